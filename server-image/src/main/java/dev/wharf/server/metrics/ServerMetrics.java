@@ -1,0 +1,33 @@
+package dev.wharf.server.metrics;
+
+/**
+ * What doors report; rendered by the admin endpoint's {@code /metrics} in Prometheus text format.
+ * The {@code door} label is the door's name (ftp, ftps, gsiftp, dcap, gsidcap). Implementations are
+ * thread-safe and cheap: they are called from event loops.
+ */
+public interface ServerMetrics {
+
+    void sessionOpened(String door);
+
+    void sessionClosed(String door);
+
+    /** result: success, failure, refused (subnet/limit) */
+    void login(String door, String result);
+
+    void bytes(String door, Direction direction, long count);
+
+    /** outcome: completed, aborted, failed */
+    void transfer(String door, Direction direction, String outcome);
+
+    /** An access check said no (ACL or default policy). */
+    void accessDenied(String door, String operation);
+
+    ServerMetrics NONE = new ServerMetrics() {
+        @Override public void sessionOpened(String door) {}
+        @Override public void sessionClosed(String door) {}
+        @Override public void login(String door, String result) {}
+        @Override public void bytes(String door, Direction direction, long count) {}
+        @Override public void transfer(String door, Direction direction, String outcome) {}
+        @Override public void accessDenied(String door, String operation) {}
+    };
+}
