@@ -1,0 +1,175 @@
+package dev.wharf.server.fs;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wharf.server.fs.StorageException.Reason;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JailTest {
+
+    @TempDir Path tmp;
+    Path root;
+    Path outside;
+    Jail jail;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        root = Files.createDirectory(tmp.resolve("root"));
+        outside = Files.createDirectory(tmp.resolve("outside"));
+        Files.writeString(outside.resolve("secret"), "secret");
+        Files.createDirectory(root.resolve("dir"));
+        Files.writeString(root.resolve("dir/file"), "hello");
+        jail = new Jail(root);
+    }
+
+    @Test
+    void statsAndLists() throws Exception {
+        assertTrue(jail.stat("/dir").isDirectory());
+        assertEquals(5, jail.stat("/dir/file").size());
+        assertEquals(List.of("file"), jail.list("/dir").stream().map(FileEntry::name).toList());
+        assertEquals(Reason.NOT_FOUND, assertThrows(StorageException.class, () -> jail.stat("/nope")).reason());
+        assertEquals(Reason.NOT_DIRECTORY, assertThrows(StorageException.class, () -> jail.list("/dir/file")).reason());
+    }
+
+    @Test
+    void refusesSymlinksLeavingTheRoot() throws Exception {
+        Files.createSymbolicLink(root.resolve("escape"), outside);
+        Files.createSymbolicLink(root.resolve("secret"), outside.resolve("secret"));
+        Files.createSymbolicLink(root.resolve("dangling"), outside.resolve("new-file"));
+        assertEquals(Reason.REFUSED, assertThrows(StorageException.class, () -> jail.stat("/escape/secret")).reason());
+        assertEquals(Reason.REFUSED, assertThrows(StorageException.class, () -> jail.openRead("/secret")).reason());
+        // a new file whose parent is a link out of the root
+        assertEquals(Reason.REFUSED, assertThrows(StorageException.class,
+                () -> jail.openUpload("/escape/new", UploadMode.REPLACE, 0, true)).reason());
+        // a new file through a dangling link pointing outside
+        assertEquals(Reason.REFUSED, assertThrows(StorageException.class,
+                () -> jail.openUpload("/dangling", UploadMode.REPLACE, 0, true)).reason());
+        assertEquals(Reason.REFUSED, assertThrows(StorageException.class, () -> jail.makeDirectory("/escape/d")).reason());
+        assertFalse(Files.exists(outside.resolve("new-file")));
+        assertFalse(Files.exists(outside.resolve("new")));
+    }
+
+    @Test
+    void symlinksInsideTheRootWork() throws Exception {
+        Files.createSymbolicLink(root.resolve("link"), root.resolve("dir"));
+        assertEquals(5, jail.stat("/link/file").size());
+        jail.delete("/link"); // removes the link, not the directory
+        assertTrue(Files.isDirectory(root.resolve("dir")));
+    }
+
+    @Test
+    void hidesAndRefusesReservedNames() throws Exception {
+        Files.writeString(root.resolve("dir/.grid-acl"), "acl");
+        Files.writeString(root.resolve("dir/.wharf-upload-1234"), "tmp");
+        assertEquals(List.of("file"), jail.list("/dir").stream().map(FileEntry::name).toList());
+        for (String p : List.of("/dir/.grid-acl", "/dir/.GRID-ACL", "/dir/.wharf-upload-1234")) {
+            assertEquals(Reason.REFUSED, assertThrows(StorageException.class, () -> jail.openRead(p)).reason());
+            assertEquals(Reason.REFUSED, assertThrows(StorageException.class, () -> jail.delete(p)).reason());
+            assertEquals(Reason.REFUSED, assertThrows(StorageException.class,
+                    () -> jail.openUpload(p, UploadMode.REPLACE, 0, true)).reason());
+        }
+        assertEquals(Reason.REFUSED, assertThrows(StorageException.class,
+                () -> jail.rename("/dir/file", "/dir/.grid-acl")).reason());
+    }
+
+    @Test
+    void replaceIsAtomic() throws Exception {
+        Upload upload = jail.openUpload("/dir/file", UploadMode.REPLACE, 0, true);
+        upload.channel().write(ByteBuffer.wrap("new content".getBytes(StandardCharsets.UTF_8)), 0);
+        assertEquals("hello", Files.readString(root.resolve("dir/file")), "old content until commit");
+        upload.commit(11);
+        assertEquals("new content", Files.readString(root.resolve("dir/file")));
+        assertEquals(List.of("file"), onDisk("dir"));
+    }
+
+    @Test
+    void abortedReplaceLeavesOldFileAndNoTemporary() throws Exception {
+        Upload upload = jail.openUpload("/dir/file", UploadMode.REPLACE, 0, true);
+        upload.channel().write(ByteBuffer.wrap("partial".getBytes(StandardCharsets.UTF_8)), 0);
+        upload.abort();
+        assertEquals("hello", Files.readString(root.resolve("dir/file")));
+        assertEquals(List.of("file"), onDisk("dir"));
+        Upload fresh = jail.openUpload("/dir/new", UploadMode.REPLACE, 0, true);
+        fresh.close();
+        assertFalse(Files.exists(root.resolve("dir/new")));
+    }
+
+    @Test
+    void overwriteOffRefusesExistingTargets() throws Exception {
+        assertEquals(Reason.EXISTS, assertThrows(StorageException.class,
+                () -> jail.openUpload("/dir/file", UploadMode.REPLACE, 0, false)).reason());
+        assertEquals(Reason.EXISTS, assertThrows(StorageException.class,
+                () -> jail.openUpload("/dir/file", UploadMode.APPEND, 0, false)).reason());
+        Upload upload = jail.openUpload("/dir/other", UploadMode.REPLACE, 0, false);
+        upload.commit(0);
+        assertTrue(Files.exists(root.resolve("dir/other")));
+    }
+
+    @Test
+    void appendAndResumeRestoreTheLengthOnFailure() throws Exception {
+        Upload append = jail.openUpload("/dir/file", UploadMode.APPEND, 0, true);
+        assertEquals(5, append.start());
+        append.channel().write(ByteBuffer.wrap(" world".getBytes(StandardCharsets.UTF_8)), append.start());
+        append.abort();
+        assertEquals("hello", Files.readString(root.resolve("dir/file")));
+
+        Upload ok = jail.openUpload("/dir/file", UploadMode.APPEND, 0, true);
+        ok.channel().write(ByteBuffer.wrap(" world".getBytes(StandardCharsets.UTF_8)), ok.start());
+        ok.commit(6);
+        assertEquals("hello world", Files.readString(root.resolve("dir/file")));
+
+        Upload resume = jail.openUpload("/dir/file", UploadMode.RESUME, 5, true);
+        resume.channel().write(ByteBuffer.wrap("!".getBytes(StandardCharsets.UTF_8)), resume.start());
+        resume.commit(1);
+        assertEquals("hello!", Files.readString(root.resolve("dir/file")));
+
+        assertThrows(StorageException.class, () -> jail.openUpload("/dir/file", UploadMode.RESUME, 100, true));
+    }
+
+    @Test
+    void diskFullIsTypedAndLeavesNothing() throws Exception {
+        Jail small = new Jail(root, FullDiskChannel.opener(4));
+        Upload upload = small.openUpload("/dir/file", UploadMode.REPLACE, 0, true);
+        java.io.IOException e = assertThrows(java.io.IOException.class,
+                () -> upload.channel().write(ByteBuffer.wrap(new byte[10]), 0));
+        assertEquals(Reason.NO_SPACE, StorageException.from(e, "/dir/file").reason());
+        upload.abort();
+        assertEquals("hello", Files.readString(root.resolve("dir/file")));
+        assertEquals(List.of("file"), onDisk("dir"));
+    }
+
+    @Test
+    void directoriesAndRenames() throws Exception {
+        jail.makeDirectory("/d2");
+        assertEquals(Reason.EXISTS, assertThrows(StorageException.class, () -> jail.makeDirectory("/d2")).reason());
+        jail.rename("/dir/file", "/d2/moved");
+        assertArrayEquals("hello".getBytes(), Files.readAllBytes(root.resolve("d2/moved")));
+        assertEquals(Reason.NOT_EMPTY, assertThrows(StorageException.class, () -> jail.removeDirectory("/d2")).reason());
+        assertEquals(Reason.IS_DIRECTORY, assertThrows(StorageException.class, () -> jail.delete("/d2")).reason());
+        jail.delete("/d2/moved");
+        Files.writeString(root.resolve("d2/.grid-acl"), "acl");
+        jail.removeDirectory("/d2");
+        assertFalse(Files.exists(root.resolve("d2")));
+        assertEquals(Reason.REFUSED, assertThrows(StorageException.class, () -> jail.rename("/dir", "/dir/sub")).reason());
+        jail.setMode("/dir", 0750);
+        assertEquals(0750, jail.stat("/dir").mode());
+    }
+
+    private List<String> onDisk(String dir) throws Exception {
+        try (Stream<Path> s = Files.list(root.resolve(dir))) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+}
