@@ -1,0 +1,40 @@
+package dev.wharf.operator.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** The operator's own settings (prefix {@code wharf.}); each key is documented in docs/operator.md. */
+@ConfigMapping(prefix = "wharf")
+public interface WharfSettings {
+
+    /** Operator-owned namespace, labelled pod-security {@code privileged}, where transfer pods run. */
+    @WithDefault("wharf-data")
+    String dataPlaneNamespace();
+
+    /** Image of the transfer server (also runs the topology agent's {@code topology} command). */
+    String serverImage();
+
+    /** How rendered objects are written to the API server. */
+    @WithDefault("server-side")
+    ApplyStrategy applyStrategy();
+
+    /** Longest time between two reconciliations of the same resource when no event arrives. */
+    @WithDefault("5m")
+    Duration resyncPeriod();
+
+    LeaderElection leaderElection();
+
+    interface LeaderElection {
+        /** Name of the {@code coordination.k8s.io} Lease in the operator's own namespace. */
+        @WithDefault("wharf-operator-lease")
+        String leaseName();
+    }
+
+    enum ApplyStrategy {
+        /** Server-side apply with field manager {@code wharf-operator}; the production choice. */
+        SERVER_SIDE,
+        /** Read, compare, create or update; for API servers without server-side apply. */
+        UPDATE
+    }
+}
