@@ -90,9 +90,9 @@ public final class TestPki {
         this.ca = ca;
         Instant now = Instant.now();
         this.host = issue(ca, HOST_DN, newKeyPair(), now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(30)),
-                true, true);
+                true, EE_USAGE);
         this.user = issue(ca, USER_DN, newKeyPair(), now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(30)),
-                false, true);
+                false, EE_USAGE);
     }
 
     /** A fresh CA with host and user certificates; {@code certDir} receives the trust files. */
@@ -141,18 +141,23 @@ public final class TestPki {
 
     /** A user certificate with the given subject and validity, signed by this CA. */
     public Credential issueUser(String dn, Instant notBefore, Instant notAfter) {
-        return issue(ca, dn, newKeyPair(), notBefore, notAfter, false, true);
+        return issue(ca, dn, newKeyPair(), notBefore, notAfter, false, EE_USAGE);
     }
 
-    /** Any end-entity certificate signed by {@code issuer} (which need not be this PKI's CA). */
+    /** The key usage of ordinary end-entity certificates. */
+    public static final int EE_USAGE = KeyUsage.digitalSignature | KeyUsage.keyEncipherment | KeyUsage.dataEncipherment;
+
+    /**
+     * Any end-entity certificate signed by {@code issuer} (which need not be this PKI's CA); {@code keyUsage}
+     * is a Bouncy Castle {@link KeyUsage} bit mask, 0 for none.
+     */
     public static Credential issue(Credential issuer, String dn, KeyPair keys, Instant notBefore, Instant notAfter,
-            boolean hostCert, boolean withKeyUsage) {
+            boolean hostCert, int keyUsage) {
         try {
             X509v3CertificateBuilder b = builder(issuer.cert(), OpenSslDn.parse(dn), keys.getPublic(), notBefore, notAfter);
             b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-            if (withKeyUsage) {
-                b.addExtension(Extension.keyUsage, true,
-                        new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment | KeyUsage.dataEncipherment));
+            if (keyUsage != 0) {
+                b.addExtension(Extension.keyUsage, true, new KeyUsage(keyUsage));
             }
             if (hostCert) {
                 b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(
