@@ -1,0 +1,14 @@
+package dev.wharf.operator.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+
+/** How the pool's servers treat {@code .grid-acl} files. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class AclDefaults {
+
+    @Default("true")
+    @JsonPropertyDescription("Evaluate .grid-acl files (SlashGrid ACLs) on every door.")
+    public Boolean enabled = true;
+}

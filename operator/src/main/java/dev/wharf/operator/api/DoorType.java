@@ -1,0 +1,38 @@
+package dev.wharf.operator.api;
+
+/**
+ * The five doors, with the URL scheme clients use and the server.conf key prefix that configures each.
+ * The declaration order is the order everything is rendered in (ports, config, endpoints).
+ */
+public enum DoorType {
+    FTP("ftp", "ftp", "ftp"),
+    FTPS("ftps", "ftps", "ftps"),
+    GSIFTP("gsiftp", "gsiftp", "gridftp"),
+    DCAP("dcap", "dcap", "dcap"),
+    GSIDCAP("gsidcap", "gsidcap", "gsidcap");
+
+    private final String specName;
+    private final String scheme;
+    private final String configPrefix;
+
+    DoorType(String specName, String scheme, String configPrefix) {
+        this.specName = specName;
+        this.scheme = scheme;
+        this.configPrefix = configPrefix;
+    }
+
+    /** The field name under {@code spec.doors}. */
+    public String specName() {
+        return specName;
+    }
+
+    /** The URL scheme of this door's endpoints. */
+    public String scheme() {
+        return scheme;
+    }
+
+    /** The server.conf key prefix ({@code gridftp.port} for gsiftp). */
+    public String configPrefix() {
+        return configPrefix;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.wharf.operator.api;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.ValidationRule;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/** The doors a TransferServer opens. A door that is absent (or has enabled: false) stays closed. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = "[has(self.ftp), has(self.ftps), has(self.gsiftp), has(self.dcap), has(self.gsidcap)].exists(d, d)",
+        message = "at least one door (ftp, ftps, gsiftp, dcap, gsidcap) must be listed")
+public class Doors {
+
+    @JsonPropertyDescription("Plain FTP with explicit TLS (AUTH TLS). Server default port 2121.")
+    public Door ftp;
+
+    @JsonPropertyDescription("Implicit-TLS FTP. Server default port 2990.")
+    public Door ftps;
+
+    @JsonPropertyDescription("GridFTP with GSI. Conventional port 2811.")
+    public Door gsiftp;
+
+    @JsonPropertyDescription("Plain dCap. Conventional port 22125.")
+    public Door dcap;
+
+    @JsonPropertyDescription("dCap inside the GSI tunnel. Conventional port 22128.")
+    public Door gsidcap;
+
+    /** The enabled doors in a fixed order (the order of {@link DoorType}). */
+    @JsonIgnore
+    public Map<DoorType, Door> enabled() {
+        Map<DoorType, Door> result = new EnumMap<>(DoorType.class);
+        for (DoorType type : DoorType.values()) {
+            Door door = get(type);
+            if (door != null && !Boolean.FALSE.equals(door.enabled)) {
+                result.put(type, door);
+            }
+        }
+        return result;
+    }
+
+    @JsonIgnore
+    public Door get(DoorType type) {
+        return switch (type) {
+            case FTP -> ftp;
+            case FTPS -> ftps;
+            case GSIFTP -> gsiftp;
+            case DCAP -> dcap;
+            case GSIDCAP -> gsidcap;
+        };
+    }
+
+    public Doors with(DoorType type, Door door) {
+        switch (type) {
+            case FTP -> ftp = door;
+            case FTPS -> ftps = door;
+            case GSIFTP -> gsiftp = door;
+            case DCAP -> dcap = door;
+            case GSIDCAP -> gsidcap = door;
+        }
+        return this;
+    }
+}
