@@ -1,0 +1,260 @@
+package dev.wharf.operator.render.ports;
+
+import dev.wharf.operator.api.DoorType;
+import dev.wharf.operator.api.PoolPorts;
+import dev.wharf.operator.api.PortAllocationStatus;
+import dev.wharf.operator.api.PortRange;
+import dev.wharf.operator.render.ports.PortAllocationResult.Allocated;
+import dev.wharf.operator.render.ports.PortAllocationResult.Refused;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Hands out a pool's ports to its TransferServers. Ports are unique across the whole pool (not per node):
+ * the scheduler decides where each pod lands, so any two servers of a pool may share a node and must
+ * never collide.
+ *
+ * <p>A pure function of the pool and the set of requests: the same input always gives the same answer,
+ * whichever server is being reconciled. Stability comes first: every port a server held before (its
+ * status) and still wants is kept; then fixed ports are claimed; then {@code auto} ports are given out
+ * lowest-first, to servers in creation order. A server that cannot get everything gets nothing, with a
+ * reason, and holds nothing that others could use.
+ */
+public final class PortAllocator {
+
+    private final String poolName;
+    private final PoolPorts pool;
+    private final int dataSize;
+    private final Map<Integer, String> controlOwner = new HashMap<>();
+    private final Map<PortRange, String> dataOwner = new HashMap<>();
+    private final Map<String, Claim> claims = new HashMap<>();
+    private final Map<String, Refused> refused = new HashMap<>();
+
+    private PortAllocator(String poolName, PoolPorts pool) {
+        this.poolName = poolName;
+        this.pool = pool;
+        this.dataSize = pool.dataPortsPerServer == null ? 500 : pool.dataPortsPerServer;
+    }
+
+    /**
+     * Allocates ports for every request; the result has one entry per request, in allocation order
+     * (creation order, then namespace/name).
+     */
+    public static Map<String, PortAllocationResult> allocate(String poolName, PoolPorts pool,
+            Collection<PortRequest> requests) {
+        List<PortRequest> sorted = new ArrayList<>(requests);
+        sorted.sort(Comparator.comparing(PortRequest::orderKey).thenComparing(PortRequest::key));
+        PortAllocator allocator = new PortAllocator(poolName, pool);
+        for (PortRequest r : sorted) {
+            allocator.claims.put(r.key(), new Claim());
+        }
+        sorted.forEach(allocator::keepPrevious);
+        sorted.forEach(allocator::claimFixed);
+        sorted.forEach(allocator::claimAuto);
+
+        Map<String, PortAllocationResult> results = new LinkedHashMap<>();
+        for (PortRequest r : sorted) {
+            Refused why = allocator.refused.get(r.key());
+            results.put(r.key(), why != null ? why : new Allocated(allocator.claims.get(r.key()).toStatus()));
+        }
+        return results;
+    }
+
+    private void keepPrevious(PortRequest r) {
+        PortAllocationStatus prev = r.previous();
+        if (prev == null) {
+            return;
+        }
+        Claim claim = claims.get(r.key());
+        r.doors().forEach((type, fixed) -> {
+            Integer held = prev.doors == null ? null : prev.doors.get(type.specName());
+            if (held != null && (fixed == null || fixed.equals(held)) && isFreeControl(held)) {
+                claim.doors.put(type, takeControl(held, r.key()));
+            }
+        });
+        if (prev.admin != null && isFreeControl(prev.admin)) {
+            claim.admin = takeControl(prev.admin, r.key());
+        }
+        if (r.sshd() && prev.sshd != null && (r.sshdPort() == null || r.sshdPort().equals(prev.sshd))
+                && isFreeControl(prev.sshd)) {
+            claim.sshd = takeControl(prev.sshd, r.key());
+        }
+        PortRange data = prev.data;
+        if (data != null && data.first != null && data.last != null && data.size() == dataSize
+                && pool.data.contains(data.first) && pool.data.contains(data.last) && overlapping(data) == null) {
+            claim.data = new PortRange(data.first, data.last);
+            dataOwner.put(claim.data, r.key());
+        }
+    }
+
+    private void claimFixed(PortRequest r) {
+        Claim claim = claims.get(r.key());
+        Map<String, Integer> wanted = new LinkedHashMap<>();
+        r.doors().forEach((type, fixed) -> {
+            if (fixed != null && !claim.doors.containsKey(type)) {
+                wanted.put("door " + type.specName(), fixed);
+            }
+        });
+        if (r.sshd() && r.sshdPort() != null && claim.sshd == null) {
+            wanted.put("sshd", r.sshdPort());
+        }
+        for (Map.Entry<String, Integer> e : wanted.entrySet()) {
+            int port = e.getValue();
+            if (!pool.control.contains(port)) {
+                refuse(r, PortAllocationResult.PORT_OUTSIDE_POOL, e.getKey() + " asks for port " + port
+                        + ", outside the control-port block " + pool.control + " of StoragePool " + poolName
+                        + "; use a port in the block or 'auto'");
+                return;
+            }
+            String owner = controlOwner.get(port);
+            if (owner != null) {
+                String who = owner.equals(r.key()) ? "another port of the same TransferServer"
+                        : "TransferServer " + owner;
+                refuse(r, PortAllocationResult.PORT_CONFLICT, e.getKey() + " asks for port " + port
+                        + ", already held by " + who + " in StoragePool " + poolName
+                        + "; choose another port or 'auto'");
+                return;
+            }
+            takeControl(port, r.key());
+            if (e.getKey().equals("sshd")) {
+                claim.sshd = port;
+            } else {
+                claim.doors.put(doorNamed(e.getKey().substring("door ".length())), port);
+            }
+        }
+    }
+
+    private void claimAuto(PortRequest r) {
+        if (refused.containsKey(r.key())) {
+            return;
+        }
+        Claim claim = claims.get(r.key());
+        for (DoorType type : r.doors().keySet()) {
+            if (!claim.doors.containsKey(type)) {
+                Integer port = nextFreeControl(r.key());
+                if (port == null) {
+                    exhaustedControl(r);
+                    return;
+                }
+                claim.doors.put(type, port);
+            }
+        }
+        if (claim.admin == null) {
+            claim.admin = nextFreeControl(r.key());
+            if (claim.admin == null) {
+                exhaustedControl(r);
+                return;
+            }
+        }
+        if (r.sshd() && claim.sshd == null) {
+            claim.sshd = nextFreeControl(r.key());
+            if (claim.sshd == null) {
+                exhaustedControl(r);
+                return;
+            }
+        }
+        if (claim.data == null) {
+            claim.data = nextFreeData();
+            if (claim.data == null) {
+                refuse(r, PortAllocationResult.POOL_EXHAUSTED, "StoragePool " + poolName + " has no free block of "
+                        + dataSize + " data ports left in " + pool.data + " (" + dataOwner.size()
+                        + " TransferServers hold one); ask the admin to widen ports.data or delete an unused TransferServer");
+                return;
+            }
+            dataOwner.put(claim.data, r.key());
+        }
+    }
+
+    private void exhaustedControl(PortRequest r) {
+        refuse(r, PortAllocationResult.POOL_EXHAUSTED, "StoragePool " + poolName + " has no free control port left in "
+                + pool.control + " (" + controlOwner.size() + " in use; this server needs " + portsNeeded(r)
+                + "); ask the admin to widen ports.control or delete an unused TransferServer");
+    }
+
+    private static int portsNeeded(PortRequest r) {
+        return r.doors().size() + 1 + (r.sshd() ? 1 : 0);
+    }
+
+    private void refuse(PortRequest r, String reason, String message) {
+        refused.put(r.key(), new Refused(reason, message));
+        controlOwner.values().removeIf(r.key()::equals);
+        dataOwner.values().removeIf(r.key()::equals);
+        claims.put(r.key(), new Claim());
+    }
+
+    private boolean isFreeControl(int port) {
+        return pool.control.contains(port) && !controlOwner.containsKey(port);
+    }
+
+    private int takeControl(int port, String owner) {
+        controlOwner.put(port, owner);
+        return port;
+    }
+
+    private Integer nextFreeControl(String owner) {
+        for (int port = pool.control.first; port <= pool.control.last; port++) {
+            if (!controlOwner.containsKey(port)) {
+                return takeControl(port, owner);
+            }
+        }
+        return null;
+    }
+
+    private PortRange nextFreeData() {
+        int start = pool.data.first;
+        while (start + dataSize - 1 <= pool.data.last) {
+            PortRange candidate = new PortRange(start, start + dataSize - 1);
+            PortRange clash = overlapping(candidate);
+            if (clash == null) {
+                return candidate;
+            }
+            start = clash.last + 1;
+        }
+        return null;
+    }
+
+    private PortRange overlapping(PortRange range) {
+        PortRange first = null;
+        for (PortRange used : dataOwner.keySet()) {
+            if (used.first <= range.last && range.first <= used.last && (first == null || used.last > first.last)) {
+                first = used;
+            }
+        }
+        return first;
+    }
+
+    private static DoorType doorNamed(String specName) {
+        for (DoorType t : DoorType.values()) {
+            if (t.specName().equals(specName)) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException(specName);
+    }
+
+    /** Ports gathered for one request while the phases run. */
+    private static final class Claim {
+        final Map<DoorType, Integer> doors = new EnumMap<>(DoorType.class);
+        Integer admin;
+        Integer sshd;
+        PortRange data;
+
+        PortAllocationStatus toStatus() {
+            PortAllocationStatus s = new PortAllocationStatus();
+            s.doors = new TreeMap<>();
+            doors.forEach((type, port) -> s.doors.put(type.specName(), port));
+            s.admin = admin;
+            s.sshd = sshd;
+            s.data = data;
+            return s;
+        }
+    }
+}
