@@ -1,0 +1,32 @@
+package dev.wharf.server.gsi;
+
+import java.util.Optional;
+
+/**
+ * The GSS exchange failed. {@link #outputToken()} holds bytes still worth sending to the peer (a TLS alert
+ * that tells the client why), possibly empty; {@link #rejection()} is present when the peer's certificate
+ * chain was refused, with the typed reason. A door replies 535 and logs {@link #getMessage()} once.
+ */
+public final class GsiAuthenticationException extends Exception {
+
+    private final byte[] outputToken;
+
+    public GsiAuthenticationException(String message, Throwable cause, byte[] outputToken) {
+        super(message, cause);
+        this.outputToken = outputToken.clone();
+    }
+
+    public byte[] outputToken() {
+        return outputToken.clone();
+    }
+
+    /** The certificate refusal somewhere in the cause chain, if that is what failed. */
+    public Optional<CertificateRejectedException> rejection() {
+        for (Throwable t = getCause(); t != null; t = t.getCause()) {
+            if (t instanceof CertificateRejectedException rejected) {
+                return Optional.of(rejected);
+            }
+        }
+        return Optional.empty();
+    }
+}

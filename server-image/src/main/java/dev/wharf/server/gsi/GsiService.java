@@ -1,0 +1,110 @@
+package dev.wharf.server.gsi;
+
+import dev.wharf.server.config.ConfigException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything a GSI door needs, built once at start from {@link GsiSettings}: the host credential, the
+ * trust directory and validator, the TLS context, and the grid-mapfile (re-read when its modification
+ * time changes). Hands out one {@link GsiAcceptor} per authentication.
+ */
+public final class GsiService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GsiService.class);
+
+    private final GsiSettings settings;
+    private final PemCredential hostCredential;
+    private final TrustAnchorDirectory trustDirectory;
+    private final ChainValidator validator;
+    private final GsiTrustManager trustManager;
+    private final SSLContext hostContext;
+    private volatile GridMap gridMap;
+    private volatile FileTime gridMapTime;
+
+    private GsiService(GsiSettings settings) {
+        this.settings = settings;
+        this.hostCredential = PemCredential.load(settings.hostCertificate(), settings.hostKey());
+        this.trustDirectory = new TrustAnchorDirectory(settings.certDir());
+        this.validator = new ChainValidator(trustDirectory);
+        this.trustManager = new GsiTrustManager(validator);
+        this.hostContext = GsiTls.context(hostCredential.key(), hostCredential.chain(), trustManager);
+        settings.gridmap().ifPresent(this::loadGridMap);
+        LOG.info("GSI: host {} , {} trusted CAs in {}, grid-mapfile {}",
+                OpenSslDn.render(hostCredential.certificate().getSubjectX500Principal()),
+                trustDirectory.current().allCas().size(), settings.certDir(),
+                settings.gridmap().map(Path::toString).orElse("none"));
+    }
+
+    /** Loads the credential, trust anchors and grid-mapfile; a missing or broken one stops start-up. */
+    public static GsiService start(GsiSettings settings) {
+        return new GsiService(settings);
+    }
+
+    /** A new control-channel acceptor (flag byte and optional delegation after the handshake). */
+    public GsiAcceptor newAcceptor() {
+        return newAcceptor(GsiAcceptor.Mode.GSI);
+    }
+
+    public GsiAcceptor newAcceptor(GsiAcceptor.Mode mode) {
+        SSLEngine engine = GsiTls.serverEngine(hostContext, settings.tlsProtocols());
+        try {
+            return new GsiAcceptor(engine, validator, mode);
+        } catch (SSLException e) {
+            throw new IllegalStateException("cannot start a TLS engine: " + e.getMessage(), e);
+        }
+    }
+
+    /** A TLS context presenting a delegated credential (DCAU data channels, third-party transfers). */
+    public SSLContext contextFor(DelegatedCredential credential) {
+        return GsiTls.context(credential.key(), credential.chain(), trustManager);
+    }
+
+    public ChainValidator validator() {
+        return validator;
+    }
+
+    public GsiTrustManager trustManager() {
+        return trustManager;
+    }
+
+    public PemCredential hostCredential() {
+        return hostCredential;
+    }
+
+    public GsiSettings settings() {
+        return settings;
+    }
+
+    /** The grid-mapfile as of now (re-read if it changed), or empty when none is configured. */
+    public Optional<GridMap> gridMap() {
+        settings.gridmap().ifPresent(path -> {
+            try {
+                if (!Files.getLastModifiedTime(path).equals(gridMapTime)) {
+                    loadGridMap(path);
+                }
+            } catch (IOException | ConfigException e) {
+                LOG.warn("keeping the previous grid-mapfile: {}", e.getMessage());
+            }
+        });
+        return Optional.ofNullable(gridMap);
+    }
+
+    private synchronized void loadGridMap(Path path) {
+        try {
+            FileTime time = Files.getLastModifiedTime(path);
+            gridMap = GridMapParser.load(path);
+            gridMapTime = time;
+        } catch (IOException e) {
+            throw new ConfigException("cannot read grid-mapfile " + path + ": " + e.getMessage(), e);
+        }
+    }
+}
