@@ -1,0 +1,64 @@
+package dev.wharf.operator.reconcile;
+
+import dev.wharf.operator.api.PoolAllocation;
+import dev.wharf.operator.api.PoolNode;
+import dev.wharf.operator.api.PortAllocationStatus;
+import dev.wharf.operator.api.PortRange;
+import dev.wharf.operator.api.StoragePool;
+import dev.wharf.operator.api.StoragePoolStatus;
+import dev.wharf.operator.api.TransferServer;
+import io.fabric8.kubernetes.api.model.Node;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/** The non-condition part of a StoragePool's status, from its nodes and TransferServers (pure). */
+final class PoolReport {
+
+    private PoolReport() {
+    }
+
+    static boolean matches(StoragePool pool, Node node) {
+        Map<String, String> selector = pool.getSpec().nodeSelector;
+        Map<String, String> labels = node.getMetadata().getLabels() == null ? Map.of() : node.getMetadata().getLabels();
+        return selector == null || selector.entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())));
+    }
+
+    static StoragePoolStatus status(StoragePool pool, List<Node> nodes, List<TransferServer> servers) {
+        StoragePoolStatus status = new StoragePoolStatus();
+        status.nodes = new ArrayList<>(nodes.stream()
+                .sorted(Comparator.comparing(n -> n.getMetadata().getName()))
+                .map(n -> node(pool, n)).toList());
+        status.nodeCount = status.nodes.size();
+        status.allocations = new ArrayList<>(servers.stream()
+                .filter(ts -> ts.getStatus() != null && ts.getStatus().allocation != null)
+                .map(ts -> new PoolAllocation(ts.getMetadata().getNamespace() + "/" + ts.getMetadata().getName(), ts.getStatus().allocation))
+                .sorted(Comparator.comparing((PoolAllocation a) -> a.transferServer))
+                .toList());
+        int control = 0;
+        int data = 0;
+        for (PoolAllocation a : status.allocations) {
+            control += controlPorts(a.ports);
+            data += a.ports.data == null ? 0 : a.ports.data.size();
+        }
+        status.controlPortsInUse = control + "/" + size(pool.getSpec().ports.control);
+        status.dataPortsInUse = data + "/" + size(pool.getSpec().ports.data);
+        return status;
+    }
+
+    private static PoolNode node(StoragePool pool, Node node) {
+        PoolNode n = new PoolNode();
+        n.name = node.getMetadata().getName();
+        n.dataInterface = pool.getSpec().dataInterface.forNode(n.name);
+        return n;
+    }
+
+    private static int controlPorts(PortAllocationStatus ports) {
+        return ports.doors.size() + (ports.admin == null ? 0 : 1) + (ports.sshd == null ? 0 : 1);
+    }
+
+    private static int size(PortRange range) {
+        return range == null ? 0 : range.size();
+    }
+}

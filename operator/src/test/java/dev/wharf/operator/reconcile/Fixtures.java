@@ -1,0 +1,79 @@
+package dev.wharf.operator.reconcile;
+
+import dev.wharf.operator.api.Authentication;
+import dev.wharf.operator.api.DataInterface;
+import dev.wharf.operator.api.Door;
+import dev.wharf.operator.api.Doors;
+import dev.wharf.operator.api.HostPathStorage;
+import dev.wharf.operator.api.PoolPorts;
+import dev.wharf.operator.api.PoolStorage;
+import dev.wharf.operator.api.PortRange;
+import dev.wharf.operator.api.SecretRef;
+import dev.wharf.operator.api.StoragePool;
+import dev.wharf.operator.api.StoragePoolSpec;
+import dev.wharf.operator.api.TransferServer;
+import dev.wharf.operator.api.TransferServerSpec;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/** Resources the reconciler tests create. */
+final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    static StoragePool pool(String name, int controlFirst, int controlLast, List<String> allowedNamespaces) {
+        StoragePool pool = new StoragePool();
+        pool.getMetadata().setName(name);
+        StoragePoolSpec spec = new StoragePoolSpec();
+        spec.storage = new PoolStorage();
+        spec.storage.hostPath = new HostPathStorage();
+        spec.storage.hostPath.path = "/data";
+        spec.nodeSelector = Map.of("wharf.dev/pool-" + name, "true");
+        spec.dataInterface = new DataInterface("eth0");
+        spec.ports = new PoolPorts(new PortRange(controlFirst, controlLast), new PortRange(20000, 20999), 100);
+        spec.allowedNamespaces = allowedNamespaces;
+        pool.setSpec(spec);
+        return pool;
+    }
+
+    static TransferServer server(String namespace, String name, String pool, String tlsSecret) {
+        TransferServer ts = new TransferServer();
+        ts.getMetadata().setName(name);
+        ts.getMetadata().setNamespace(namespace);
+        TransferServerSpec spec = new TransferServerSpec();
+        spec.pool = pool;
+        spec.doors = new Doors().with(dev.wharf.operator.api.DoorType.FTP, Door.auto());
+        if (tlsSecret != null) {
+            spec.authentication = new Authentication();
+            spec.authentication.tlsSecret = new SecretRef(tlsSecret);
+        }
+        ts.setSpec(spec);
+        return ts;
+    }
+
+    static Secret tlsSecret(String namespace, String name, String certFixture, String keyFixture) {
+        return new SecretBuilder().withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
+                .withType("kubernetes.io/tls")
+                .withData(Map.of("tls.crt", base64(pem(certFixture)), "tls.key", base64(pem(keyFixture))))
+                .build();
+    }
+
+    static byte[] pem(String fixture) {
+        try (InputStream in = Fixtures.class.getResourceAsStream("/pem/" + fixture)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String base64(byte[] bytes) {
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,252 @@
+package dev.wharf.operator.reconcile;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wharf.operator.api.Door;
+import dev.wharf.operator.api.DoorType;
+import dev.wharf.operator.api.StoragePool;
+import dev.wharf.operator.api.TransferServer;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The TransferServer reconciler against the Fabric8 mock API server in CRUD mode. */
+@QuarkusTest
+@WithKubernetesTestServer(crud = true)
+class TransferServerReconcilerTest {
+
+    static final String DATA_PLANE = "wharf-data";
+
+    @Inject
+    KubernetesClient client;
+
+    @Inject
+    PortLedger ledger;
+
+    String ns;
+    String poolName;
+
+    @BeforeEach
+    void names() {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        ns = "team-" + id;
+        poolName = "pool-" + id;
+    }
+
+    @Test
+    void createRendersObjectsAndReportsStatusFromThePods() {
+        client.resource(Fixtures.pool(poolName, 2811, 2899, null)).create();
+        client.resource(Fixtures.tlsSecret(ns, "tls", "host.crt", "host.key")).create();
+        TransferServer ts = client.resource(Fixtures.server(ns, "ep", poolName, "tls")).create();
+
+        TransferServer waiting = awaitStatus("ep", s -> condition(s, "Ready").map(c -> "PodsNotReady".equals(c.getReason())).orElse(false));
+        assertEquals("False", condition(waiting, "Degraded").orElseThrow().getStatus());
+        assertEquals(waiting.getMetadata().getGeneration(), waiting.getStatus().observedGeneration);
+        assertEquals("0/1", waiting.getStatus().ready);
+        assertEquals("ftp", waiting.getStatus().doors);
+        int ftpPort = waiting.getStatus().allocation.doors.get("ftp");
+        assertTrue(ftpPort >= 2811 && ftpPort <= 2899, "port from the pool's control block: " + ftpPort);
+        assertTrue(waiting.getMetadata().getFinalizers().stream().anyMatch(f -> f.contains("transferserver")),
+                "finalizer: " + waiting.getMetadata().getFinalizers());
+
+        List<HasMetadata> owned = owned(ts);
+        assertEquals(3, owned.size(), "StatefulSet, ConfigMap, Secret copy: " + owned);
+        owned.forEach(o -> assertEquals(ns, o.getMetadata().getAnnotations().get("io.javaoperatorsdk/primary-namespace")));
+        assertTrue(owned.stream().allMatch(o -> o.getMetadata().getOwnerReferences().isEmpty()),
+                "no cross-namespace owner references");
+
+        client.resource(readyPod(ts, "ep-0", "node-a.example", Map.of(ObservedPods.PINNED_CPUS, "4-7",
+                ObservedPods.NIC_LOCAL, "true"))).create();
+        TransferServer ready = awaitStatus("ep", s -> condition(s, "Ready").map(c -> "True".equals(c.getStatus())).orElse(false));
+        assertEquals("1/1", ready.getStatus().ready);
+        assertEquals("ftp://node-a.example:" + ftpPort, ready.getStatus().endpoints.get(0).url);
+        assertEquals("4-7", ready.getStatus().pods.get(0).pinnedCpus);
+        assertEquals(Boolean.TRUE, ready.getStatus().pods.get(0).nicLocal);
+        assertEquals(null, ready.getStatus().pods.get(0).diskLocal);
+        assertTrue(events().stream().anyMatch(e -> "Applied".equals(e.getReason()) && e.getMessage().contains("StatefulSet")));
+    }
+
+    @Test
+    void specChangeRollsThePods() {
+        TransferServer ts = createValidServer("roll");
+        String before = templateHash(ts);
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
+            client.resources(TransferServer.class).inNamespace(ns).withName("roll").edit(t -> {
+                t.getSpec().doors.with(DoorType.FTPS, Door.auto());
+                return t;
+            });
+            return true;
+        });
+        await().atMost(Duration.ofSeconds(20)).until(() -> !before.equals(templateHash(ts)));
+        TransferServer updated = awaitStatus("roll", s -> "ftp,ftps".equals(s.getStatus().doors));
+        assertEquals(updated.getMetadata().getGeneration(), updated.getStatus().observedGeneration);
+    }
+
+    @Test
+    void secretChangeRollsThePods() {
+        TransferServer ts = createValidServer("sec");
+        String before = templateHash(ts);
+        client.resource(Fixtures.tlsSecret(ns, "tls", "other.crt", "other.key")).update();
+        await().atMost(Duration.ofSeconds(20)).until(() -> !before.equals(templateHash(ts)));
+        Secret copy = owned(ts).stream().filter(Secret.class::isInstance).map(Secret.class::cast).findFirst().orElseThrow();
+        assertEquals(Fixtures.base64(Fixtures.pem("other.crt")), copy.getData().get("tls.crt"));
+    }
+
+    @Test
+    void deleteRemovesEverything() {
+        TransferServer ts = createValidServer("gone");
+        client.resource(ts).delete();
+        await().atMost(Duration.ofSeconds(20)).until(() -> owned(ts).isEmpty()
+                && client.resources(TransferServer.class).inNamespace(ns).withName("gone").get() == null);
+    }
+
+    @Test
+    void exhaustedPoolIsReportedAndCreatesNoPods() {
+        client.resource(Fixtures.pool(poolName, 2811, 2812, null)).create();
+        client.resource(Fixtures.tlsSecret(ns, "tls", "host.crt", "host.key")).create();
+        client.resource(Fixtures.server(ns, "first", poolName, "tls")).create();
+        awaitStatus("first", s -> s.getStatus().allocation != null);
+        TransferServer second = client.resource(Fixtures.server(ns, "second", poolName, "tls")).create();
+        TransferServer refused = awaitDegraded("second", "PortsExhausted");
+        assertTrue(condition(refused, "Ready").orElseThrow().getMessage().contains("no free control port"));
+        assertTrue(owned(second).isEmpty());
+    }
+
+    @Test
+    void missingPoolIsReportedAndNothingIsCreated() {
+        TransferServer ts = client.resource(Fixtures.server(ns, "nopool", "no-such-pool", null)).create();
+        TransferServer degraded = awaitDegraded("nopool", "PoolNotFound");
+        assertTrue(condition(degraded, "Degraded").orElseThrow().getMessage().contains("\"no-such-pool\""));
+        assertEquals("False", condition(degraded, "Ready").orElseThrow().getStatus());
+        assertTrue(owned(ts).isEmpty());
+        assertTrue(events().stream().anyMatch(e -> "Warning".equals(e.getType()) && "PoolNotFound".equals(e.getReason())));
+    }
+
+    @Test
+    void namespaceNotAdmittedIsReported() {
+        client.resource(Fixtures.pool(poolName, 2811, 2899, List.of("someone-else"))).create();
+        TransferServer ts = client.resource(Fixtures.server(ns, "denied", poolName, null)).create();
+        TransferServer degraded = awaitDegraded("denied", "NamespaceNotAdmitted");
+        assertTrue(condition(degraded, "Degraded").orElseThrow().getMessage().contains(ns));
+        assertTrue(owned(ts).isEmpty());
+    }
+
+    @Test
+    void missingSecretIsReportedAndCreatingItHeals() {
+        client.resource(Fixtures.pool(poolName, 2811, 2899, null)).create();
+        TransferServer ts = client.resource(Fixtures.server(ns, "nosecret", poolName, "tls")).create();
+        TransferServer degraded = awaitDegraded("nosecret", "SecretNotFound");
+        assertTrue(condition(degraded, "Degraded").orElseThrow().getMessage().contains("spec.authentication.tlsSecret"));
+        assertTrue(owned(ts).isEmpty());
+
+        client.resource(Fixtures.tlsSecret(ns, "tls", "host.crt", "host.key")).create();
+        awaitStatus("nosecret", s -> condition(s, "Degraded").map(c -> "False".equals(c.getStatus())).orElse(false));
+        assertEquals(3, owned(ts).size());
+    }
+
+    @Test
+    void malformedCertificateIsReportedAndNothingIsCreated() {
+        client.resource(Fixtures.pool(poolName, 2811, 2899, null)).create();
+        client.resource(Fixtures.tlsSecret(ns, "tls", "host.key", "host.key")).create();
+        TransferServer ts = client.resource(Fixtures.server(ns, "badcert", poolName, "tls")).create();
+        TransferServer degraded = awaitDegraded("badcert", "CertificateInvalid");
+        assertTrue(condition(degraded, "Degraded").orElseThrow().getMessage().contains("key \"tls.crt\""));
+        assertTrue(owned(ts).isEmpty());
+    }
+
+    @Test
+    void restartConvergesToTheSameObjects() {
+        TransferServer ts = createValidServer("again");
+        Map<String, String> versions = versions(owned(ts));
+        TransferServer before = client.resource(ts).get();
+
+        ledger.forgetEverything();
+        client.resources(ConfigMap.class).inNamespace(DATA_PLANE).withLabels(Labels.selector(ts)).delete();
+        await().atMost(Duration.ofSeconds(20)).until(() -> owned(ts).size() == 3);
+        client.resource(readyPod(ts, "again-0", "node-b.example", Map.of())).create();
+        TransferServer after = awaitStatus("again", s -> "1/1".equals(s.getStatus().ready));
+
+        assertEquals(before.getStatus().allocation, after.getStatus().allocation);
+        Map<String, String> now = versions(owned(ts));
+        now.keySet().stream().filter(k -> !k.startsWith("ConfigMap")).forEach(k -> assertEquals(versions.get(k), now.get(k), k));
+        assertNotEquals(versions.get(configMapKey(ts)), now.get(configMapKey(ts)), "the deleted ConfigMap was recreated");
+    }
+
+    // --- helpers ---
+
+    private TransferServer createValidServer(String name) {
+        client.resource(Fixtures.pool(poolName, 2811, 2899, null)).create();
+        client.resource(Fixtures.tlsSecret(ns, "tls", "host.crt", "host.key")).create();
+        TransferServer ts = client.resource(Fixtures.server(ns, name, poolName, "tls")).create();
+        awaitStatus(name, s -> s.getStatus().allocation != null);
+        await().atMost(Duration.ofSeconds(20)).until(() -> owned(ts).size() == 3);
+        return ts;
+    }
+
+    private TransferServer awaitStatus(String name, Predicate<TransferServer> test) {
+        return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> client.resources(TransferServer.class).inNamespace(ns).withName(name).get(),
+                        t -> t != null && t.getStatus() != null && test.test(t));
+    }
+
+    private TransferServer awaitDegraded(String name, String reason) {
+        return awaitStatus(name, s -> condition(s, "Degraded").map(c -> "True".equals(c.getStatus()) && reason.equals(c.getReason()))
+                .orElse(false));
+    }
+
+    static Optional<Condition> condition(TransferServer ts, String type) {
+        return ts.getStatus().conditions.stream().filter(c -> type.equals(c.getType())).findFirst();
+    }
+
+    private List<HasMetadata> owned(TransferServer ts) {
+        return new ManagedObjects(client, null).find(Labels.selector(ts), List.of(DATA_PLANE, ns));
+    }
+
+    private String templateHash(TransferServer ts) {
+        StatefulSet sts = owned(ts).stream().filter(StatefulSet.class::isInstance).map(StatefulSet.class::cast).findFirst().orElseThrow();
+        return sts.getSpec().getTemplate().getMetadata().getAnnotations().get(InterimDesiredState.TEMPLATE_HASH);
+    }
+
+    private static Map<String, String> versions(List<HasMetadata> objects) {
+        Map<String, String> versions = new TreeMap<>();
+        objects.forEach(o -> versions.put(o.getKind() + "/" + o.getMetadata().getName(), o.getMetadata().getResourceVersion()));
+        return versions;
+    }
+
+    private String configMapKey(TransferServer ts) {
+        return owned(ts).stream().filter(ConfigMap.class::isInstance).map(o -> "ConfigMap/" + o.getMetadata().getName())
+                .findFirst().orElseThrow();
+    }
+
+    private List<io.fabric8.kubernetes.api.model.Event> events() {
+        return client.v1().events().inNamespace(ns).list().getItems();
+    }
+
+    private static Pod readyPod(TransferServer ts, String name, String node, Map<String, String> annotations) {
+        return new PodBuilder().withNewMetadata().withName(name).withNamespace(DATA_PLANE)
+                .withLabels(Labels.selector(ts)).withAnnotations(annotations).endMetadata()
+                .withNewSpec().withNodeName(node).addNewContainer().withName("server").withImage("x").endContainer().endSpec()
+                .withNewStatus().addNewCondition().withType("Ready").withStatus("True").endCondition().endStatus()
+                .build();
+    }
+}
