@@ -1,0 +1,67 @@
+package dev.wharf.server.gsi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The real Globus GSS initiator (globus-url-copy with a grid-proxy-init proxy) against {@link GsiAcceptor}:
+ * handshake, limited delegation, a wrapped command and a wrapped reply.
+ */
+@Tag("interop")
+class GlobusUrlCopyHandshakeInteropTest {
+
+    @TempDir
+    static Path tmp;
+    static TestPki pki;
+    static Map<String, String> clientEnv;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        pki = TestPki.create(tmp.resolve("certificates"));
+        TestPki.writePem(pki.host(), tmp.resolve("hostcert.pem"), tmp.resolve("hostkey.pem"));
+        TestPki.writePem(pki.user(), tmp.resolve("usercert.pem"), tmp.resolve("userkey.pem"));
+        Path proxy = tmp.resolve("x509up");
+        ExternalProgram.run(Map.of("X509_USER_CERT", tmp.resolve("usercert.pem").toString(),
+                "X509_USER_KEY", tmp.resolve("userkey.pem").toString(), "X509_CERT_DIR", pki.certDir().toString()),
+                tmp, "grid-proxy-init", "-out", proxy.toString()).requireSuccess("grid-proxy-init");
+        clientEnv = Map.of("X509_CERT_DIR", pki.certDir().toString(), "X509_USER_PROXY", proxy.toString(),
+                "HOME", tmp.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"TLSv1.2", "TLSv1.3"})
+    void globusUrlCopyAuthenticatesDelegatesAndExchangesWrappedMessages(String protocol) throws Exception {
+        GsiService service = GsiService.start(new GsiSettings(tmp.resolve("hostcert.pem"), tmp.resolve("hostkey.pem"),
+                pki.certDir(), Optional.empty(), List.of(protocol)));
+        try (GsiControlHarness harness = new GsiControlHarness(service)) {
+            ExternalProgram client = ExternalProgram.run(clientEnv, tmp, "globus-url-copy", "-dbg",
+                    "gsiftp://127.0.0.1:" + harness.port() + "/tmp/nothing", "file://" + tmp.resolve("dest"));
+            harness.join();
+            String diagnostics = String.join("\n", harness.conversation) + "\n--- client:\n" + client.stderr()
+                    + client.stdout();
+            assertNull(harness.failure.get(), () -> harness.failure.get() + "\n" + diagnostics);
+            GsiAcceptor acceptor = harness.acceptor.get();
+            assertTrue(acceptor.isEstablished(), diagnostics);
+            assertEquals(protocol, acceptor.protocol());
+            assertEquals(TestPki.USER_DN, acceptor.principal());
+            DelegatedCredential delegated = acceptor.delegatedCredential().orElseThrow(() -> new AssertionError(diagnostics));
+            assertTrue(delegated.limited(), "globus-url-copy delegates a limited proxy");
+            assertEquals(TestPki.USER_DN, delegated.validated().principal());
+            assertEquals(List.of("USER :globus-mapping:\r\n"), harness.unwrappedCommands.stream()
+                    .map(c -> c.replace("\0", "")).toList(), diagnostics);
+            assertTrue(client.exitCode() != 0 && (client.stderr() + client.stdout()).contains("Wharf GSI harness stops here"),
+                    "the client unwrapped our 632 reply:\n" + diagnostics);
+        }
+    }
+}
