@@ -1,0 +1,27 @@
+package dev.wharf.deploy.e2e;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.util.List;
+import java.util.Map;
+
+/** The parts of a TransferServer's status the e2e run connects to: endpoint URLs and ssh logins. */
+public final class StatusView {
+    private StatusView() {}
+
+    public static List<EndpointUrl> endpoints(GenericKubernetesResource ts) {
+        return list(ts, "endpoints").stream().map(e -> EndpointUrl.parse(String.valueOf(e.get("url")))).toList();
+    }
+
+    public static List<SshCommand> sshLogins(GenericKubernetesResource ts) {
+        return list(ts, "sshEndpoints").stream().map(e -> SshCommand.parse(String.valueOf(e.get("command")))).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> list(GenericKubernetesResource ts, String field) {
+        Object status = ts.getAdditionalProperties().get("status");
+        if (status instanceof Map<?, ?> m && m.get(field) instanceof List<?> l) {
+            return (List<Map<String, Object>>) l;
+        }
+        return List.of();
+    }
+}

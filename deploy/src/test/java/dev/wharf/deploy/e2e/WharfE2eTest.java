@@ -1,0 +1,231 @@
+package dev.wharf.deploy.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole path a site takes, against a real cluster (kind, made by e2e/run.sh with the chart installed):
+ * apply the examples, wait for Ready, move files through the advertised endpoints with curl and
+ * globus-url-copy, log in over ssh, delete everything and check nothing is left. Never runs without a
+ * cluster: the first step fails when the API server cannot be reached.
+ */
+@Tag("e2e")
+class WharfE2eTest {
+    static final ResourceDefinitionContext POOLS = new ResourceDefinitionContext.Builder()
+            .withGroup("wharf.dev").withVersion("v1alpha1").withKind("StoragePool").withPlural("storagepools").withNamespaced(false).build();
+    static final ResourceDefinitionContext SERVERS = new ResourceDefinitionContext.Builder()
+            .withGroup("wharf.dev").withVersion("v1alpha1").withKind("TransferServer").withPlural("transferservers").withNamespaced(true).build();
+    private static final Duration CLIENT_TIMEOUT = Duration.ofMinutes(2);
+
+    private static final E2eSettings settings = E2eSettings.from(System.getenv());
+    private static KubernetesClient client;
+    private static final List<String> serverNames = new ArrayList<>();
+    private static String poolName;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void connect() {
+        client = new KubernetesClientBuilder().build();
+        try {
+            client.getKubernetesVersion();
+        } catch (RuntimeException e) {
+            throw new AssertionError("no Kubernetes cluster reachable with the current kubeconfig: run e2e/run.sh", e);
+        }
+    }
+
+    @AfterAll
+    static void cleanUpWhateverIsLeft() {
+        if (client == null) {
+            return;
+        }
+        client.namespaces().withName(settings.namespace()).delete();
+        if (poolName != null) {
+            client.genericKubernetesResources(POOLS).withName(poolName).delete();
+        }
+        client.close();
+    }
+
+    @Test
+    void examplesBecomeWorkingEndpointsAndLeaveNothingBehind() throws Exception {
+        operatorIsAvailable();
+        Path key = sshKey();
+        applyExamples(Files.readString(key.resolveSibling(key.getFileName() + ".pub")));
+        Map<String, GenericKubernetesResource> ready = waitForAllReady();
+
+        passwordLoginMovesFilesWithCurlAndGlobusUrlCopy(ready.get("alice-ftp"));
+        anonymousIsReadOnly(ready.get("public-mirror"));
+        onlyTheJobOwnerCanSshIn(ready.get("jane-job"), key);
+
+        deleteEverythingAndCheckNothingIsLeft();
+    }
+
+    private void operatorIsAvailable() {
+        Poll.until("the operator Deployment to be available", settings.readyTimeout(), () -> {
+            Deployment d = client.apps().deployments().inNamespace(settings.operatorNamespace())
+                    .withName(settings.operatorDeployment()).get();
+            return d != null && d.getStatus() != null && d.getStatus().getAvailableReplicas() != null
+                    && d.getStatus().getAvailableReplicas() > 0 ? Optional.of(d) : Optional.empty();
+        }, () -> String.valueOf(client.apps().deployments().inNamespace(settings.operatorNamespace())
+                .withName(settings.operatorDeployment()).get()));
+    }
+
+    private Path sshKey() {
+        Path key = tmp.resolve("id_ed25519");
+        List<String> argv = List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "wharf-e2e", "-f", key.toString());
+        Programs.run(argv, CLIENT_TIMEOUT).requireSuccess(argv);
+        return key;
+    }
+
+    private void applyExamples(String authorizedKey) throws IOException {
+        Files.createDirectories(settings.hostDataDir().resolve("pub"));
+        Files.writeString(settings.hostDataDir().resolve("pub").resolve("hello.txt"), "hello from wharf e2e\n");
+
+        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(settings.namespace()).endMetadata().build())
+                .serverSideApply();
+        JsonNode pool = E2eManifests.pool(settings.dataInterface());
+        poolName = pool.path("metadata").path("name").asText();
+        apply(pool);
+        for (String file : E2eManifests.SERVER_FILES) {
+            for (JsonNode doc : E2eManifests.serverFile(file, settings.namespace(), authorizedKey)) {
+                apply(doc);
+                if (doc.path("kind").asText().equals("TransferServer")) {
+                    serverNames.add(doc.path("metadata").path("name").asText());
+                }
+            }
+        }
+    }
+
+    private void apply(JsonNode doc) {
+        HasMetadata object = Serialization.unmarshal(doc.toString(), HasMetadata.class);
+        client.resource(object).fieldManager("wharf-e2e").forceConflicts().serverSideApply();
+    }
+
+    private Map<String, GenericKubernetesResource> waitForAllReady() {
+        Map<String, GenericKubernetesResource> out = new java.util.HashMap<>();
+        for (String name : serverNames) {
+            var resource = client.genericKubernetesResources(SERVERS).inNamespace(settings.namespace()).withName(name);
+            out.put(name, Poll.until("TransferServer " + name + " to be Ready", settings.readyTimeout(), () -> {
+                GenericKubernetesResource r = resource.get();
+                return r != null && Readiness.of(r).ready() ? Optional.of(r) : Optional.empty();
+            }, () -> {
+                GenericKubernetesResource r = resource.get();
+                return r == null ? "absent" : Readiness.of(r).toString();
+            }));
+        }
+        return out;
+    }
+
+    private NodeAddresses nodes() {
+        return NodeAddresses.of(client.nodes().list().getItems());
+    }
+
+    private EndpointUrl endpoint(GenericKubernetesResource ts, String door) {
+        return nodes().reachable(StatusView.endpoints(ts).stream().filter(e -> e.scheme().equals(door)).findFirst()
+                .orElseThrow(() -> new AssertionError(ts.getMetadata().getName() + " advertises no " + door + " endpoint: "
+                        + ts.getAdditionalProperties().get("status"))));
+    }
+
+    private void passwordLoginMovesFilesWithCurlAndGlobusUrlCopy(GenericKubernetesResource ts) throws IOException {
+        EndpointUrl ftp = endpoint(ts, "ftp");
+        var login = E2eManifests.EXAMPLE_LOGIN;
+        byte[] payload = new byte[3 * 1024 * 1024 + 17];
+        new SecureRandom().nextBytes(payload);
+        Path local = Files.write(tmp.resolve("payload.bin"), payload);
+
+        String remote = ftp.fileUrl(login.user(), login.password(), "/e2e-curl.bin");
+        run("curl", "-sS", "--fail", "--max-time", "60", "-T", local.toString(), remote);
+        Path back = tmp.resolve("curl-back.bin");
+        run("curl", "-sS", "--fail", "--max-time", "60", "-o", back.toString(), remote);
+        assertArrayEquals(payload, Files.readAllBytes(back), "curl round trip");
+
+        String gucRemote = ftp.fileUrl(login.user(), login.password(), "/e2e-guc.bin");
+        run("globus-url-copy", "-vb", "file://" + local, gucRemote);
+        Path gucBack = tmp.resolve("guc-back.bin");
+        run("globus-url-copy", "-vb", gucRemote, "file://" + gucBack);
+        assertArrayEquals(payload, Files.readAllBytes(gucBack), "globus-url-copy round trip");
+    }
+
+    private void anonymousIsReadOnly(GenericKubernetesResource ts) throws IOException {
+        EndpointUrl ftp = endpoint(ts, "ftp");
+        Path got = tmp.resolve("hello.txt");
+        run("curl", "-sS", "--fail", "--max-time", "60", "-o", got.toString(), ftp.fileUrl(null, null, "/hello.txt"));
+        assertEquals("hello from wharf e2e\n", Files.readString(got));
+        List<String> upload = List.of("curl", "-sS", "--max-time", "60", "-T", got.toString(), ftp.fileUrl(null, null, "/upload.txt"));
+        assertNotEquals(0, Programs.run(upload, CLIENT_TIMEOUT).exitCode(), "anonymous uploads must be refused");
+    }
+
+    private void onlyTheJobOwnerCanSshIn(GenericKubernetesResource ts, Path key) {
+        List<SshCommand> logins = StatusView.sshLogins(ts).stream().map(nodes()::reachable).toList();
+        assertTrue(!logins.isEmpty(), "jane-job advertises no ssh endpoint");
+        for (SshCommand ssh : logins) {
+            List<String> argv = ssh.argv(key.toString(), "cat /var/hostsfile && id -un");
+            String out = Programs.run(argv, CLIENT_TIMEOUT).requireSuccess(argv).output();
+            assertTrue(out.strip().endsWith("jane"), out);
+            assertTrue(out.lines().count() >= 2, "hostsfile lists the job's hosts: " + out);
+            List<String> asRoot = new SshCommand("root", ssh.host(), ssh.port()).argv(key.toString(), "true");
+            assertNotEquals(0, Programs.run(asRoot, CLIENT_TIMEOUT).exitCode(), "root must not log in");
+        }
+    }
+
+    private void deleteEverythingAndCheckNothingIsLeft() {
+        for (String name : serverNames) {
+            client.genericKubernetesResources(SERVERS).inNamespace(settings.namespace()).withName(name).delete();
+        }
+        client.genericKubernetesResources(POOLS).withName(poolName).delete();
+        Poll.until("every TransferServer, the pool and their data-plane objects to be gone", settings.readyTimeout(),
+                () -> leftovers().isEmpty() ? Optional.of(true) : Optional.empty(), () -> leftovers().toString());
+    }
+
+    private List<String> leftovers() {
+        List<String> left = new ArrayList<>();
+        client.genericKubernetesResources(SERVERS).inNamespace(settings.namespace()).list().getItems()
+                .forEach(r -> left.add("TransferServer " + r.getMetadata().getName()));
+        if (client.genericKubernetesResources(POOLS).withName(poolName).get() != null) {
+            left.add("StoragePool " + poolName);
+        }
+        String dp = settings.dataPlaneNamespace();
+        List<HasMetadata> dataPlane = new ArrayList<>();
+        dataPlane.addAll(client.pods().inNamespace(dp).list().getItems());
+        dataPlane.addAll(client.configMaps().inNamespace(dp).list().getItems());
+        dataPlane.addAll(client.secrets().inNamespace(dp).list().getItems());
+        dataPlane.addAll(client.services().inNamespace(dp).list().getItems());
+        for (HasMetadata o : dataPlane) {
+            if (LeftoverCheck.belongsTo(o, settings.namespace(), serverNames)) {
+                left.add(o.getKind() + " " + dp + "/" + o.getMetadata().getName());
+            }
+        }
+        return left;
+    }
+
+    private static void run(String... argv) {
+        Programs.run(List.of(argv), CLIENT_TIMEOUT).requireSuccess(List.of(argv));
+    }
+}
