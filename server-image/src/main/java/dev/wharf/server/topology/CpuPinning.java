@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * The server's thread placement: the {@link ThreadPlan} and the thread factories that apply it.
  * The whole integration for {@code WharfServer}:
  * <pre>
- *   CpuPinning pinning = CpuPinning.fromConfig(config);
+ *   Privileges privileges = Privileges.apply(config);
+ *   CpuPinning pinning = CpuPinning.fromConfig(config, privileges.netNice());
  *   EventLoopGroup io = transport.newGroup(pinning.plan().suggestedThreads(Role.NET), pinning.threadFactory(Role.NET));
  *   ExecutorService blocking = Executors.newCachedThreadPool(pinning.threadFactory(Role.DISK));
  *   status.add("threads", pinning::status);
@@ -30,9 +31,14 @@ public final class CpuPinning {
     private final Map<Role, PinningThreadFactory> factories = new LinkedHashMap<>();
 
     public CpuPinning(ThreadPlan plan) {
+        this(plan, 0);
+    }
+
+    /** @param netNice nice value for network threads (from {@code Privileges#netNice()}); 0 leaves it */
+    public CpuPinning(ThreadPlan plan, int netNice) {
         this.plan = plan;
         for (Role r : Role.values()) {
-            factories.put(r, new PinningThreadFactory(plan, r, threads));
+            factories.put(r, new PinningThreadFactory(plan, r, threads, r == Role.NET ? netNice : 0));
         }
     }
 
@@ -43,6 +49,11 @@ public final class CpuPinning {
      * @throws dev.wharf.server.config.ConfigException for a bad {@code threads.pinning}
      */
     public static CpuPinning fromConfig(ConfigFile config) {
+        return fromConfig(config, 0);
+    }
+
+    /** As {@link #fromConfig(ConfigFile)}, network threads at nice {@code netNice} (0: unchanged). */
+    public static CpuPinning fromConfig(ConfigFile config, int netNice) {
         Path root = Path.of(config.getString("topology.sysfs-root", "/"));
         PinningSetting setting = PinningSetting.parse(config.getString(PinningSetting.KEY, "auto"));
         String data = config.get("data.interface").orElse(config.getString("control.interface", "127.0.0.1"));
@@ -51,7 +62,7 @@ public final class CpuPinning {
         topology.warnings().forEach(w -> LOG.info("topology: {}", w));
         ThreadPlan plan = ThreadPlanner.plan(topology, setting);
         log(plan);
-        return new CpuPinning(plan);
+        return new CpuPinning(plan, netNice);
     }
 
     private static void log(ThreadPlan plan) {

@@ -24,14 +24,17 @@ final class PinningThreadFactory implements ThreadFactory {
     private final ThreadPlan plan;
     private final Role role;
     private final PinnedThreads registry;
+    private final int nice;
     private final ThreadFactory delegate;
     private final AtomicInteger index = new AtomicInteger();
     private final AtomicBoolean warned = new AtomicBoolean();
 
-    PinningThreadFactory(ThreadPlan plan, Role role, PinnedThreads registry) {
+    /** @param nice nice value for this role's threads; 0 leaves the default */
+    PinningThreadFactory(ThreadPlan plan, Role role, PinnedThreads registry, int nice) {
         this.plan = plan;
         this.role = role;
         this.registry = registry;
+        this.nice = nice;
         this.delegate = new DefaultThreadFactory("wharf-" + role.key(), true);
     }
 
@@ -41,6 +44,9 @@ final class PinningThreadFactory implements ThreadFactory {
         return delegate.newThread(() -> {
             int tid = LibC.available() ? LibC.gettid() : -1;
             boolean pinned = plan.pinning() && pin(cpus);
+            if (nice != 0 && tid > 0) {
+                renice(tid);
+            }
             registry.started(Thread.currentThread().getName(), tid, role, pinned ? cpus : plan.allowed());
             try {
                 work.run();
@@ -48,6 +54,17 @@ final class PinningThreadFactory implements ThreadFactory {
                 registry.stopped(Thread.currentThread().getName());
             }
         });
+    }
+
+    private void renice(int tid) {
+        try {
+            LibC.setThreadNice(tid, nice);
+        } catch (LastErrorException e) {
+            if (warned.compareAndSet(false, true)) {
+                LOG.warn("cannot set nice {} for {} threads ({}); they keep the default priority", nice, role.key(),
+                        e.getMessage());
+            }
+        }
     }
 
     private boolean pin(CpuSet cpus) {

@@ -36,8 +36,10 @@ public final class SysTree {
     }
 
     public static Optional<String> read(Path file) {
-        try {
-            return Optional.of(Files.readString(file, StandardCharsets.UTF_8).strip());
+        // Not Files.readString: it trusts the reported size, and procfs sysctl files report 0 (JDK
+        // returns "1" for a 7-digit /proc/sys/fs/pipe-max-size).
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).strip());
         } catch (IOException | SecurityException e) {
             return Optional.empty();
         }
