@@ -11,4 +11,10 @@ public class AclDefaults {
     @Default("true")
     @JsonPropertyDescription("Evaluate .grid-acl files (SlashGrid ACLs) on every door.")
     public Boolean enabled = true;
+
+    @JsonPropertyDescription("Level of authenticated sessions where no .grid-acl governs (server default write).")
+    public AccessLevel authenticated;
+
+    @JsonPropertyDescription("Level of anonymous sessions where no .grid-acl governs (server default list; anonymous stays read-only).")
+    public AccessLevel anonymous;
 }

@@ -10,6 +10,7 @@ import io.fabric8.generator.annotation.Required;
 public class InterfaceOverride {
 
     @Required
+    @Pattern(Patterns.DNS_SUBDOMAIN)
     @JsonPropertyDescription("Node name.")
     public String node;
 

@@ -1,0 +1,36 @@
+package dev.wharf.operator.render;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Secret;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One hash over everything a transfer pod reads at start (server.conf and the copied credentials). It goes
+ * into a pod-template annotation, so any change to config or a Secret rolls the pods, and nothing else does.
+ */
+public final class ConfigHash {
+
+    private ConfigHash() {
+    }
+
+    public static String of(ConfigMap config, List<Secret> secrets) {
+        StringBuilder sb = new StringBuilder();
+        append(sb, "configmap", config.getData());
+        secrets.stream()
+                .sorted(Comparator.comparing(s -> s.getMetadata().getName()))
+                .forEach(s -> append(sb, "secret/" + s.getMetadata().getName(), s.getData()));
+        return ObjectNames.sha256(sb.toString());
+    }
+
+    private static void append(StringBuilder sb, String source, Map<String, String> data) {
+        if (data == null) {
+            return;
+        }
+        new TreeMap<>(data).forEach((k, v) -> sb.append(source).append(':').append(k).append('=')
+                .append(v.length()).append(':').append(v).append('\n'));
+    }
+}

@@ -1,0 +1,87 @@
+package dev.wharf.operator.render;
+
+import dev.wharf.operator.api.DoorType;
+import dev.wharf.operator.api.Endpoint;
+import dev.wharf.operator.api.PortAllocationStatus;
+import dev.wharf.operator.api.SshEndpoint;
+import dev.wharf.operator.api.TransferServerSpec;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.NodeAddress;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** Where clients connect: one URL per node and door, one ssh command per node. */
+public final class Endpoints {
+
+    /** Node annotation an admin sets to choose the host name clients use for that node. */
+    public static final String ENDPOINT_HOST_ANNOTATION = "wharf.dev/endpoint-host";
+    /**
+     * Node address types in order of preference: names before addresses, since GSI and TLS clients check
+     * the host name against the host certificate; external before internal.
+     */
+    static final List<String> ADDRESS_PREFERENCE = List.of("ExternalDNS", "InternalDNS", "Hostname", "ExternalIP", "InternalIP");
+
+    private Endpoints() {
+    }
+
+    /** The host name clients should use for a node: the annotation, else the best address, else its name. */
+    public static String host(Node node) {
+        Map<String, String> annotations = node.getMetadata().getAnnotations();
+        if (annotations != null && annotations.get(ENDPOINT_HOST_ANNOTATION) != null) {
+            return annotations.get(ENDPOINT_HOST_ANNOTATION);
+        }
+        List<NodeAddress> addresses = node.getStatus() == null || node.getStatus().getAddresses() == null
+                ? List.of() : node.getStatus().getAddresses();
+        for (String type : ADDRESS_PREFERENCE) {
+            for (NodeAddress a : addresses) {
+                if (type.equals(a.getType()) && a.getAddress() != null && !a.getAddress().isBlank()) {
+                    return a.getAddress();
+                }
+            }
+        }
+        return node.getMetadata().getName();
+    }
+
+    /**
+     * @param ports     the server's allocated ports
+     * @param nodeHosts node name → host (see {@link #host}) of every node a pod of the server runs on
+     * @return URLs sorted by node, then door in {@link DoorType} order, e.g. {@code gsiftp://node-a.example:2811}
+     */
+    public static List<Endpoint> urls(PortAllocationStatus ports, Map<String, String> nodeHosts) {
+        List<Endpoint> list = new ArrayList<>();
+        new TreeMap<>(nodeHosts).forEach((node, host) -> {
+            for (DoorType door : DoorType.values()) {
+                Integer port = ports.doors.get(door.specName());
+                if (port != null) {
+                    list.add(new Endpoint(node, door.specName(), door.scheme() + "://" + hostPart(host) + ":" + port));
+                }
+            }
+        });
+        return list;
+    }
+
+    /** {@code ssh -p PORT user@host} per node, when the sshd sidecar is on; else empty. */
+    public static List<SshEndpoint> ssh(TransferServerSpec spec, PortAllocationStatus ports, Map<String, String> nodeHosts) {
+        if (spec.sshd == null || !spec.sshd.isEnabled() || ports.sshd == null || spec.sshd.user == null) {
+            return List.of();
+        }
+        List<SshEndpoint> list = new ArrayList<>();
+        new TreeMap<>(nodeHosts).forEach((node, host) ->
+                list.add(new SshEndpoint(node, "ssh -p " + ports.sshd + " " + spec.sshd.user.name + "@" + host)));
+        return list;
+    }
+
+    /** The enabled doors, comma-separated, for the Doors printer column ({@code status.doors}). */
+    public static String doorSummary(TransferServerSpec spec) {
+        return spec.doors.enabled().keySet().stream().map(DoorType::specName).collect(Collectors.joining(","));
+    }
+
+    /** IPv6 literals go in brackets in URLs. */
+    private static String hostPart(String host) {
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.wharf.operator.render.conf;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A rendered server.conf: its keys in the order they are written, and the file text.
+ *
+ * @param header comment lines written above the keys (without the leading {@code # })
+ * @param keys   key → value, in file order
+ */
+public record ServerConf(String header, Map<String, String> keys) {
+
+    public ServerConf {
+        keys = Collections.unmodifiableMap(new LinkedHashMap<>(keys));
+    }
+
+    /** The file as the server reads it: {@code key = value} lines. */
+    public String text() {
+        StringBuilder sb = new StringBuilder();
+        for (String line : header.split("\n")) {
+            sb.append("# ").append(line).append('\n');
+        }
+        keys.forEach((k, v) -> sb.append(k).append(" = ").append(v).append('\n'));
+        return sb.toString();
+    }
+}

@@ -1,0 +1,155 @@
+package dev.wharf.operator.render.conf;
+
+import dev.wharf.operator.api.AclDefaults;
+import dev.wharf.operator.api.Anonymous;
+import dev.wharf.operator.api.Authentication;
+import dev.wharf.operator.api.DoorOptions;
+import dev.wharf.operator.api.DoorType;
+import dev.wharf.operator.api.Pinning;
+import dev.wharf.operator.api.PortAllocationStatus;
+import dev.wharf.operator.api.StoragePoolSpec;
+import dev.wharf.operator.api.TransferServer;
+import dev.wharf.operator.api.TransferServerSpec;
+import dev.wharf.operator.render.Layout;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * TransferServer + pool + allocated ports → server.conf, following docs/configuration.md (the contract
+ * with the server). Keys the server already reads are always written, so the file says what runs; keys of
+ * features still marked planned there are written only when the feature is used, because the server
+ * refuses unknown keys.
+ */
+public final class ServerConfRenderer {
+
+    /** Control and admin listeners bind every address of the node (host networking). */
+    static final String ALL_ADDRESSES = "0.0.0.0";
+    private static final Set<DoorType> GSI_DOORS = Set.of(DoorType.GSIFTP, DoorType.GSIDCAP);
+
+    private ServerConfRenderer() {
+    }
+
+    /**
+     * @param ts    the TransferServer (spec defaults are applied here too, for objects that never met the API server)
+     * @param pool  its pool's spec
+     * @param ports what {@code PortAllocator} gave it
+     */
+    public static ServerConf render(TransferServer ts, StoragePoolSpec pool, PortAllocationStatus ports) {
+        TransferServerSpec spec = ts.getSpec();
+        Map<String, String> k = new LinkedHashMap<>();
+        DoorOptions opts = spec.doorOptions != null ? spec.doorOptions : new DoorOptions();
+        Set<DoorType> doors = spec.doors.enabled().keySet();
+
+        // Network
+        k.put("control.interface", ALL_ADDRESSES);
+        k.put("data.interface", pool.dataInterface.name);
+        k.put("data.port-range", ports.data.toString());
+        if (opts.allowedSubnets != null && !opts.allowedSubnets.isEmpty()) {
+            k.put("net.allowed-subnets", String.join(",", opts.allowedSubnets));
+        }
+        k.put("net.proxy-protocol", bool(opts.proxyProtocol, false));
+        k.put("limits.clients", String.valueOf(or(opts.clientLimit, 100)));
+        k.put("limits.idle-timeout", String.valueOf(or(opts.idleTimeoutSeconds, 900)));
+        k.put("limits.streams-per-client", String.valueOf(or(opts.streamsPerClient, 10)));
+
+        // Storage and logins
+        k.put("storage.root", Layout.STORAGE_ROOT);
+        Authentication auth = spec.authentication != null ? spec.authentication : new Authentication();
+        if (auth.passwordFile != null) {
+            k.put("auth.password-file", Layout.credential(Layout.PASSWD));
+        }
+        k.put("auth.username-password", bool(auth.usernamePassword, true));
+        anonymous(k, auth.anonymous, pool.defaults == null ? null : pool.defaults.anonymous);
+        k.put("transfer.overwrite", bool(opts.overwrite, true));
+        k.put("log.aborted-transfers", bool(opts.logAbortedTransfers, true));
+
+        // FTP and FTPS doors (the server opens ftp unless told not to)
+        k.put("ftp.enabled", String.valueOf(doors.contains(DoorType.FTP)));
+        if (doors.contains(DoorType.FTP)) {
+            k.put("ftp.port", String.valueOf(ports.doors.get(DoorType.FTP.specName())));
+        }
+        k.put("ftp.list-format", (opts.listFormat != null ? opts.listFormat : dev.wharf.operator.api.ListFormat.LS_L).value());
+        k.put("ftps.enabled", String.valueOf(doors.contains(DoorType.FTPS)));
+        if (doors.contains(DoorType.FTPS)) {
+            k.put("ftps.port", String.valueOf(ports.doors.get(DoorType.FTPS.specName())));
+        }
+        if (auth.tlsSecret != null) {
+            k.put("tls.certificate", Layout.credential(Layout.TLS_CERT));
+            k.put("tls.key", Layout.credential(Layout.TLS_KEY));
+        } else if (auth.hostCredentialSecret != null) {
+            k.put("tls.certificate", Layout.credential(Layout.HOST_CERT));
+            k.put("tls.key", Layout.credential(Layout.HOST_KEY));
+        }
+
+        // Admin endpoint and logging
+        k.put("admin.interface", ALL_ADDRESSES);
+        k.put("admin.port", String.valueOf(ports.admin));
+        k.put("log.level", spec.logLevel != null ? spec.logLevel.value() : "info");
+
+        // Access control: the pool decides
+        AclDefaults acl = pool.defaults != null && pool.defaults.acl != null ? pool.defaults.acl : new AclDefaults();
+        k.put("acl.enabled", bool(acl.enabled, true));
+        if (acl.authenticated != null) {
+            k.put("acl.default.authenticated", acl.authenticated.value());
+        }
+        if (acl.anonymous != null) {
+            k.put("acl.default.anonymous", acl.anonymous.value());
+        }
+
+        // GridFTP, dCap, GSI, threads (planned keys: only when used)
+        for (DoorType door : new DoorType[] {DoorType.GSIFTP, DoorType.DCAP, DoorType.GSIDCAP}) {
+            if (doors.contains(door)) {
+                k.put(door.configPrefix() + ".enabled", "true");
+                k.put(door.configPrefix() + ".port", String.valueOf(ports.doors.get(door.specName())));
+            }
+        }
+        if (doors.stream().anyMatch(GSI_DOORS::contains)) {
+            if (auth.hostCredentialSecret != null) {
+                k.put("gsi.host-certificate", Layout.credential(Layout.HOST_CERT));
+                k.put("gsi.host-key", Layout.credential(Layout.HOST_KEY));
+            }
+            if (auth.trustAnchorsSecret != null) {
+                k.put("gsi.cert-dir", Layout.TRUST_ANCHORS_DIR);
+            }
+            if (auth.gridMapfile != null) {
+                k.put("gsi.gridmap", Layout.credential(Layout.GRID_MAPFILE));
+            }
+        }
+        if (spec.pinning == Pinning.NONE) {
+            k.put("threads.pinning", Pinning.NONE.value());
+        }
+
+        String header = "Rendered by the Wharf operator for TransferServer " + ts.getMetadata().getNamespace() + "/"
+                + ts.getMetadata().getName() + " (pool " + spec.pool + ").\n"
+                + "Do not edit: the operator overwrites it. Keys: docs/configuration.md";
+        return new ServerConf(header, k);
+    }
+
+    private static void anonymous(Map<String, String> k, Anonymous own, Anonymous pool) {
+        Anonymous a = own != null ? own : new Anonymous();
+        Anonymous d = pool != null ? pool : new Anonymous();
+        boolean enabled = Boolean.TRUE.equals(a.enabled != null ? a.enabled : d.enabled);
+        k.put("anonymous.enabled", String.valueOf(enabled));
+        if (!enabled) {
+            return;
+        }
+        String user = a.user != null ? a.user : d.user;
+        if (user != null) {
+            k.put("anonymous.user", user);
+        }
+        String root = a.root != null ? a.root : d.root != null ? d.root : "pub";
+        k.put("anonymous.root", Layout.STORAGE_ROOT + "/" + root);
+        Boolean email = a.requireEmailPassword != null ? a.requireEmailPassword : d.requireEmailPassword;
+        k.put("anonymous.require-email-password", bool(email, false));
+    }
+
+    private static String bool(Boolean value, boolean dflt) {
+        return String.valueOf(value != null ? value : dflt);
+    }
+
+    private static int or(Integer value, int dflt) {
+        return value != null ? value : dflt;
+    }
+}
