@@ -72,7 +72,7 @@ public final class GsiAcceptor {
                 out = handshakeFinished(out);
             }
             if (state == State.FLAGS) {
-                out = concat(out, readFlag());
+                out = TlsTokenEngine.concat(out, readFlag());
             }
             if (state == State.CERT) {
                 readDelegatedCertificate();
@@ -210,11 +210,5 @@ public final class GsiAcceptor {
             }
         }
         return "TLS handshake failed: " + e.getMessage();
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
     }
 }

@@ -63,6 +63,29 @@ public final class GsiService {
         }
     }
 
+    /**
+     * An acceptor presenting the user's delegated credential instead of the host's: the passive side of a
+     * DCAU data channel ({@link GsiAcceptor.Mode#GSI} for PROT C, {@code SSL_COMPATIBLE} for PROT S/P).
+     */
+    public GsiAcceptor newAcceptor(DelegatedCredential credential, GsiAcceptor.Mode mode) {
+        SSLEngine engine = GsiTls.serverEngine(contextFor(credential), settings.tlsProtocols());
+        try {
+            return new GsiAcceptor(engine, validator, mode);
+        } catch (SSLException e) {
+            throw new IllegalStateException("cannot start a TLS engine: " + e.getMessage(), e);
+        }
+    }
+
+    /** An initiator presenting the delegated credential: the active (connecting) side of a DCAU data channel. */
+    public GsiInitiator newInitiator(DelegatedCredential credential, GsiAcceptor.Mode mode) {
+        SSLEngine engine = GsiTls.clientEngine(contextFor(credential), settings.tlsProtocols());
+        try {
+            return new GsiInitiator(engine, validator, mode, null);
+        } catch (SSLException e) {
+            throw new IllegalStateException("cannot start a TLS engine: " + e.getMessage(), e);
+        }
+    }
+
     /** A TLS context presenting a delegated credential (DCAU data channels, third-party transfers). */
     public SSLContext contextFor(DelegatedCredential credential) {
         return GsiTls.context(credential.key(), credential.chain(), trustManager);

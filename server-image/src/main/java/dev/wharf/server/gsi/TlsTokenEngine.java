@@ -148,4 +148,10 @@ final class TlsTokenEngine {
             inbound = ByteBuffer.allocate(0);
         }
     }
+
+    static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
 }

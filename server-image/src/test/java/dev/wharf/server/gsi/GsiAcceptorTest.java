@@ -40,15 +40,18 @@ class GsiAcceptorTest {
     }
 
     /** Runs the exchange like a door: each initiator token is one ADAT; returns the number of ADATs. */
-    static int exchange(GsiAcceptor acceptor, GsiTestInitiator initiator) throws Exception {
+    static int exchange(GsiAcceptor acceptor, GsiInitiator initiator) throws Exception {
         byte[] token = initiator.initToken(new byte[0]);
         for (int adats = 1; adats <= 10; adats++) {
             byte[] reply = acceptor.acceptToken(token);
             if (acceptor.isEstablished()) {
-                if (reply.length > 0) {
+                if (reply.length > 0 && !initiator.isEstablished()) {
                     initiator.initToken(reply);
+                } else if (reply.length > 0) {
+                    // Post-handshake records (TLS 1.3 session tickets) after an SSL-compatible handshake.
+                    assertArrayEquals(new byte[0], initiator.unwrap(reply));
                 }
-                assertTrue(initiator.isDone(), "acceptor finished before the initiator");
+                assertTrue(initiator.isEstablished(), "acceptor finished before the initiator");
                 return adats;
             }
             token = initiator.initToken(reply);
@@ -56,8 +59,17 @@ class GsiAcceptorTest {
         throw new AssertionError("no context after 10 ADAT round trips");
     }
 
-    private static GsiTestInitiator initiator(Credential c, String protocol, ProxyKind delegation) throws Exception {
-        return new GsiTestInitiator(c, service.validator(), List.of(protocol), delegation);
+    private static GsiInitiator initiator(Credential c, String protocol, ProxyKind delegation) throws Exception {
+        return initiator(c, protocol, delegation, service.validator(), GsiAcceptor.Mode.GSI);
+    }
+
+    /** A Java GSS initiator with {@code c}; with {@code delegation} it signs proxies of that kind on request. */
+    static GsiInitiator initiator(Credential c, String protocol, ProxyKind delegation, ChainValidator validator,
+            GsiAcceptor.Mode mode) throws Exception {
+        GsiInitiator.ProxySigner signer = delegation == null ? null : key -> TestPki.signProxy(c, key, delegation, -1,
+                Instant.now().minus(Duration.ofMinutes(5)), Instant.now().plus(Duration.ofHours(1)));
+        return new GsiInitiator(GsiTls.clientEngine(GsiTls.context(c.key(), c.chain(), new GsiTrustManager(validator)),
+                List.of(protocol)), validator, mode, signer);
     }
 
     @ParameterizedTest
@@ -65,7 +77,7 @@ class GsiAcceptorTest {
     void limitedDelegationFromAnRfcProxyAsGlobusUrlCopyDoes(String protocol) throws Exception {
         Credential proxy = TestPki.proxy(pki.user(), ProxyKind.RFC_IMPERSONATION, Duration.ofHours(12));
         GsiAcceptor acceptor = service.newAcceptor();
-        GsiTestInitiator initiator = initiator(proxy, protocol, ProxyKind.RFC_LIMITED);
+        GsiInitiator initiator = initiator(proxy, protocol, ProxyKind.RFC_LIMITED);
         int adats = exchange(acceptor, initiator);
         if (protocol.equals("TLSv1.2")) {
             assertEquals(4, adats, "ClientHello, client flight, 'D', proxy certificate");
@@ -96,7 +108,7 @@ class GsiAcceptorTest {
     @ValueSource(strings = {"TLSv1.2", "TLSv1.3"})
     void wrapAndUnwrapBothWaysIncludingLargeAndSplitMessages(String protocol) throws Exception {
         GsiAcceptor acceptor = service.newAcceptor();
-        GsiTestInitiator initiator = initiator(TestPki.proxy(pki.user(), ProxyKind.LEGACY, Duration.ofHours(1)),
+        GsiInitiator initiator = initiator(TestPki.proxy(pki.user(), ProxyKind.LEGACY, Duration.ofHours(1)),
                 protocol, ProxyKind.LEGACY_LIMITED);
         exchange(acceptor, initiator);
         assertTrue(acceptor.delegatedCredential().orElseThrow().limited());
@@ -133,9 +145,27 @@ class GsiAcceptorTest {
         assertArrayEquals("data".getBytes(), client.unwrap(acceptor.wrap("data".getBytes())));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"TLSv1.2", "TLSv1.3"})
+    void dataChannelBetweenTwoSessionsUsesTheDelegatedCredentialOnBothSides(String protocol) throws Exception {
+        GsiAcceptor control = service.newAcceptor();
+        exchange(control, initiator(TestPki.proxy(pki.user(), ProxyKind.RFC_IMPERSONATION, Duration.ofHours(2)),
+                protocol, ProxyKind.RFC_LIMITED));
+        DelegatedCredential delegated = control.delegatedCredential().orElseThrow();
+        for (GsiAcceptor.Mode mode : GsiAcceptor.Mode.values()) {
+            GsiAcceptor passive = service.newAcceptor(delegated, mode);
+            GsiInitiator active = service.newInitiator(delegated, mode);
+            exchange(passive, active);
+            assertEquals(TestPki.USER_DN, passive.principal(), "DCAU A: the peer is the logged-in user");
+            assertEquals(TestPki.USER_DN, active.peer().orElseThrow().principal());
+            assertTrue(passive.peer().limited());
+            assertArrayEquals("block".getBytes(), passive.unwrap(active.wrap("block".getBytes())));
+        }
+    }
+
     private static GsiAuthenticationException refused(Credential client) throws Exception {
         GsiAcceptor acceptor = service.newAcceptor();
-        GsiTestInitiator initiator = initiator(client, "TLSv1.2", null);
+        GsiInitiator initiator = initiator(client, "TLSv1.2", null);
         GsiAuthenticationException e = assertThrows(GsiAuthenticationException.class, () -> exchange(acceptor, initiator));
         assertFalse(acceptor.isEstablished());
         assertThrows(GsiAuthenticationException.class, () -> acceptor.acceptToken(new byte[0]));
@@ -170,8 +200,8 @@ class GsiAcceptorTest {
         try {
             GsiService fresh = GsiService.start(service.settings());
             GsiAcceptor acceptor = fresh.newAcceptor();
-            GsiTestInitiator initiator = new GsiTestInitiator(TestPki.proxy(victim, ProxyKind.RFC_IMPERSONATION,
-                    Duration.ofHours(1)), fresh.validator(), List.of("TLSv1.2"), null);
+            GsiInitiator initiator = initiator(TestPki.proxy(victim, ProxyKind.RFC_IMPERSONATION,
+                    Duration.ofHours(1)), "TLSv1.2", null, fresh.validator(), GsiAcceptor.Mode.GSI);
             GsiAuthenticationException e = assertThrows(GsiAuthenticationException.class,
                     () -> exchange(acceptor, initiator));
             assertEquals(Reason.REVOKED, e.rejection().orElseThrow().reason());
