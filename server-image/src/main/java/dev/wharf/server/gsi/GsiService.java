@@ -55,12 +55,7 @@ public final class GsiService {
     }
 
     public GsiAcceptor newAcceptor(GsiAcceptor.Mode mode) {
-        SSLEngine engine = GsiTls.serverEngine(hostContext, settings.tlsProtocols());
-        try {
-            return new GsiAcceptor(engine, validator, mode);
-        } catch (SSLException e) {
-            throw new IllegalStateException("cannot start a TLS engine: " + e.getMessage(), e);
-        }
+        return acceptor(GsiTls.serverEngine(hostContext, settings.tlsProtocols()), mode);
     }
 
     /**
@@ -68,7 +63,10 @@ public final class GsiService {
      * DCAU data channel ({@link GsiAcceptor.Mode#GSI} for PROT C, {@code SSL_COMPATIBLE} for PROT S/P).
      */
     public GsiAcceptor newAcceptor(DelegatedCredential credential, GsiAcceptor.Mode mode) {
-        SSLEngine engine = GsiTls.serverEngine(contextFor(credential), settings.tlsProtocols());
+        return acceptor(GsiTls.serverEngine(contextFor(credential), settings.tlsProtocols()), mode);
+    }
+
+    private GsiAcceptor acceptor(SSLEngine engine, GsiAcceptor.Mode mode) {
         try {
             return new GsiAcceptor(engine, validator, mode);
         } catch (SSLException e) {
