@@ -52,6 +52,14 @@ public final class GuardedStorage {
         return readOnly;
     }
 
+    /** Whether an operation would be allowed, without counting or logging a denial (for listings). */
+    public boolean allowed(Operation op, String path) {
+        if (readOnly && op.required().includes(dev.wharf.server.acl.AccessLevel.WRITE)) {
+            return false;
+        }
+        return policy.check(identity, op, path).allowed();
+    }
+
     public FileEntry stat(String path) throws StorageException {
         check(Operation.STAT, path);
         return jail.stat(path);

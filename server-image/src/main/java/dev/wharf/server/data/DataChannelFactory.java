@@ -1,0 +1,95 @@
+package dev.wharf.server.data;
+
+import dev.wharf.server.Transport;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+
+/**
+ * Makes data connections for every door: passive listeners on the data interface with ports from
+ * the {@link PortAllocator}, and outgoing (active) connections from the data interface. Connections
+ * come back with auto-read off; {@link DataPipeline} adds TLS and the transfer handlers.
+ */
+public final class DataChannelFactory {
+
+    /** Binds tried per PASV before giving up (each failure means another process holds the port). */
+    static final int BIND_ATTEMPTS = 8;
+
+    private final Transport transport;
+    private final EventLoopGroup group;
+    private final InetAddress dataInterface;
+    private final PortAllocator ports;
+
+    public DataChannelFactory(Transport transport, EventLoopGroup group, InetAddress dataInterface, PortAllocator ports) {
+        this.transport = transport;
+        this.group = group;
+        this.dataInterface = dataInterface;
+        this.ports = ports;
+    }
+
+    public InetAddress dataInterface() {
+        return dataInterface;
+    }
+
+    public PortAllocator ports() {
+        return ports;
+    }
+
+    /** Binds a passive listener accepting one connection from {@code expectedPeer}. Blocks for the bind only. */
+    public PassiveListener listen(InetAddress expectedPeer) throws IOException {
+        PassiveListener listener = new PassiveListener(expectedPeer);
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(group)
+                .channel(transport.serverChannelClass())
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .option(ChannelOption.SO_BACKLOG, 4)
+                .childOption(ChannelOption.AUTO_READ, false)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(listener.new Gate());
+                    }
+                });
+        IOException last = null;
+        for (int attempt = 0; attempt < BIND_ATTEMPTS; attempt++) {
+            int port = ports.reserve();
+            if (port < 0) {
+                break;
+            }
+            try {
+                Channel server = bootstrap.bind(dataInterface, port).syncUninterruptibly().channel();
+                listener.bound(server, () -> ports.release(port));
+                return listener;
+            } catch (Exception e) { // Netty rethrows the checked BindException unchanged
+                ports.releaseForeign(port);
+                last = new IOException("cannot bind " + dataInterface.getHostAddress() + ":" + port + ": " + e.getMessage(), e);
+            }
+        }
+        throw last != null ? last : new IOException("no free port in the data port range " + ports.range());
+    }
+
+    /** An endpoint connecting to {@code target} when the transfer starts, from the data interface. */
+    public DataEndpoint connectTo(InetSocketAddress target) {
+        Bootstrap bootstrap = new Bootstrap()
+                .group(group)
+                .channel(transport.channelClass())
+                .option(ChannelOption.AUTO_READ, false)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 30_000)
+                .handler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {}
+                });
+        InetSocketAddress local = dataInterface.getClass() == target.getAddress().getClass()
+                ? new InetSocketAddress(dataInterface, 0) : null;
+        return new ActiveEndpoint(bootstrap, target, local);
+    }
+}

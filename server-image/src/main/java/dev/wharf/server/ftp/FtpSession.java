@@ -1,0 +1,260 @@
+package dev.wharf.server.ftp;
+
+import dev.wharf.server.auth.Identity;
+import dev.wharf.server.data.DataEndpoint;
+import dev.wharf.server.fs.GuardedStorage;
+import dev.wharf.server.fs.StorageException;
+import dev.wharf.server.fs.VirtualPaths;
+import java.net.InetSocketAddress;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The typed state of one control connection. Only the session's sequential executor reads and writes
+ * it (commands run there one at a time), so there is no locking; values a command consumes (REST,
+ * RNFR, the data endpoint) are cleared explicitly by that command.
+ */
+public final class FtpSession {
+
+    public enum Type { ASCII, BINARY }
+
+    public static final List<String> MLST_FACTS =
+            List.of("Type", "Size", "Modify", "Perm", "Unique", "UNIX.mode", "UNIX.owner", "UNIX.group");
+
+    private final SessionServices services;
+    private InetSocketAddress client;
+    private final InetSocketAddress local;
+
+    private String pendingUser;
+    private boolean pendingAnonymous;
+    private GuardedStorage storage;
+    private String cwd = "/";
+
+    private Type type = Type.ASCII;
+    private long restOffset;
+    private String renameFrom;
+    private DataEndpoint dataEndpoint;
+    private boolean epsvAll;
+    private Set<String> mlstFacts = new LinkedHashSet<>(MLST_FACTS);
+
+    private boolean tlsControl;
+    private boolean pbszSet;
+    private boolean protectData;
+
+    private TransferHandle transfer;
+
+    public FtpSession(SessionServices services, InetSocketAddress client, InetSocketAddress local) {
+        this.services = services;
+        this.client = client;
+        this.local = local;
+        if (services.settings().implicitTls()) {
+            tlsControl = true;
+            pbszSet = true;
+            protectData = true; // implicit FTPS implies PBSZ 0 / PROT P
+        }
+    }
+
+    public SessionServices services() {
+        return services;
+    }
+
+    public FtpSettings settings() {
+        return services.settings();
+    }
+
+    public String door() {
+        return services.door();
+    }
+
+    /** The client's address: the real one from a PROXY header when the door expects one. */
+    public InetSocketAddress client() {
+        return client;
+    }
+
+    void setClient(InetSocketAddress realClient) {
+        this.client = realClient;
+    }
+
+    public InetSocketAddress local() {
+        return local;
+    }
+
+    // ---- login
+
+    public boolean loggedIn() {
+        return storage != null;
+    }
+
+    public void userGiven(String name, boolean anonymous) {
+        this.pendingUser = name;
+        this.pendingAnonymous = anonymous;
+        logout();
+    }
+
+    public String pendingUser() {
+        return pendingUser;
+    }
+
+    public boolean pendingAnonymous() {
+        return pendingAnonymous;
+    }
+
+    public void loggedIn(GuardedStorage storage, String home) {
+        this.storage = storage;
+        this.cwd = home;
+        this.pendingUser = null;
+    }
+
+    private void logout() {
+        this.storage = null;
+        this.cwd = "/";
+        this.renameFrom = null;
+    }
+
+    public GuardedStorage storage() {
+        return storage;
+    }
+
+    public Identity identity() {
+        return storage == null ? null : storage.identity();
+    }
+
+    public String who() {
+        return storage == null ? "-" : storage.identity().principal();
+    }
+
+    // ---- paths
+
+    public String cwd() {
+        return cwd;
+    }
+
+    public void cwd(String path) {
+        this.cwd = path;
+    }
+
+    /** Resolves a command argument against the working directory (refusals map to 550). */
+    public String resolve(String argument) throws FtpException {
+        try {
+            return VirtualPaths.resolve(cwd, argument);
+        } catch (StorageException e) {
+            throw StorageReplies.toFtp(e, false);
+        }
+    }
+
+    // ---- transfer parameters
+
+    public Type type() {
+        return type;
+    }
+
+    public void type(Type type) {
+        this.type = type;
+    }
+
+    public long restOffset() {
+        return restOffset;
+    }
+
+    public void restOffset(long offset) {
+        this.restOffset = offset;
+    }
+
+    /** Returns and clears the REST offset (each transfer consumes it). */
+    public long takeRestOffset() {
+        long r = restOffset;
+        restOffset = 0;
+        return r;
+    }
+
+    public String renameFrom() {
+        return renameFrom;
+    }
+
+    public void renameFrom(String path) {
+        this.renameFrom = path;
+    }
+
+    public boolean epsvAll() {
+        return epsvAll;
+    }
+
+    public void epsvAll(boolean value) {
+        this.epsvAll = value;
+    }
+
+    public Set<String> mlstFacts() {
+        return mlstFacts;
+    }
+
+    public void mlstFacts(Set<String> facts) {
+        this.mlstFacts = facts;
+    }
+
+    /** Replaces the arranged data connection, closing the previous one. */
+    public void dataEndpoint(DataEndpoint endpoint) {
+        if (dataEndpoint != null) {
+            dataEndpoint.close();
+        }
+        this.dataEndpoint = endpoint;
+    }
+
+    public boolean hasDataEndpoint() {
+        return dataEndpoint != null;
+    }
+
+    /** Takes the arranged data connection for a transfer (it serves one transfer). */
+    public DataEndpoint takeDataEndpoint() {
+        DataEndpoint e = dataEndpoint;
+        dataEndpoint = null;
+        return e;
+    }
+
+    // ---- TLS
+
+    public boolean tlsControl() {
+        return tlsControl;
+    }
+
+    public void tlsControl(boolean value) {
+        this.tlsControl = value;
+        if (!value) {
+            pbszSet = false;
+        }
+    }
+
+    public boolean pbszSet() {
+        return pbszSet;
+    }
+
+    public void pbszSet(boolean value) {
+        this.pbszSet = value;
+    }
+
+    public boolean protectData() {
+        return protectData;
+    }
+
+    public void protectData(boolean value) {
+        this.protectData = value;
+    }
+
+    // ---- the running transfer
+
+    public TransferHandle transfer() {
+        return transfer;
+    }
+
+    void transfer(TransferHandle handle) {
+        this.transfer = handle;
+    }
+
+    /** Closes what the session holds when the control connection goes away. */
+    void closed(String reason) {
+        if (transfer != null) {
+            transfer.abort(reason);
+        }
+        dataEndpoint(null);
+    }
+}

@@ -1,0 +1,275 @@
+package dev.wharf.server.ftp;
+
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.haproxy.HAProxyProtocolException;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.timeout.IdleStateEvent;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The last stage of the control pipeline: greets, hands each line to the session's sequential
+ * executor, applies the table's policy (login, allowed during a transfer), and writes the outcome.
+ * Commands that may not run during a transfer wait in order until it ends; ABOR, STAT, QUIT and the
+ * like are served at once. Only this class writes to the control channel.
+ */
+final class FtpSessionHandler extends SimpleChannelInboundHandler<String> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FtpSessionHandler.class);
+    /** Lines a client may pipeline behind a running transfer before we call it abuse. */
+    static final int MAX_DEFERRED = 64;
+    /** Verbs that exist in the RFCs but that Wharf does not implement: 502, not 500. */
+    static final Set<String> NOT_IMPLEMENTED = Set.of("ACCT", "SMNT", "REIN", "LPRT", "LPSV", "MIC", "CONF", "ENC", "ADAT");
+
+    private final SessionServices services;
+    private final SerialExecutor executor;
+    private ChannelHandlerContext ctx;
+    private FtpSession session;
+
+    // event-loop state
+    private boolean controlTls;
+    private boolean tlsUpgradePending;
+    private boolean pipelinedAfterAuth;
+    private volatile boolean transferRunning;
+
+    // executor state
+    private final Deque<FtpRequest> deferred = new ArrayDeque<>();
+
+    FtpSessionHandler(SessionServices services) {
+        this.services = services;
+        this.executor = new SerialExecutor(services.context().blockingExecutor());
+        this.controlTls = services.settings().implicitTls();
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        if (!services.settings().proxyProtocol()) {
+            ready((InetSocketAddress) ctx.channel().remoteAddress());
+        }
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof ProxyHeaderHandler.ClientKnown known) {
+            ready(known.client());
+        } else if (evt instanceof IdleStateEvent) {
+            if (!transferRunning && session != null) {
+                LOG.info("{}: {} idle for {}; closing", services.door(), session.client(), services.settings().idleTimeout());
+                ctx.writeAndFlush(FtpReply.of(421, "Idle timeout, closing control connection"))
+                        .addListener(ChannelFutureListener.CLOSE);
+            }
+        } else {
+            ctx.fireUserEventTriggered(evt);
+        }
+    }
+
+    private void ready(InetSocketAddress client) {
+        session = new FtpSession(services, client, (InetSocketAddress) ctx.channel().localAddress());
+        if (!services.settings().allowedSubnets().allows(client.getAddress())) {
+            LOG.warn("{}: refused {}: not in net.allowed-subnets", services.door(), client);
+            services.context().metrics().login(services.door(), "refused");
+            ctx.writeAndFlush(FtpReply.of(421, "Service not available for your address"))
+                    .addListener(ChannelFutureListener.CLOSE);
+            session = null;
+            return;
+        }
+        services.context().metrics().sessionOpened(services.door());
+        LOG.debug("{}: session from {}", services.door(), client);
+        ctx.writeAndFlush(FtpReply.of(220, "Wharf FTP server ready"));
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, String line) {
+        if (session == null) {
+            return; // refused, or the PROXY header has not arrived
+        }
+        if (tlsUpgradePending) {
+            pipelinedAfterAuth = true; // plaintext pipelined behind AUTH TLS: refused below
+            return;
+        }
+        FtpRequest request = FtpRequest.parse(line);
+        if (request.verb().equals("AUTH") && !controlTls) {
+            // Read nothing more until the SslHandler is in place.
+            ctx.channel().config().setAutoRead(false);
+            tlsUpgradePending = true;
+        }
+        executor.execute(() -> handle(request));
+    }
+
+    // ---- executor side
+
+    private void handle(FtpRequest request) {
+        CommandSpec spec = services.commands().get(request.verb());
+        boolean busy = session.transfer() != null;
+        boolean concurrent = spec != null && spec.duringTransfer();
+        if (busy && concurrent) {
+            run(request, spec);
+        } else if (busy || !deferred.isEmpty()) {
+            defer(request);
+            if (!busy) {
+                drainDeferred();
+            }
+        } else {
+            run(request, spec);
+        }
+    }
+
+    private void defer(FtpRequest request) {
+        if (deferred.size() >= MAX_DEFERRED) {
+            LOG.warn("{}: {} pipelined more than {} commands behind a transfer; closing", services.door(),
+                    session.client(), MAX_DEFERRED);
+            ctx.writeAndFlush(FtpReply.of(421, "Too many commands pipelined")).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        deferred.add(request);
+    }
+
+    private void drainDeferred() {
+        while (!deferred.isEmpty() && session.transfer() == null) {
+            FtpRequest next = deferred.poll();
+            run(next, services.commands().get(next.verb()));
+        }
+    }
+
+    private void run(FtpRequest request, CommandSpec spec) {
+        LOG.debug("{} {}: {}", services.door(), session.client(), request);
+        Outcome outcome;
+        if (spec == null) {
+            outcome = NOT_IMPLEMENTED.contains(request.verb())
+                    ? FtpReply.of(502, request.verb() + " not implemented")
+                    : FtpReply.of(500, "Command not understood");
+        } else if (spec.needsLogin() && !session.loggedIn()) {
+            outcome = FtpReply.of(530, "Please login with USER and PASS");
+        } else {
+            try {
+                outcome = spec.command().execute(session, request.argument());
+            } catch (FtpException e) {
+                outcome = e.reply();
+            } catch (RuntimeException e) {
+                LOG.error("{}: {} failed", services.door(), request, e);
+                outcome = FtpReply.of(451, "Local error");
+            }
+        }
+        deliver(outcome);
+    }
+
+    private void deliver(Outcome outcome) {
+        if (outcome instanceof Outcome.StartTransfer start) {
+            startTransfer(start);
+        } else if (outcome instanceof Outcome.StartTls tls) {
+            ctx.executor().execute(() -> startTls(tls.reply()));
+        } else if (outcome instanceof Outcome.StopTls stop) {
+            ctx.executor().execute(() -> stopTls(stop.reply()));
+        } else if (outcome instanceof Outcome.Close close) {
+            TransferHandle running = session.transfer();
+            if (running == null) {
+                ctx.writeAndFlush(close.reply()).addListener(ChannelFutureListener.CLOSE);
+            } else {
+                running.replied().whenComplete((r, e) ->
+                        ctx.writeAndFlush(close.reply()).addListener(ChannelFutureListener.CLOSE));
+            }
+        } else if (outcome instanceof Outcome.AfterTransfer after && session.transfer() != null) {
+            session.transfer().replied().whenComplete((r, e) -> ctx.writeAndFlush(after.reply()));
+        } else {
+            ctx.writeAndFlush(outcome.reply());
+            if (tlsUpgradePending) { // AUTH was refused: back to reading plaintext
+                ctx.executor().execute(this::resumeAfterAuth);
+            }
+        }
+    }
+
+    private void startTransfer(Outcome.StartTransfer start) {
+        TransferHandle handle = new TransferHandle(start.transfer());
+        session.transfer(handle);
+        transferRunning = true;
+        ctx.writeAndFlush(start.reply());
+        TransferRunner runner = new TransferRunner(session, handle, () -> ctx.channel().isActive());
+        runner.start(session.takeDataEndpoint()).whenComplete((reply, error) -> {
+            FtpReply last = reply != null ? reply : FtpReply.of(451, "Local error; transfer aborted");
+            ctx.executor().execute(() -> {
+                ctx.writeAndFlush(last);
+                transferRunning = false;
+                handle.replied().complete(last);
+                executor.execute(() -> {
+                    session.transfer(null);
+                    drainDeferred();
+                });
+            });
+        });
+    }
+
+    // ---- event-loop side
+
+    private void startTls(FtpReply reply) {
+        FtpLineDecoder lines = (FtpLineDecoder) ctx.pipeline().get(FtpPipeline.LINE);
+        if (pipelinedAfterAuth || lines.buffered() > 0) {
+            LOG.warn("{}: {} sent commands behind AUTH TLS before the handshake; closing", services.door(), session.client());
+            ctx.writeAndFlush(FtpReply.of(503, "Commands pipelined behind AUTH are refused"))
+                    .addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        SslHandler startTls = new SslHandler(services.tls().newEngine(ctx.alloc()), true);
+        ctx.pipeline().addBefore(FtpPipeline.IDLE, FtpPipeline.TLS, startTls);
+        ctx.writeAndFlush(reply);
+        controlTls = true;
+        resumeAfterAuth();
+    }
+
+    private void resumeAfterAuth() {
+        tlsUpgradePending = false;
+        ctx.channel().config().setAutoRead(true);
+    }
+
+    private void stopTls(FtpReply reply) {
+        SslHandler ssl = (SslHandler) ctx.pipeline().get(FtpPipeline.TLS);
+        ctx.writeAndFlush(reply);
+        if (ssl != null) {
+            ssl.closeOutbound().addListener(f -> ctx.pipeline().remove(ssl));
+        }
+        controlTls = false;
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (session != null) {
+            FtpSession closing = session;
+            services.context().metrics().sessionClosed(services.door());
+            executor.execute(() -> closing.closed("control connection closed"));
+        }
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof TooLongFrameException) {
+            LOG.info("{}: over-long command line from {}", services.door(), ctx.channel().remoteAddress());
+            ctx.writeAndFlush(FtpReply.of(500, "Command line too long"));
+            return;
+        }
+        if (cause instanceof HAProxyProtocolException || cause.getCause() instanceof HAProxyProtocolException) {
+            LOG.warn("{}: bad PROXY header from {}: {}", services.door(), ctx.channel().remoteAddress(), cause.getMessage());
+        } else if (cause instanceof DecoderException && cause.getCause() instanceof javax.net.ssl.SSLException) {
+            LOG.info("{}: TLS failure with {}: {}", services.door(), ctx.channel().remoteAddress(), cause.getCause().getMessage());
+        } else if (cause instanceof IOException) {
+            LOG.debug("{}: control connection from {}: {}", services.door(), ctx.channel().remoteAddress(), cause.toString());
+        } else {
+            LOG.warn("{}: control connection from {} failed", services.door(), ctx.channel().remoteAddress(), cause);
+        }
+        ctx.close();
+    }
+}

@@ -1,0 +1,75 @@
+package dev.wharf.server.ftp;
+
+import dev.wharf.server.config.ConfigException;
+import dev.wharf.server.config.ConfigFile;
+import dev.wharf.server.data.PortRange;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+
+/**
+ * Everything an FTP door reads from server.conf (docs/configuration.md), for the plain door with
+ * explicit TLS ({@link #plain}) or the implicit-TLS door ({@link #implicitTls}).
+ */
+public record FtpSettings(
+        String door,
+        boolean implicitTls,
+        InetAddress controlInterface,
+        int port,
+        InetAddress dataInterface,
+        PortRange portRange,
+        CidrSet allowedSubnets,
+        boolean proxyProtocol,
+        int maxClients,
+        Duration idleTimeout,
+        boolean overwrite,
+        boolean logAbortedTransfers,
+        ListFormat listFormat,
+        boolean allowCcc,
+        boolean requireTls) {
+
+    public static final int DEFAULT_PORT = 2121;
+    public static final int DEFAULT_IMPLICIT_PORT = 2990;
+    public static final int MAX_LINE = 8192;
+
+    public static FtpSettings plain(ConfigFile config) {
+        return read(config, "ftp", false, config.getInt("ftp.port", DEFAULT_PORT, 0, 65535));
+    }
+
+    public static FtpSettings implicitTls(ConfigFile config) {
+        return read(config, "ftps", true, config.getInt("ftps.port", DEFAULT_IMPLICIT_PORT, 0, 65535));
+    }
+
+    private static FtpSettings read(ConfigFile c, String door, boolean implicit, int port) {
+        InetAddress control = address(c, "control.interface", "127.0.0.1");
+        InetAddress data = address(c, "data.interface", control.getHostAddress());
+        return new FtpSettings(door, implicit, control, port, data,
+                c.get("data.port-range").map(PortRange::parse).orElse(PortRange.DEFAULT),
+                CidrSet.parse(c.getList("net.allowed-subnets")),
+                c.getBoolean("net.proxy-protocol", false),
+                c.getInt("limits.clients", 100, 1, 1_000_000),
+                Duration.ofSeconds(c.getInt("limits.idle-timeout", 900, 1, 86_400 * 7)),
+                c.getBoolean("transfer.overwrite", true),
+                c.getBoolean("log.aborted-transfers", true),
+                ListFormat.parse(c.getString("ftp.list-format", "ls-l")),
+                c.getBoolean("tls.allow-ccc", false),
+                c.getBoolean("tls.require", false));
+    }
+
+    private static InetAddress address(ConfigFile c, String key, String fallback) {
+        String value = c.getString(key, fallback);
+        if (!value.matches("[0-9a-fA-F:.]+")) {
+            throw new ConfigException(key + " must be an IP address, got '" + value + "'");
+        }
+        try {
+            return InetAddress.getByName(value);
+        } catch (UnknownHostException e) {
+            throw new ConfigException(key + " must be an IP address, got '" + value + "'");
+        }
+    }
+
+    public FtpSettings withPort(int newPort) {
+        return new FtpSettings(door, implicitTls, controlInterface, newPort, dataInterface, portRange, allowedSubnets,
+                proxyProtocol, maxClients, idleTimeout, overwrite, logAbortedTransfers, listFormat, allowCcc, requireTls);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.wharf.server.ftp;
+
+/**
+ * What a command asks the session handler to do: write a reply, or a reply plus a pipeline effect.
+ * Commands never touch the channel themselves, which keeps them testable without sockets.
+ */
+public sealed interface Outcome permits FtpReply, Outcome.StartTransfer, Outcome.StartTls, Outcome.StopTls,
+        Outcome.Close, Outcome.AfterTransfer {
+
+    /** The reply written first (the preliminary 150 for a transfer). */
+    FtpReply reply();
+
+    /** Write the 1xx reply, then run the transfer; its final reply follows when it ends. */
+    record StartTransfer(FtpReply reply, PreparedTransfer transfer) implements Outcome {}
+
+    /** AUTH TLS: add the startTls SslHandler, then write the 234 reply (in that order). */
+    record StartTls(FtpReply reply) implements Outcome {}
+
+    /** CCC: write the reply under TLS, then drop TLS from the control channel. */
+    record StopTls(FtpReply reply) implements Outcome {}
+
+    /** ABOR: write the reply only after the running transfer's final reply (426 before 226). */
+    record AfterTransfer(FtpReply reply) implements Outcome {}
+
+    /** QUIT: write the reply (after a running transfer's final reply) and close. */
+    record Close(FtpReply reply) implements Outcome {}
+}

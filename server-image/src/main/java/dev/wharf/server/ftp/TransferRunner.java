@@ -1,0 +1,118 @@
+package dev.wharf.server.ftp;
+
+import dev.wharf.server.data.DataEndpoint;
+import dev.wharf.server.data.DataPipeline;
+import dev.wharf.server.fs.StorageException;
+import dev.wharf.server.metrics.ServerMetrics;
+import io.netty.handler.ssl.SslContext;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one MODE S transfer after its 150: waits for the data connection (425 if none comes), adds
+ * TLS for PROT P, moves the bytes, commits or aborts an upload, and turns the result into the final
+ * reply (226, or 426/451/452). Reports metrics and, when configured, logs aborted transfers in detail.
+ */
+final class TransferRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TransferRunner.class);
+    static final long CONNECT_TIMEOUT_SECONDS = 60;
+
+    private final FtpSession session;
+    private final TransferHandle handle;
+    private final BooleanSupplier controlActive;
+    private volatile boolean connected;
+
+    TransferRunner(FtpSession session, TransferHandle handle, BooleanSupplier controlActive) {
+        this.session = session;
+        this.handle = handle;
+        this.controlActive = controlActive;
+    }
+
+    CompletableFuture<FtpReply> start(DataEndpoint endpoint) {
+        PreparedTransfer t = handle.transfer();
+        SslContext tls = session.protectData() ? session.services().tls() : null;
+        handle.endpointCloser(endpoint::close);
+        return endpoint.connection()
+                .orTimeout(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .thenCompose(ch -> {
+                    connected = true;
+                    handle.connected(ch);
+                    DataPipeline.prepare(ch, tls);
+                    return t.transfer().run(ch, handle.progress());
+                })
+                .handleAsync((bytes, error) -> finish(t, bytes, error), session.services().context().blockingExecutor());
+    }
+
+    private FtpReply finish(PreparedTransfer t, Long bytes, Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        String outcome;
+        FtpReply reply;
+        long moved = bytes != null ? bytes : handle.progress().get();
+        if (cause == null) {
+            try {
+                if (t.upload() != null) {
+                    if (!controlActive.getAsBoolean()) {
+                        // MODE S cannot tell a finished upload from a killed client by the data
+                        // connection alone; a vanished control connection says the client is gone.
+                        t.upload().abort();
+                        throw new StorageException(StorageException.Reason.IO, "control connection lost");
+                    }
+                    t.upload().commit(moved);
+                }
+                outcome = "completed";
+                reply = FtpReply.of(226, t.completedText());
+            } catch (StorageException e) {
+                outcome = "failed";
+                reply = StorageReplies.toFtp(e, true).reply();
+                logAborted(t, moved, e.getMessage());
+            }
+        } else {
+            if (t.upload() != null) {
+                t.upload().abort();
+            }
+            if (!connected) {
+                t.transfer().discard();
+                outcome = "failed";
+                String why = cause instanceof TimeoutException ? "timed out" : String.valueOf(cause.getMessage());
+                reply = FtpReply.of(425, "Can't open data connection: " + why);
+            } else if (handle.abortReason() != null) {
+                outcome = "aborted";
+                reply = FtpReply.of(426, "Transfer aborted");
+                logAborted(t, moved, handle.abortReason());
+            } else if (StorageException.isNoSpace(cause)) {
+                outcome = "failed";
+                reply = FtpReply.of(452, "Insufficient storage space; transfer aborted");
+                logAborted(t, moved, "no space left on device");
+            } else if (cause instanceof java.io.IOException || cause instanceof io.netty.handler.codec.DecoderException) {
+                outcome = "aborted";
+                reply = FtpReply.of(426, "Connection closed; transfer aborted");
+                logAborted(t, moved, "data connection: " + cause.getMessage());
+            } else {
+                outcome = "failed";
+                LOG.warn("transfer of {} failed", t.path(), cause);
+                reply = FtpReply.of(451, "Local error; transfer aborted");
+                logAborted(t, moved, cause.toString());
+            }
+        }
+        ServerMetrics metrics = session.services().context().metrics();
+        metrics.bytes(session.door(), t.direction(), moved);
+        if (!t.listing()) {
+            metrics.transfer(session.door(), t.direction(), outcome);
+        }
+        return reply;
+    }
+
+    private void logAborted(PreparedTransfer t, long moved, String reason) {
+        if (session.settings().logAbortedTransfers()) {
+            LOG.warn("aborted transfer: door={} client={} identity={} path={} direction={} bytes={} duration={}ms reason={}",
+                    session.door(), session.client().getAddress().getHostAddress(), session.who(), t.path(),
+                    t.direction(), moved, handle.elapsed().toMillis(), reason);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.wharf.server.ftp.command;
+
+import dev.wharf.server.ftp.FtpCommand;
+import dev.wharf.server.ftp.FtpReply;
+import dev.wharf.server.ftp.FtpSession;
+import dev.wharf.server.ftp.MlsxFacts;
+import dev.wharf.server.ftp.Outcome;
+import java.util.ArrayList;
+import java.util.List;
+
+/** FEAT (RFC 2389): 211 multi-line, one feature per line with a leading space; works before login. */
+public final class Feat implements FtpCommand {
+
+    @Override
+    public Outcome execute(FtpSession session, String argument) {
+        List<String> lines = new ArrayList<>();
+        for (String f : session.services().commands().features()) {
+            if (f.startsWith("AUTH") && session.services().tls() == null) {
+                continue;
+            }
+            lines.add(" " + f);
+        }
+        lines.add(" " + MlsxFacts.feature(session.mlstFacts()));
+        lines.add(" UTF8");
+        lines.add(" TVFS");
+        return FtpReply.multi(211, "Extensions supported:", lines, "End");
+    }
+}

@@ -1,0 +1,15 @@
+package dev.wharf.server.ftp.command;
+
+import dev.wharf.server.ftp.FtpCommand;
+import dev.wharf.server.ftp.FtpReply;
+import dev.wharf.server.ftp.FtpSession;
+import dev.wharf.server.ftp.Outcome;
+
+/** NOOP: 200. */
+public final class Noop implements FtpCommand {
+
+    @Override
+    public Outcome execute(FtpSession session, String argument) {
+        return FtpReply.of(200, "NOOP ok");
+    }
+}

@@ -1,0 +1,45 @@
+package dev.wharf.server.ftp.command;
+
+import dev.wharf.server.ftp.FtpCommand;
+import dev.wharf.server.ftp.FtpException;
+import dev.wharf.server.ftp.FtpReply;
+import dev.wharf.server.ftp.FtpSession;
+import dev.wharf.server.ftp.Outcome;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * OPTS UTF8 ON|OFF (paths are always UTF-8; FileZilla sends it) and OPTS MLST f1;f2; (RFC 3659 §7.9:
+ * unknown facts are dropped; the reply lists the facts now enabled). 501 otherwise.
+ */
+public final class Opts implements FtpCommand {
+
+    @Override
+    public Outcome execute(FtpSession session, String argument) throws FtpException {
+        String arg = argument.strip();
+        int space = arg.indexOf(' ');
+        String option = (space < 0 ? arg : arg.substring(0, space)).toUpperCase(Locale.ROOT);
+        String value = space < 0 ? "" : arg.substring(space + 1).strip();
+        switch (option) {
+            case "UTF8", "UTF-8" -> {
+                return FtpReply.of(200, "UTF8 mode is always on");
+            }
+            case "MLST" -> {
+                Set<String> enabled = new LinkedHashSet<>();
+                for (String fact : value.split(";")) {
+                    for (String known : FtpSession.MLST_FACTS) {
+                        if (known.equalsIgnoreCase(fact.strip())) {
+                            enabled.add(known);
+                        }
+                    }
+                }
+                session.mlstFacts(enabled);
+                StringBuilder s = new StringBuilder("MLST OPTS ");
+                enabled.forEach(f -> s.append(f).append(';'));
+                return FtpReply.of(200, s.toString());
+            }
+            default -> throw new FtpException(501, "Option not understood: " + option);
+        }
+    }
+}
