@@ -45,6 +45,7 @@ final class ActiveEndpoint implements DataEndpoint {
             Channel ch = connection.getNow(null);
             if (ch != null) {
                 ch.close();
+                DataPipeline.discard(ch);
             }
         }
     }

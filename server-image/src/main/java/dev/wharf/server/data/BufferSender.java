@@ -27,7 +27,7 @@ public final class BufferSender implements StreamTransfer {
                 done.completeExceptionally(f.cause());
             }
         });
-        channel.config().setAutoRead(true);
+        DataPipeline.start(channel, DataSink.IGNORE);
         return done;
     }
 

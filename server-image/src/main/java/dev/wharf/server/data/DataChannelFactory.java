@@ -86,7 +86,9 @@ public final class DataChannelFactory {
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 30_000)
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
-                    protected void initChannel(Channel ch) {}
+                    protected void initChannel(Channel ch) {
+                        DataPipeline.hold(ch);
+                    }
                 });
         InetSocketAddress local = dataInterface.getClass() == target.getAddress().getClass()
                 ? new InetSocketAddress(dataInterface, 0) : null;

@@ -2,9 +2,8 @@ package dev.wharf.server.data;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,12 +30,11 @@ public final class FileReceiver implements StreamTransfer {
     @Override
     public CompletableFuture<Long> run(Channel channel, AtomicLong progress) {
         CompletableFuture<Long> done = new CompletableFuture<>();
-        channel.pipeline().addLast(DataPipeline.TRANSFER, new Writer(done, progress));
-        channel.config().setAutoRead(true);
+        DataPipeline.start(channel, new Writer(done, progress));
         return done;
     }
 
-    private final class Writer extends ChannelInboundHandlerAdapter {
+    private final class Writer implements DataSink {
         private final CompletableFuture<Long> done;
         private final AtomicLong progress;
         private final Ascii.ToUnix toUnix = new Ascii.ToUnix();
@@ -49,15 +47,14 @@ public final class FileReceiver implements StreamTransfer {
         }
 
         @Override
-        public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            ByteBuf buf = (ByteBuf) msg;
+        public void data(Channel channel, ByteBuf buf) {
             try {
                 if (done.isDone()) {
                     return;
                 }
                 received += buf.readableBytes();
                 if (ascii) {
-                    ByteBuf unix = toUnix.convert(buf, ctx.alloc());
+                    ByteBuf unix = toUnix.convert(buf, channel.alloc());
                     try {
                         write(unix);
                     } finally {
@@ -69,7 +66,7 @@ public final class FileReceiver implements StreamTransfer {
                 progress.set(received);
             } catch (IOException e) {
                 done.completeExceptionally(e);
-                ctx.close();
+                channel.close();
             } finally {
                 buf.release();
             }
@@ -77,19 +74,18 @@ public final class FileReceiver implements StreamTransfer {
 
         private void write(ByteBuf buf) throws IOException {
             while (buf.isReadable()) {
-                int n = buf.readBytes(file, position, buf.readableBytes());
-                position += n;
+                position += buf.readBytes(file, position, buf.readableBytes());
             }
         }
 
         @Override
-        public void channelInactive(ChannelHandlerContext ctx) {
+        public void end(Channel channel) {
             if (done.isDone()) {
                 return;
             }
             try {
                 if (toUnix.finish()) {
-                    file.write(java.nio.ByteBuffer.wrap(new byte[] {'\r'}), position);
+                    file.write(ByteBuffer.wrap(new byte[] {'\r'}), position);
                     position++;
                 }
                 done.complete(position - start);
@@ -99,9 +95,9 @@ public final class FileReceiver implements StreamTransfer {
         }
 
         @Override
-        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        public void failed(Channel channel, Throwable cause) {
             done.completeExceptionally(cause);
-            ctx.close();
+            channel.close();
         }
     }
 }

@@ -74,7 +74,7 @@ public final class FileSender implements StreamTransfer {
             discard();
             done.completeExceptionally(e);
         }
-        channel.config().setAutoRead(true); // notice the client closing early
+        DataPipeline.start(channel, DataSink.IGNORE); // notice the client closing early
         return done;
     }
 

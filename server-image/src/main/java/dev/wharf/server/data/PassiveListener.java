@@ -52,6 +52,7 @@ public final class PassiveListener implements DataEndpoint {
             Channel ch = accepted.getNow(null);
             if (ch != null) {
                 ch.close();
+                DataPipeline.discard(ch);
             }
         }
     }
@@ -66,6 +67,7 @@ public final class PassiveListener implements DataEndpoint {
                 ctx.close();
                 return;
             }
+            DataPipeline.hold(ctx.channel());
             ctx.pipeline().remove(this);
             if (accepted.complete(ctx.channel())) {
                 server.close();

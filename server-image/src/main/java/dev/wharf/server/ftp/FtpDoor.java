@@ -4,6 +4,7 @@ import dev.wharf.server.Door;
 import dev.wharf.server.ServerContext;
 import dev.wharf.server.data.DataChannelFactory;
 import dev.wharf.server.data.PortAllocator;
+import dev.wharf.server.fs.FileChannelOpener;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -22,10 +23,10 @@ import org.slf4j.LoggerFactory;
  * {@code context.access().forSession(door, root)}.
  *
  * <pre>
- *   Door ftp  = new FtpDoor(context, FtpSettings.plain(config), tls);        // tls may be null: no AUTH TLS
- *   Door ftps = new FtpDoor(context, FtpSettings.implicitTls(config), tls);  // tls required
+ *   PortAllocator ports = new PortAllocator(PortRange...);   // one per data port range, shared by doors
+ *   Door ftp  = new FtpDoor(context, FtpSettings.plain(config), ports);        // AUTH TLS with context.tls()
+ *   Door ftps = new FtpDoor(context, FtpSettings.implicitTls(config), ports);  // implicit FTPS
  * </pre>
- * Passive ports come from a {@link PortAllocator}; doors sharing a data port range pass the same one.
  */
 public final class FtpDoor implements Door {
 
@@ -38,11 +39,14 @@ public final class FtpDoor implements Door {
     private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private Channel server;
 
-    public FtpDoor(ServerContext context, FtpSettings settings, SslContext tls) {
-        this(context, settings, tls, new PortAllocator(settings.portRange()), FtpCommands.standard());
+    public FtpDoor(ServerContext context, FtpSettings settings, PortAllocator ports) {
+        this(context, settings, context.tls() == null ? null : context.tls().sslContext(), ports, FtpCommands.standard(),
+                FileChannelOpener.DEFAULT);
     }
 
-    public FtpDoor(ServerContext context, FtpSettings settings, SslContext tls, PortAllocator ports, CommandTable commands) {
+    /** The full form: another command table (GridFTP), another TLS context, or a test's file opener. */
+    public FtpDoor(ServerContext context, FtpSettings settings, SslContext tls, PortAllocator ports,
+                   CommandTable commands, FileChannelOpener opener) {
         if (settings.implicitTls() && tls == null) {
             throw new IllegalArgumentException("the implicit-TLS door needs a TLS context");
         }
@@ -50,7 +54,7 @@ public final class FtpDoor implements Door {
         this.settings = settings;
         DataChannelFactory data = new DataChannelFactory(context.transport(), context.ioGroup(),
                 settings.dataInterface(), ports);
-        this.services = new SessionServices(context, settings, commands, data, tls);
+        this.services = new SessionServices(context, settings, commands, data, tls, opener);
         this.gate = new ConnectionGate(settings.maxClients(), settings.door(), context.metrics());
     }
 

@@ -58,7 +58,7 @@ final class FtpSessionHandler extends SimpleChannelInboundHandler<String> {
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         if (!services.settings().proxyProtocol()) {
-            ready((InetSocketAddress) ctx.channel().remoteAddress());
+            ready(inet(ctx.channel().remoteAddress()));
         }
         ctx.fireChannelActive();
     }
@@ -79,7 +79,7 @@ final class FtpSessionHandler extends SimpleChannelInboundHandler<String> {
     }
 
     private void ready(InetSocketAddress client) {
-        session = new FtpSession(services, client, (InetSocketAddress) ctx.channel().localAddress());
+        session = new FtpSession(services, client, inet(ctx.channel().localAddress()));
         if (!services.settings().allowedSubnets().allows(client.getAddress())) {
             LOG.warn("{}: refused {}: not in net.allowed-subnets", services.door(), client);
             services.context().metrics().login(services.door(), "refused");
@@ -91,6 +91,12 @@ final class FtpSessionHandler extends SimpleChannelInboundHandler<String> {
         services.context().metrics().sessionOpened(services.door());
         LOG.debug("{}: session from {}", services.door(), client);
         ctx.writeAndFlush(FtpReply.of(220, "Wharf FTP server ready"));
+    }
+
+    /** Socket channels have IP addresses; an in-memory test channel gets 127.0.0.1:0. */
+    private static InetSocketAddress inet(java.net.SocketAddress address) {
+        return address instanceof InetSocketAddress a ? a
+                : new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0);
     }
 
     @Override

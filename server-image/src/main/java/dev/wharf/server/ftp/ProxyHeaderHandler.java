@@ -52,7 +52,8 @@ public final class ProxyHeaderHandler extends ChannelInboundHandlerAdapter {
                 ctx.close();
                 return;
             }
-            InetSocketAddress client = (InetSocketAddress) ctx.channel().remoteAddress();
+            InetSocketAddress client = ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a
+                    : new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0);
             HAProxyProxiedProtocol p = header.proxiedProtocol();
             if ((p == HAProxyProxiedProtocol.TCP4 || p == HAProxyProxiedProtocol.TCP6) && header.sourceAddress() != null) {
                 client = new InetSocketAddress(io.netty.util.NetUtil.createInetAddressFromIpAddressString(

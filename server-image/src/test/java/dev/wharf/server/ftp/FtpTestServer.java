@@ -1,27 +1,21 @@
 package dev.wharf.server.ftp;
 
 import dev.wharf.server.ServerContext;
-import dev.wharf.server.Transport;
+import dev.wharf.server.TestContexts;
 import dev.wharf.server.acl.AccessPolicy;
 import dev.wharf.server.config.ConfigFile;
 import dev.wharf.server.data.PortAllocator;
-import io.netty.channel.EventLoopGroup;
-import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
-import io.netty.handler.ssl.util.SelfSignedCertificate;
-import io.netty.util.concurrent.DefaultThreadFactory;
+import dev.wharf.server.fs.FileChannelOpener;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Starts an FTP door in-process on 127.0.0.1, port 0, for tests (also the interop and benchmark
- * suites): a user {@code alice}/{@code secret} jailed at {@link #root()}, anonymous FTP read-only at
- * {@link #anonymousRoot()}, a self-signed TLS certificate, and a random 200-port data range.
+ * suites; see docs/ftp.md): a user {@code alice}/{@code secret} jailed at {@link #root()}, anonymous FTP read-only at
+ * {@link #anonymousRoot()}, the shared self-signed TLS identity of TestContexts, and a random 200-port data range.
  *
  * <pre>
  *   try (FtpTestServer s = FtpTestServer.start(tmpDir, Map.of("transfer.overwrite", "false"))) {
@@ -34,23 +28,16 @@ public final class FtpTestServer implements AutoCloseable {
     public static final String USER = "alice";
     public static final String PASSWORD = "secret";
 
-    private static SslContext sharedTls;
-
-    private final EventLoopGroup accept;
-    private final EventLoopGroup io;
-    private final ExecutorService blocking;
+    private final ServerContext context;
     private final FtpDoor door;
     private final Path root;
     private final Path anonymousRoot;
     private final RecordingMetrics metrics = new RecordingMetrics();
 
-    private FtpTestServer(Path dir, Map<String, String> config, boolean implicit, AccessPolicy policy) throws Exception {
+    private FtpTestServer(Path dir, Map<String, String> config, boolean implicit, AccessPolicy policy,
+                          FileChannelOpener opener) throws Exception {
         root = Files.createDirectories(dir.resolve("root"));
         anonymousRoot = Files.createDirectories(dir.resolve("anon"));
-        Transport transport = Transport.best();
-        accept = transport.newGroup(1, new DefaultThreadFactory("test-accept"));
-        io = transport.newGroup(2, new DefaultThreadFactory("test-io"));
-        blocking = Executors.newCachedThreadPool(new DefaultThreadFactory("test-blocking"));
         Map<String, String> values = new HashMap<>();
         int first = 30000 + ThreadLocalRandom.current().nextInt(150) * 200;
         values.put("data.port-range", first + "-" + (first + 199));
@@ -58,31 +45,28 @@ public final class FtpTestServer implements AutoCloseable {
         ConfigFile file = ConfigFile.of(values);
         FtpSettings settings = (implicit ? FtpSettings.implicitTls(file) : FtpSettings.plain(file)).withPort(0);
         TestLogins logins = new TestLogins(anonymousRoot).add(USER, PASSWORD, root, "/");
-        ServerContext context = new ServerContext(file, logins, policy, metrics, transport, accept, io, blocking);
-        door = new FtpDoor(context, settings, tls(), new PortAllocator(settings.portRange()), FtpCommands.standard());
+        context = TestContexts.builder().config(file).logins(logins).access(policy).metrics(metrics).build();
+        door = new FtpDoor(context, settings, context.tls().sslContext(), new PortAllocator(settings.portRange()),
+                FtpCommands.standard(), opener);
         door.start();
     }
 
     public static FtpTestServer start(Path dir, Map<String, String> config) throws Exception {
-        return new FtpTestServer(dir, config, false, AccessPolicy.ALLOW_ALL);
+        return new FtpTestServer(dir, config, false, AccessPolicy.ALLOW_ALL, FileChannelOpener.DEFAULT);
     }
 
     public static FtpTestServer start(Path dir, Map<String, String> config, AccessPolicy policy) throws Exception {
-        return new FtpTestServer(dir, config, false, policy);
+        return new FtpTestServer(dir, config, false, policy, FileChannelOpener.DEFAULT);
     }
 
     public static FtpTestServer startImplicit(Path dir, Map<String, String> config) throws Exception {
-        return new FtpTestServer(dir, config, true, AccessPolicy.ALLOW_ALL);
+        return new FtpTestServer(dir, config, true, AccessPolicy.ALLOW_ALL, FileChannelOpener.DEFAULT);
     }
 
-    /** A self-signed certificate for localhost / 127.0.0.1, made once per JVM. */
-    public static synchronized SslContext tls() throws Exception {
-        if (sharedTls == null) {
-            SelfSignedCertificate cert = new SelfSignedCertificate("localhost");
-            sharedTls = SslContextBuilder.forServer(cert.certificate(), cert.privateKey())
-                    .protocols("TLSv1.3", "TLSv1.2").build();
-        }
-        return sharedTls;
+    /** Uploads fail with ENOSPC after {@code capacity} bytes per file (a full disk without a tmpfs). */
+    public static FtpTestServer startWithDiskCapacity(Path dir, long capacity) throws Exception {
+        return new FtpTestServer(dir, Map.of(), false, AccessPolicy.ALLOW_ALL,
+                dev.wharf.server.fs.FullDiskChannel.opener(capacity));
     }
 
     public int port() {
@@ -108,9 +92,7 @@ public final class FtpTestServer implements AutoCloseable {
     @Override
     public void close() {
         door.close();
-        io.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
-        accept.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
-        blocking.shutdownNow();
+        TestContexts.close(context);
     }
 
     /** Runs a server until killed, for trying real clients by hand: prints where it listens. */

@@ -26,12 +26,14 @@ public final class Opts implements FtpCommand {
                 return FtpReply.of(200, "UTF8 mode is always on");
             }
             case "MLST" -> {
-                Set<String> enabled = new LinkedHashSet<>();
+                Set<String> requested = new java.util.HashSet<>();
                 for (String fact : value.split(";")) {
-                    for (String known : FtpSession.MLST_FACTS) {
-                        if (known.equalsIgnoreCase(fact.strip())) {
-                            enabled.add(known);
-                        }
+                    requested.add(fact.strip().toLowerCase(Locale.ROOT));
+                }
+                Set<String> enabled = new LinkedHashSet<>();
+                for (String known : FtpSession.MLST_FACTS) {
+                    if (requested.contains(known.toLowerCase(Locale.ROOT))) {
+                        enabled.add(known);
                     }
                 }
                 session.mlstFacts(enabled);

@@ -40,7 +40,7 @@ public final class Pass implements FtpCommand {
         }
         Jail jail;
         try {
-            jail = new Jail(outcome.root());
+            jail = new Jail(outcome.root(), session.services().opener());
         } catch (IOException e) {
             LOG.error("{}: storage root {} of {} is unusable: {}", session.door(), outcome.root(), user, e.toString());
             session.userGiven(null, false);
