@@ -1,14 +1,18 @@
 package dev.wharf.operator.reconcile;
 
+import dev.wharf.operator.api.TransferServer;
 import dev.wharf.operator.reconcile.apply.ResourceApplier;
+import dev.wharf.operator.render.ObjectNames;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +26,8 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ManagedObjects {
 
-    static final List<Class<? extends HasMetadata>> KINDS = List.of(StatefulSet.class, ConfigMap.class, Secret.class);
+    static final List<Class<? extends HasMetadata>> KINDS =
+            List.of(StatefulSet.class, Service.class, ConfigMap.class, Secret.class);
 
     private final KubernetesClient client;
     private final ResourceApplier applier;
@@ -39,6 +44,13 @@ public class ManagedObjects {
             return (outcome == ResourceApplier.Outcome.CREATED ? "created " : "updated ") + object.getKind() + " "
                     + object.getMetadata().getNamespace() + "/" + object.getMetadata().getName();
         }
+    }
+
+    /** Labels that find every object rendered for {@code ts} (never change during its life). */
+    public static Map<String, String> selector(TransferServer ts) {
+        Map<String, String> selector = new HashMap<>(ObjectNames.selector(ts));
+        selector.put(ObjectNames.MANAGED_BY_LABEL, ObjectNames.MANAGED_BY);
+        return selector;
     }
 
     /** Applies every object; returns those that were created or changed. */

@@ -1,17 +1,19 @@
 package dev.wharf.operator.reconcile;
 
 import dev.wharf.operator.api.PoolAllocation;
-import dev.wharf.operator.api.PoolNode;
 import dev.wharf.operator.api.PortAllocationStatus;
 import dev.wharf.operator.api.PortRange;
 import dev.wharf.operator.api.StoragePool;
 import dev.wharf.operator.api.StoragePoolStatus;
 import dev.wharf.operator.api.TransferServer;
+import dev.wharf.operator.render.topology.NodeTopology;
+import dev.wharf.operator.render.topology.TopologySummary;
 import io.fabric8.kubernetes.api.model.Node;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** The non-condition part of a StoragePool's status, from its nodes and TransferServers (pure). */
 final class PoolReport {
@@ -25,11 +27,14 @@ final class PoolReport {
         return selector == null || selector.entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())));
     }
 
-    static StoragePoolStatus status(StoragePool pool, List<Node> nodes, List<TransferServer> servers) {
+    static StoragePoolStatus status(StoragePool pool, List<Node> nodes, List<TransferServer> servers,
+            Function<String, NodeTopology> topology) {
         StoragePoolStatus status = new StoragePoolStatus();
         status.nodes = new ArrayList<>(nodes.stream()
                 .sorted(Comparator.comparing(n -> n.getMetadata().getName()))
-                .map(n -> node(pool, n)).toList());
+                .map(n -> n.getMetadata().getName())
+                .map(n -> TopologySummary.poolNode(n, pool.getSpec().dataInterface.forNode(n), topology.apply(n)))
+                .toList());
         status.nodeCount = status.nodes.size();
         status.allocations = new ArrayList<>(servers.stream()
                 .filter(ts -> ts.getStatus() != null && ts.getStatus().allocation != null)
@@ -45,13 +50,6 @@ final class PoolReport {
         status.controlPortsInUse = control + "/" + size(pool.getSpec().ports.control);
         status.dataPortsInUse = data + "/" + size(pool.getSpec().ports.data);
         return status;
-    }
-
-    private static PoolNode node(StoragePool pool, Node node) {
-        PoolNode n = new PoolNode();
-        n.name = node.getMetadata().getName();
-        n.dataInterface = pool.getSpec().dataInterface.forNode(n.name);
-        return n;
     }
 
     private static int controlPorts(PortAllocationStatus ports) {

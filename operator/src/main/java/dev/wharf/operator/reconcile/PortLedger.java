@@ -3,50 +3,61 @@ package dev.wharf.operator.reconcile;
 import dev.wharf.operator.api.PortAllocationStatus;
 import dev.wharf.operator.api.StoragePool;
 import dev.wharf.operator.api.TransferServer;
-import dev.wharf.operator.reconcile.DesiredState.Allocation;
+import dev.wharf.operator.render.ports.PortAllocationResult;
+import dev.wharf.operator.render.ports.PortAllocator;
+import dev.wharf.operator.render.ports.PortRequest;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Serialises port allocation per operator. TransferServers are reconciled concurrently and a new
- * allocation reaches the informer cache only after its status is written, so two servers of one
- * pool could otherwise pick the same ports. The ledger remembers what it handed out until the status
- * catches up; after a restart it is rebuilt from the statuses, which is enough because leader
- * election lets one operator allocate at a time.
+ * Runs the pool-wide {@link PortAllocator} with the freshest knowledge of who holds what. A new
+ * allocation reaches the informer cache only after the server's status is written, and servers are
+ * reconciled concurrently, so the ledger remembers each server's last allocation and uses it as the
+ * "previous" ports until the status catches up. After a restart it starts empty and the statuses
+ * alone are used; the allocator is deterministic, so the answer is the same. Leader election makes
+ * this process the only one allocating.
  */
 @ApplicationScoped
 public class PortLedger {
 
     private final Map<String, Map<String, PortAllocationStatus>> byPool = new HashMap<>();
 
-    public synchronized Allocation allocate(TransferServer ts, StoragePool pool, List<TransferServer> poolServers,
-            DesiredState desired) {
-        String self = key(ts);
-        Map<String, PortAllocationStatus> held = byPool.computeIfAbsent(pool.getMetadata().getName(), p -> new HashMap<>());
-        Set<String> present = poolServers.stream().map(PortLedger::key).collect(Collectors.toSet());
+    /** Allocates for every server of the pool and returns {@code ts}'s result. */
+    public synchronized PortAllocationResult allocate(TransferServer ts, StoragePool pool, List<TransferServer> poolServers) {
+        String poolName = pool.getMetadata().getName();
+        Map<String, PortAllocationStatus> held = byPool.computeIfAbsent(poolName, p -> new HashMap<>());
+        String self = PortRequest.keyOf(ts);
+        Set<String> present = poolServers.stream().map(PortRequest::keyOf).collect(Collectors.toCollection(HashSet::new));
+        present.add(self);
         held.keySet().retainAll(present);
-        for (TransferServer server : poolServers) {
-            if (server.getStatus() != null && server.getStatus().allocation != null) {
-                held.putIfAbsent(key(server), server.getStatus().allocation);
+        List<PortRequest> requests = new ArrayList<>();
+        poolServers.stream().filter(s -> !PortRequest.keyOf(s).equals(self))
+                .forEach(s -> requests.add(withPrevious(PortRequest.of(s), held)));
+        requests.add(withPrevious(PortRequest.of(ts), held));
+        Map<String, PortAllocationResult> results = PortAllocator.allocate(poolName, pool.getSpec().ports, requests);
+        results.forEach((key, result) -> {
+            if (result instanceof PortAllocationResult.Allocated allocated) {
+                held.put(key, allocated.ports());
+            } else {
+                held.remove(key);
             }
-        }
-        PortAllocationStatus previous = held.get(self);
-        List<PortAllocationStatus> others = held.entrySet().stream()
-                .filter(e -> !e.getKey().equals(self)).map(Map.Entry::getValue).toList();
-        Allocation allocation = desired.allocate(ts, pool, previous, others);
-        byPool.values().forEach(m -> m.remove(self));
-        if (allocation.ok()) {
-            held.put(self, allocation.ports());
-        }
-        return allocation;
+        });
+        byPool.forEach((name, other) -> {
+            if (!name.equals(poolName)) {
+                other.remove(self);
+            }
+        });
+        return results.get(self);
     }
 
     public synchronized void release(TransferServer ts) {
-        byPool.values().forEach(m -> m.remove(key(ts)));
+        byPool.values().forEach(m -> m.remove(PortRequest.keyOf(ts)));
     }
 
     /** Drops what this process remembers, as a restart would (tests). */
@@ -54,7 +65,8 @@ public class PortLedger {
         byPool.clear();
     }
 
-    private static String key(TransferServer ts) {
-        return ts.getMetadata().getNamespace() + "/" + ts.getMetadata().getName();
+    private static PortRequest withPrevious(PortRequest r, Map<String, PortAllocationStatus> held) {
+        PortAllocationStatus known = held.get(r.key());
+        return known == null ? r : new PortRequest(r.key(), r.orderKey(), r.doors(), r.sshd(), r.sshdPort(), known);
     }
 }

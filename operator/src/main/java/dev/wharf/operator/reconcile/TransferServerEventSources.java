@@ -3,10 +3,13 @@ package dev.wharf.operator.reconcile;
 import dev.wharf.operator.api.StoragePool;
 import dev.wharf.operator.api.TransferServer;
 import dev.wharf.operator.reconcile.validate.SecretNeed;
+import dev.wharf.operator.render.ObjectNames;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -14,8 +17,11 @@ import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -23,13 +29,18 @@ import java.util.stream.Collectors;
  * The informers a TransferServer reconciliation depends on, and typed lookups into their caches.
  * Each maps its events back to the TransferServers concerned: a pool to the servers that use it, a
  * user Secret to the servers that reference it (so a changed certificate rolls the pods), and every
- * object in the data-plane namespace to its owner by the labels the renderer sets.
+ * object in the data-plane namespace to its owner by the primary-name/namespace annotations the
+ * renderers set. Nodes are only cached (endpoint host names); their frequent heartbeats map to nothing.
  */
 public final class TransferServerEventSources {
 
     static final String POOLS = "pools";
     static final String USER_SECRETS = "user-secrets";
     static final String PODS = "pods";
+    static final String NODES = "nodes";
+    /** Only the transfer-server objects, not the pools' topology agents, live under this label. */
+    static final String DATA_PLANE_SELECTOR = ObjectNames.MANAGED_BY_LABEL + "=" + ObjectNames.MANAGED_BY + ","
+            + ObjectNames.COMPONENT_LABEL + "=transfer-server";
 
     private TransferServerEventSources() {
     }
@@ -46,8 +57,14 @@ public final class TransferServerEventSources {
                 .withNamespacesInheritedFromController()
                 .withSecondaryToPrimaryMapper((Secret secret) -> serversReferencing(ctx, secret))
                 .build(), ctx));
+        sources.add(new InformerEventSource<>(InformerEventSourceConfiguration.from(Node.class, TransferServer.class)
+                .withName(NODES)
+                .withWatchAllNamespaces()
+                .withSecondaryToPrimaryMapper((Node node) -> Set.of())
+                .build(), ctx));
         sources.add(dataPlane(ctx, Pod.class, PODS, dataPlaneNamespace));
         sources.add(dataPlane(ctx, StatefulSet.class, "statefulsets", dataPlaneNamespace));
+        sources.add(dataPlane(ctx, Service.class, "services", dataPlaneNamespace));
         sources.add(dataPlane(ctx, ConfigMap.class, "configmaps", dataPlaneNamespace));
         sources.add(dataPlane(ctx, Secret.class, "dataplane-secrets", dataPlaneNamespace));
         return sources;
@@ -58,21 +75,20 @@ public final class TransferServerEventSources {
         return new InformerEventSource<>(InformerEventSourceConfiguration.from(kind, TransferServer.class)
                 .withName(name)
                 .withNamespaces(namespace)
-                .withLabelSelector(Labels.MANAGED_BY + "=" + Labels.OPERATOR)
-                .withSecondaryToPrimaryMapper((R object) -> Labels.owner(object).map(Set::of).orElse(Set.of()))
+                .withLabelSelector(DATA_PLANE_SELECTOR)
+                .withSecondaryToPrimaryMapper(Mappers.<R>fromDefaultAnnotations(TransferServer.class))
                 .build(), ctx);
     }
 
-    static Set<ResourceID> serversOfPool(EventSourceContext<TransferServer> ctx, String pool) {
+    private static Set<ResourceID> serversOfPool(EventSourceContext<TransferServer> ctx, String pool) {
         return ctx.getPrimaryCache().list(ts -> ts.getSpec() != null && pool.equals(ts.getSpec().pool))
                 .map(ResourceID::fromResource)
                 .collect(Collectors.toSet());
     }
 
     private static Set<ResourceID> serversReferencing(EventSourceContext<TransferServer> ctx, Secret secret) {
-        String namespace = secret.getMetadata().getNamespace();
         String name = secret.getMetadata().getName();
-        return ctx.getPrimaryCache().list(namespace, ts -> ts.getSpec() != null
+        return ctx.getPrimaryCache().list(secret.getMetadata().getNamespace(), ts -> ts.getSpec() != null
                         && SecretNeed.of(ts.getSpec()).stream().anyMatch(n -> n.secret().equals(name)))
                 .map(ResourceID::fromResource)
                 .collect(Collectors.toSet());
@@ -82,12 +98,24 @@ public final class TransferServerEventSources {
         return cache(ctx, StoragePool.class, POOLS).get(new ResourceID(name)).orElse(null);
     }
 
-    static Secret userSecret(Context<TransferServer> ctx, String namespace, String name) {
-        return cache(ctx, Secret.class, USER_SECRETS).get(new ResourceID(name, namespace)).orElse(null);
+    /** The referenced Secrets that exist, by name. */
+    static Map<String, Secret> userSecrets(Context<TransferServer> ctx, TransferServer ts) {
+        Map<String, Secret> found = new LinkedHashMap<>();
+        for (SecretNeed need : SecretNeed.of(ts.getSpec())) {
+            cache(ctx, Secret.class, USER_SECRETS).get(new ResourceID(need.secret(), ts.getMetadata().getNamespace()))
+                    .ifPresent(s -> found.put(need.secret(), s));
+        }
+        return found;
     }
 
     static List<Pod> pods(Context<TransferServer> ctx, TransferServer ts, String dataPlaneNamespace) {
-        return cache(ctx, Pod.class, PODS).list(dataPlaneNamespace, p -> Labels.belongsTo(p, ts)).toList();
+        Map<String, String> selector = ObjectNames.selector(ts);
+        return cache(ctx, Pod.class, PODS).list(dataPlaneNamespace, p -> p.getMetadata().getLabels() != null
+                && p.getMetadata().getLabels().entrySet().containsAll(selector.entrySet())).toList();
+    }
+
+    static Node node(Context<TransferServer> ctx, String name) {
+        return cache(ctx, Node.class, NODES).get(new ResourceID(name)).orElse(null);
     }
 
     static List<TransferServer> serversOfPool(Context<TransferServer> ctx, String pool) {

@@ -1,15 +1,22 @@
 package dev.wharf.operator.reconcile;
 
+import dev.wharf.operator.api.StoragePool;
 import dev.wharf.operator.api.TransferServer;
 import dev.wharf.operator.api.TransferServerStatus;
 import dev.wharf.operator.config.WharfSettings;
-import dev.wharf.operator.reconcile.DesiredState.Allocation;
 import dev.wharf.operator.reconcile.ManagedObjects.Change;
-import dev.wharf.operator.reconcile.validate.TransferServerValidator;
-import dev.wharf.operator.reconcile.validate.TransferServerValidator.Validation;
-import dev.wharf.operator.status.StatusAggregator;
+import dev.wharf.operator.reconcile.observe.PinnedCpus;
+import dev.wharf.operator.reconcile.observe.TopologyReports;
+import dev.wharf.operator.reconcile.validate.SecretCheck;
+import dev.wharf.operator.render.RenderResult;
+import dev.wharf.operator.render.RenderResult.NotRendered;
+import dev.wharf.operator.render.RenderResult.Rendered;
+import dev.wharf.operator.render.RenderSettings;
+import dev.wharf.operator.render.TransferServerRenderer;
+import dev.wharf.operator.render.ports.PortAllocationResult;
+import dev.wharf.operator.render.topology.TopologySummary;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -21,14 +28,14 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns a TransferServer into transfer pods: validate, allocate ports, apply the rendered objects,
- * prune what is no longer rendered, then report what the pods show. Nothing is written while the
- * spec, its pool or its Secrets are invalid, so a bad input leaves a condition, not half an endpoint.
+ * Turns a TransferServer into transfer pods: allocate ports, render, check, apply, prune, then report
+ * what the pods show. When the spec, its pool or its Secrets are not usable nothing is written and
+ * what an earlier version created is removed, so bad input leaves a condition, never half an endpoint.
  */
 @ControllerConfiguration(name = "transferserver")
 public class TransferServerReconciler implements Reconciler<TransferServer>, Cleaner<TransferServer> {
@@ -36,18 +43,20 @@ public class TransferServerReconciler implements Reconciler<TransferServer>, Cle
     private static final Logger LOG = LoggerFactory.getLogger(TransferServerReconciler.class);
 
     private final WharfSettings settings;
-    private final DesiredState desired;
     private final ManagedObjects objects;
     private final PortLedger ledger;
     private final EventRecorder events;
+    private final TopologyReports topology;
+    private final PinnedCpus pinnedCpus;
 
-    public TransferServerReconciler(WharfSettings settings, DesiredState desired, ManagedObjects objects,
-            PortLedger ledger, EventRecorder events) {
+    public TransferServerReconciler(WharfSettings settings, ManagedObjects objects, PortLedger ledger,
+            EventRecorder events, TopologyReports topology, PinnedCpus pinnedCpus) {
         this.settings = settings;
-        this.desired = desired;
         this.objects = objects;
         this.ledger = ledger;
         this.events = events;
+        this.topology = topology;
+        this.pinnedCpus = pinnedCpus;
     }
 
     @Override
@@ -59,32 +68,32 @@ public class TransferServerReconciler implements Reconciler<TransferServer>, Cle
     public UpdateControl<TransferServer> reconcile(TransferServer ts, Context<TransferServer> ctx) {
         Instant now = Instant.now();
         TransferServerReport report = TransferServerReport.startingFrom(ts, now);
-        Validation validation = TransferServerValidator.validate(ts,
-                name -> TransferServerEventSources.pool(ctx, name),
-                name -> TransferServerEventSources.userSecret(ctx, ts.getMetadata().getNamespace(), name), now);
-        if (!validation.valid()) {
-            validation.findings().forEach(f -> report.conditions().degraded(f.reason(), f.message()));
-            return finish(ts, report);
+        StoragePool pool = TransferServerEventSources.pool(ctx, ts.getSpec().pool);
+        Map<String, Secret> secrets = TransferServerEventSources.userSecrets(ctx, ts);
+        RenderResult result = TransferServerRenderer.render(ts, pool == null ? null : pool.getSpec(),
+                allocate(ts, pool, ctx), secrets, preferredNodes(pool), renderSettings());
+        if (result instanceof NotRendered refused) {
+            return refuse(ts, report, List.of(refused.reason()), List.of(refused.message()));
         }
-        Allocation allocation = ledger.allocate(ts, validation.pool(),
-                TransferServerEventSources.serversOfPool(ctx, ts.getSpec().pool), desired);
-        if (!allocation.ok()) {
-            report.conditions().degraded("PortsExhausted", allocation.problem());
-            return finish(ts, report);
+        var findings = SecretCheck.check(ts.getSpec(), secrets, now);
+        if (!findings.isEmpty()) {
+            return refuse(ts, report, findings.stream().map(f -> f.reason()).toList(), findings.stream().map(f -> f.message()).toList());
         }
-        List<HasMetadata> rendered = desired.render(ts, validation.pool(), allocation.ports(), validation.secrets())
-                .stream().map(o -> Ownership.link(o, ts)).toList();
-        List<Change> changes = objects.apply(rendered);
-        List<HasMetadata> pruned = objects.prune(Labels.selector(ts), namespaces(ts), rendered);
-        announce(ts, changes, pruned, report.conditions());
-        List<Pod> pods = TransferServerEventSources.pods(ctx, ts, settings.dataPlaneNamespace());
-        report.observe(allocation.ports(), pods, desired.endpoints(ts, allocation.ports(), ObservedPods.nodes(pods)));
+        Rendered rendered = (Rendered) result;
+        List<HasMetadata> desired = rendered.objects().stream().map(o -> Ownership.link(o, ts)).toList();
+        List<Change> changes = objects.apply(desired);
+        List<HasMetadata> pruned = objects.prune(ManagedObjects.selector(ts), List.of(settings.dataPlaneNamespace()), desired);
+        announce(ts, changes, pruned, report);
+        report.observe(rendered.ports(), TransferServerEventSources.pods(ctx, ts, settings.dataPlaneNamespace()),
+                node -> TransferServerEventSources.node(ctx, node), topology::of,
+                (pod, ready) -> pinnedCpus.of(pod, ready, rendered.ports().admin).orElse(null),
+                pool.getSpec().dataInterface::forNode);
         return finish(ts, report);
     }
 
     @Override
     public DeleteControl cleanup(TransferServer ts, Context<TransferServer> ctx) {
-        int deleted = objects.deleteAll(Labels.selector(ts), namespaces(ts));
+        int deleted = objects.deleteAll(ManagedObjects.selector(ts), List.of(settings.dataPlaneNamespace()));
         ledger.release(ts);
         if (deleted > 0) {
             events.normal(ts, "Deleted", "deleted " + deleted + " objects in namespace " + settings.dataPlaneNamespace());
@@ -104,14 +113,44 @@ public class TransferServerReconciler implements Reconciler<TransferServer>, Cle
                 : ErrorStatusUpdateControl.patchStatus(statusOnly(ts, status));
     }
 
-    private void announce(TransferServer ts, List<Change> changes, List<HasMetadata> pruned, StatusAggregator conditions) {
+    private PortAllocationResult allocate(TransferServer ts, StoragePool pool, Context<TransferServer> ctx) {
+        if (pool == null || !pool.getSpec().admits(ts.getMetadata().getNamespace())) {
+            return null;
+        }
+        return ledger.allocate(ts, pool, TransferServerEventSources.serversOfPool(ctx, pool.getMetadata().getName()));
+    }
+
+    private static List<String> preferredNodes(StoragePool pool) {
+        return pool == null || pool.getStatus() == null ? List.of() : TopologySummary.alignedNodes(pool.getStatus().nodes);
+    }
+
+    private RenderSettings renderSettings() {
+        return new RenderSettings(settings.dataPlaneNamespace(), settings.serverImage());
+    }
+
+    /** Nothing may run: remove what an earlier version created, and say why. */
+    private UpdateControl<TransferServer> refuse(TransferServer ts, TransferServerReport report, List<String> reasons,
+            List<String> messages) {
+        for (int i = 0; i < reasons.size(); i++) {
+            report.conditions().degraded(reasons.get(i), messages.get(i));
+        }
+        int removed = objects.deleteAll(ManagedObjects.selector(ts), List.of(settings.dataPlaneNamespace()));
+        ledger.release(ts);
+        if (removed > 0) {
+            events.warning(ts, "Removed", "deleted " + removed + " objects until this is fixed: " + messages.get(0));
+        }
+        report.refused();
+        return finish(ts, report);
+    }
+
+    private void announce(TransferServer ts, List<Change> changes, List<HasMetadata> pruned, TransferServerReport report) {
         if (!changes.isEmpty()) {
             String what = String.join(", ", changes.stream().map(Change::toString).toList());
             events.normal(ts, "Applied", what);
-            conditions.progressing("Applied", what);
+            report.conditions().progressing("Applied", what);
         }
         for (HasMetadata gone : pruned) {
-            events.normal(ts, "Pruned", "deleted " + gone.getKind() + " " + gone.getMetadata().getName() + ", no longer needed");
+            events.normal(ts, "Pruned", "deleted " + gone.getKind() + " " + gone.getMetadata().getName() + ", no longer rendered");
         }
     }
 
@@ -119,10 +158,6 @@ public class TransferServerReconciler implements Reconciler<TransferServer>, Cle
         TransferServerReport.Result result = report.build();
         result.newWarning().ifPresent(c -> events.warning(ts, c.getReason(), c.getMessage()));
         return result.status() == null ? UpdateControl.noUpdate() : UpdateControl.patchStatus(statusOnly(ts, result.status()));
-    }
-
-    private Set<String> namespaces(TransferServer ts) {
-        return Set.of(settings.dataPlaneNamespace(), ts.getMetadata().getNamespace());
     }
 
     /** A fresh resource carrying only identity and status: the intent a status patch should express. */

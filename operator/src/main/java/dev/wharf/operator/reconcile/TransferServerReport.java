@@ -1,21 +1,26 @@
 package dev.wharf.operator.reconcile;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.wharf.operator.api.DoorType;
-import dev.wharf.operator.api.Endpoint;
 import dev.wharf.operator.api.PortAllocationStatus;
 import dev.wharf.operator.api.TransferServer;
 import dev.wharf.operator.api.TransferServerStatus;
+import dev.wharf.operator.reconcile.observe.ObservedPods;
+import dev.wharf.operator.render.Endpoints;
+import dev.wharf.operator.render.topology.NodeTopology;
 import dev.wharf.operator.status.ConditionType;
 import dev.wharf.operator.status.StatusAggregator;
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * The status one reconciliation writes: starts as a copy of the current status, collects findings
@@ -36,6 +41,7 @@ final class TransferServerReport {
                 : MAPPER.convertValue(ts.getStatus(), TransferServerStatus.class);
         this.conditions = StatusAggregator.from(status.conditions, ts.getMetadata().getGeneration(), now);
         this.now = now.truncatedTo(ChronoUnit.SECONDS).toString();
+        this.status.doors = Endpoints.doorSummary(ts.getSpec());
     }
 
     static TransferServerReport startingFrom(TransferServer ts, Instant now) {
@@ -46,21 +52,40 @@ final class TransferServerReport {
         return conditions;
     }
 
+    /** Nothing runs: no ports held, no pods, no endpoints. */
+    void refused() {
+        status.allocation = null;
+        status.pods = new ArrayList<>();
+        status.endpoints = new ArrayList<>();
+        status.sshEndpoints = new ArrayList<>();
+        status.readyPods = 0;
+        status.ready = "0/" + wanted();
+    }
+
     /** Records the ports, the pods and the endpoints, and whether every wanted pod is ready. */
-    void observe(PortAllocationStatus ports, List<Pod> pods, List<Endpoint> endpoints) {
-        int wanted = ts.getSpec().nodes == null ? 1 : ts.getSpec().nodes;
+    void observe(PortAllocationStatus ports, List<Pod> pods, Function<String, Node> nodes,
+            Function<String, NodeTopology> topology, BiFunction<Pod, Boolean, String> pinned, Function<String, String> nicOfNode) {
         int ready = ObservedPods.readyCount(pods);
-        status.allocation = ports;
-        status.pods = new ArrayList<>(ObservedPods.statuses(pods));
-        status.readyPods = ready;
-        status.ready = ready + "/" + wanted;
-        status.doors = ts.getSpec().doors.enabled().keySet().stream().map(DoorType::specName).collect(Collectors.joining(","));
-        status.endpoints = new ArrayList<>(endpoints);
-        if (ready < wanted) {
-            conditions.notReady("PodsNotReady", ready + "/" + wanted + " transfer pods ready");
-        } else {
-            conditions.ready("AllPodsReady", ready + "/" + wanted + " transfer pods ready");
+        Map<String, String> hosts = new LinkedHashMap<>();
+        for (String node : ObservedPods.nodes(pods)) {
+            Node n = nodes.apply(node);
+            hosts.put(node, n == null ? node : Endpoints.host(n));
         }
+        status.allocation = ports;
+        status.pods = new ArrayList<>(ObservedPods.statuses(pods, pinned, topology, nicOfNode));
+        status.readyPods = ready;
+        status.ready = ready + "/" + wanted();
+        status.endpoints = new ArrayList<>(Endpoints.urls(ports, hosts));
+        status.sshEndpoints = new ArrayList<>(Endpoints.ssh(ts.getSpec(), ports, hosts));
+        if (ready < wanted()) {
+            conditions.notReady("PodsNotReady", ready + "/" + wanted() + " transfer pods ready");
+        } else {
+            conditions.ready("AllPodsReady", ready + "/" + wanted() + " transfer pods ready");
+        }
+    }
+
+    private int wanted() {
+        return ts.getSpec().nodes == null ? 1 : ts.getSpec().nodes;
     }
 
     /** The new status ({@code null}: unchanged) and a Degraded condition that is new in this round. */

@@ -16,6 +16,11 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import com.sun.net.httpserver.HttpServer;
+import dev.wharf.operator.render.ObjectNames;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
@@ -54,8 +59,11 @@ class TransferServerReconcilerTest {
     }
 
     @Test
-    void createRendersObjectsAndReportsStatusFromThePods() {
-        client.resource(Fixtures.pool(poolName, 2811, 2899, null)).create();
+    void createRendersObjectsAndReportsStatusFromThePods() throws IOException {
+        HttpServer admin = adminEndpoint("{\"state\":\"ready\",\"threads\":{\"pinning\":\"auto\",\"threads\":"
+                + "[{\"name\":\"net-0\",\"cpus\":\"4\"},{\"name\":\"disk-0\",\"cpus\":\"5-7\"}]}}");
+        int adminPort = admin.getAddress().getPort();
+        client.resource(Fixtures.pool(poolName, adminPort - 1, adminPort, null)).create();
         client.resource(Fixtures.tlsSecret(ns, "tls", "host.crt", "host.key")).create();
         TransferServer ts = client.resource(Fixtures.server(ns, "ep", poolName, "tls")).create();
 
@@ -65,24 +73,24 @@ class TransferServerReconcilerTest {
         assertEquals("0/1", waiting.getStatus().ready);
         assertEquals("ftp", waiting.getStatus().doors);
         int ftpPort = waiting.getStatus().allocation.doors.get("ftp");
-        assertTrue(ftpPort >= 2811 && ftpPort <= 2899, "port from the pool's control block: " + ftpPort);
+        assertEquals(adminPort - 1, ftpPort, "doors first, lowest free port of the pool's control block");
+        assertEquals(adminPort, waiting.getStatus().allocation.admin);
         assertTrue(waiting.getMetadata().getFinalizers().stream().anyMatch(f -> f.contains("transferserver")),
                 "finalizer: " + waiting.getMetadata().getFinalizers());
 
         List<HasMetadata> owned = owned(ts);
-        assertEquals(3, owned.size(), "StatefulSet, ConfigMap, Secret copy: " + owned);
+        assertEquals(4, owned.size(), "StatefulSet, Service, ConfigMap, credentials Secret: " + owned);
         owned.forEach(o -> assertEquals(ns, o.getMetadata().getAnnotations().get("io.javaoperatorsdk/primary-namespace")));
         assertTrue(owned.stream().allMatch(o -> o.getMetadata().getOwnerReferences().isEmpty()),
                 "no cross-namespace owner references");
 
-        client.resource(readyPod(ts, "ep-0", "node-a.example", Map.of(ObservedPods.PINNED_CPUS, "4-7",
-                ObservedPods.NIC_LOCAL, "true"))).create();
+        client.resource(readyPod(ts, "ep-0", "node-a.example")).create();
         TransferServer ready = awaitStatus("ep", s -> condition(s, "Ready").map(c -> "True".equals(c.getStatus())).orElse(false));
         assertEquals("1/1", ready.getStatus().ready);
         assertEquals("ftp://node-a.example:" + ftpPort, ready.getStatus().endpoints.get(0).url);
-        assertEquals("4-7", ready.getStatus().pods.get(0).pinnedCpus);
-        assertEquals(Boolean.TRUE, ready.getStatus().pods.get(0).nicLocal);
-        assertEquals(null, ready.getStatus().pods.get(0).diskLocal);
+        assertEquals("4-7", ready.getStatus().pods.get(0).pinnedCpus, "read from the server's /status");
+        assertEquals(null, ready.getStatus().pods.get(0).nicLocal, "no topology report in the mock: unknown");
+        admin.stop(0);
         assertTrue(events().stream().anyMatch(e -> "Applied".equals(e.getReason()) && e.getMessage().contains("StatefulSet")));
     }
 
@@ -127,7 +135,7 @@ class TransferServerReconcilerTest {
         client.resource(Fixtures.server(ns, "first", poolName, "tls")).create();
         awaitStatus("first", s -> s.getStatus().allocation != null);
         TransferServer second = client.resource(Fixtures.server(ns, "second", poolName, "tls")).create();
-        TransferServer refused = awaitDegraded("second", "PortsExhausted");
+        TransferServer refused = awaitDegraded("second", "PoolExhausted");
         assertTrue(condition(refused, "Ready").orElseThrow().getMessage().contains("no free control port"));
         assertTrue(owned(second).isEmpty());
     }
@@ -136,7 +144,7 @@ class TransferServerReconcilerTest {
     void missingPoolIsReportedAndNothingIsCreated() {
         TransferServer ts = client.resource(Fixtures.server(ns, "nopool", "no-such-pool", null)).create();
         TransferServer degraded = awaitDegraded("nopool", "PoolNotFound");
-        assertTrue(condition(degraded, "Degraded").orElseThrow().getMessage().contains("\"no-such-pool\""));
+        assertTrue(condition(degraded, "Degraded").orElseThrow().getMessage().contains("StoragePool no-such-pool does not exist"));
         assertEquals("False", condition(degraded, "Ready").orElseThrow().getStatus());
         assertTrue(owned(ts).isEmpty());
         assertTrue(events().stream().anyMatch(e -> "Warning".equals(e.getType()) && "PoolNotFound".equals(e.getReason())));
@@ -146,7 +154,7 @@ class TransferServerReconcilerTest {
     void namespaceNotAdmittedIsReported() {
         client.resource(Fixtures.pool(poolName, 2811, 2899, List.of("someone-else"))).create();
         TransferServer ts = client.resource(Fixtures.server(ns, "denied", poolName, null)).create();
-        TransferServer degraded = awaitDegraded("denied", "NamespaceNotAdmitted");
+        TransferServer degraded = awaitDegraded("denied", "NamespaceNotAllowed");
         assertTrue(condition(degraded, "Degraded").orElseThrow().getMessage().contains(ns));
         assertTrue(owned(ts).isEmpty());
     }
@@ -155,13 +163,13 @@ class TransferServerReconcilerTest {
     void missingSecretIsReportedAndCreatingItHeals() {
         client.resource(Fixtures.pool(poolName, 2811, 2899, null)).create();
         TransferServer ts = client.resource(Fixtures.server(ns, "nosecret", poolName, "tls")).create();
-        TransferServer degraded = awaitDegraded("nosecret", "SecretNotFound");
-        assertTrue(condition(degraded, "Degraded").orElseThrow().getMessage().contains("spec.authentication.tlsSecret"));
+        TransferServer degraded = awaitDegraded("nosecret", "SecretMissing");
+        assertTrue(condition(degraded, "Degraded").orElseThrow().getMessage().contains("authentication.tlsSecret"));
         assertTrue(owned(ts).isEmpty());
 
         client.resource(Fixtures.tlsSecret(ns, "tls", "host.crt", "host.key")).create();
         awaitStatus("nosecret", s -> condition(s, "Degraded").map(c -> "False".equals(c.getStatus())).orElse(false));
-        assertEquals(3, owned(ts).size());
+        assertEquals(4, owned(ts).size());
     }
 
     @Test
@@ -169,8 +177,8 @@ class TransferServerReconcilerTest {
         client.resource(Fixtures.pool(poolName, 2811, 2899, null)).create();
         client.resource(Fixtures.tlsSecret(ns, "tls", "host.key", "host.key")).create();
         TransferServer ts = client.resource(Fixtures.server(ns, "badcert", poolName, "tls")).create();
-        TransferServer degraded = awaitDegraded("badcert", "CertificateInvalid");
-        assertTrue(condition(degraded, "Degraded").orElseThrow().getMessage().contains("key \"tls.crt\""));
+        TransferServer degraded = awaitDegraded("badcert", "InvalidCredential");
+        assertTrue(condition(degraded, "Degraded").orElseThrow().getMessage().contains("key tls.crt"));
         assertTrue(owned(ts).isEmpty());
     }
 
@@ -181,9 +189,9 @@ class TransferServerReconcilerTest {
         TransferServer before = client.resource(ts).get();
 
         ledger.forgetEverything();
-        client.resources(ConfigMap.class).inNamespace(DATA_PLANE).withLabels(Labels.selector(ts)).delete();
-        await().atMost(Duration.ofSeconds(20)).until(() -> owned(ts).size() == 3);
-        client.resource(readyPod(ts, "again-0", "node-b.example", Map.of())).create();
+        client.resources(ConfigMap.class).inNamespace(DATA_PLANE).withLabels(ManagedObjects.selector(ts)).delete();
+        await().atMost(Duration.ofSeconds(20)).until(() -> owned(ts).size() == 4);
+        client.resource(readyPod(ts, "again-0", "node-b.example")).create();
         TransferServer after = awaitStatus("again", s -> "1/1".equals(s.getStatus().ready));
 
         assertEquals(before.getStatus().allocation, after.getStatus().allocation);
@@ -199,7 +207,7 @@ class TransferServerReconcilerTest {
         client.resource(Fixtures.tlsSecret(ns, "tls", "host.crt", "host.key")).create();
         TransferServer ts = client.resource(Fixtures.server(ns, name, poolName, "tls")).create();
         awaitStatus(name, s -> s.getStatus().allocation != null);
-        await().atMost(Duration.ofSeconds(20)).until(() -> owned(ts).size() == 3);
+        await().atMost(Duration.ofSeconds(20)).until(() -> owned(ts).size() == 4);
         return ts;
     }
 
@@ -219,12 +227,12 @@ class TransferServerReconcilerTest {
     }
 
     private List<HasMetadata> owned(TransferServer ts) {
-        return new ManagedObjects(client, null).find(Labels.selector(ts), List.of(DATA_PLANE, ns));
+        return new ManagedObjects(client, null).find(ManagedObjects.selector(ts), List.of(DATA_PLANE, ns));
     }
 
     private String templateHash(TransferServer ts) {
         StatefulSet sts = owned(ts).stream().filter(StatefulSet.class::isInstance).map(StatefulSet.class::cast).findFirst().orElseThrow();
-        return sts.getSpec().getTemplate().getMetadata().getAnnotations().get(InterimDesiredState.TEMPLATE_HASH);
+        return sts.getSpec().getTemplate().getMetadata().getAnnotations().get(ObjectNames.CONFIG_HASH_ANNOTATION);
     }
 
     private static Map<String, String> versions(List<HasMetadata> objects) {
@@ -242,11 +250,25 @@ class TransferServerReconcilerTest {
         return client.v1().events().inNamespace(ns).list().getItems();
     }
 
-    private static Pod readyPod(TransferServer ts, String name, String node, Map<String, String> annotations) {
+    private static Pod readyPod(TransferServer ts, String name, String node) {
         return new PodBuilder().withNewMetadata().withName(name).withNamespace(DATA_PLANE)
-                .withLabels(Labels.selector(ts)).withAnnotations(annotations).endMetadata()
+                .withLabels(ObjectNames.labels(ts)).withAnnotations(ObjectNames.ownerAnnotations(ts)).endMetadata()
                 .withNewSpec().withNodeName(node).addNewContainer().withName("server").withImage("x").endContainer().endSpec()
-                .withNewStatus().addNewCondition().withType("Ready").withStatus("True").endCondition().endStatus()
+                .withNewStatus().withPodIP("127.0.0.1")
+                .addNewCondition().withType("Ready").withStatus("True").endCondition().endStatus()
                 .build();
+    }
+
+    /** Stands in for the server's admin endpoint on loopback: answers /status with {@code json}. */
+    private static HttpServer adminEndpoint(String json) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/status", exchange -> {
+            byte[] body = json.getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        return server;
     }
 }

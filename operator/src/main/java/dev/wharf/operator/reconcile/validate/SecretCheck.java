@@ -1,16 +1,22 @@
 package dev.wharf.operator.reconcile.validate;
 
+import dev.wharf.operator.api.TransferServerSpec;
+import dev.wharf.operator.render.secrets.CredentialsResult;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
-/** Checks one referenced Secret against what the TransferServer needs from it (pure). */
+/**
+ * Checks of the referenced Secrets that the credentials renderer leaves out, run after it accepted
+ * them: certificates must not have expired (a server would start and then fail every handshake), keys
+ * must not be encrypted (the server cannot ask for a passphrase), and every CA certificate in the trust-anchors Secret must parse (the renderer copies that Secret as is).
+ * Pure.
+ */
 public final class SecretCheck {
 
     /** Trust-anchor files holding certificates: OpenSSL hash links (1a2b3c4d.0) or *.pem / *.crt. */
@@ -19,77 +25,59 @@ public final class SecretCheck {
     private SecretCheck() {
     }
 
-    public static List<Finding> check(SecretNeed need, Secret secret, String namespace, Instant now) {
-        String where = "Secret \"" + need.secret() + "\" (" + need.field() + ")";
-        if (secret == null) {
-            return List.of(new Finding("SecretNotFound", where + " does not exist in namespace \"" + namespace
-                    + "\"; create it or fix the name"));
-        }
-        Map<String, byte[]> data = decode(secret);
-        return switch (need.content()) {
-            case NON_EMPTY -> nonEmpty(where, data, need.key());
-            case TLS -> tls(where, data, now);
-            case TRUST_ANCHORS -> trustAnchors(where, data, now);
-        };
-    }
-
-    private static List<Finding> nonEmpty(String where, Map<String, byte[]> data, String key) {
-        byte[] value = data.get(key);
-        if (value == null || value.length == 0) {
-            return List.of(missingKey(where, key));
-        }
-        return List.of();
-    }
-
-    private static List<Finding> tls(String where, Map<String, byte[]> data, Instant now) {
+    public static List<Finding> check(TransferServerSpec spec, Map<String, Secret> secrets, Instant now) {
         List<Finding> findings = new ArrayList<>();
-        for (String key : List.of("tls.crt", "tls.key")) {
-            if (!data.containsKey(key)) {
-                findings.add(missingKey(where, key));
+        for (SecretNeed need : SecretNeed.of(spec)) {
+            Secret secret = secrets.get(need.secret());
+            if (secret == null) {
+                continue;
             }
-        }
-        if (data.containsKey("tls.crt")) {
-            PemCheck.certificates(data.get("tls.crt"), now).ifPresent(p -> findings.add(invalid(where, "tls.crt", p)));
-        }
-        if (data.containsKey("tls.key")) {
-            PemCheck.privateKey(data.get("tls.key")).ifPresent(p -> findings.add(invalid(where, "tls.key", p)));
+            String where = "Secret " + need.secret() + " (" + need.field() + ")";
+            Map<String, byte[]> data = decode(secret);
+            switch (need.content()) {
+                case TLS -> {
+                    certificates(where, "tls.crt", data.get("tls.crt"), now, findings);
+                    key(where, data.get("tls.key"), findings);
+                }
+                case TRUST_ANCHORS -> trustAnchors(where, data, now, findings);
+                case NON_EMPTY -> { }
+            }
         }
         return findings;
     }
 
-    private static List<Finding> trustAnchors(String where, Map<String, byte[]> data, Instant now) {
-        List<Finding> findings = new ArrayList<>();
-        boolean anyAnchor = false;
+    private static void trustAnchors(String where, Map<String, byte[]> data, Instant now, List<Finding> findings) {
+        boolean any = false;
         for (Map.Entry<String, byte[]> file : data.entrySet()) {
             if (ANCHOR_FILE.matcher(file.getKey()).find()) {
-                anyAnchor = true;
-                Optional<String> problem = PemCheck.certificates(file.getValue(), now);
-                problem.ifPresent(p -> findings.add(invalid(where, file.getKey(), p)));
+                any = true;
+                certificates(where, file.getKey(), file.getValue(), now, findings);
             }
         }
-        if (!anyAnchor) {
-            findings.add(new Finding("CertificateInvalid", where
+        if (!any) {
+            findings.add(new Finding(CredentialsResult.INVALID_CREDENTIAL, where
                     + " holds no CA certificate: expected keys like 1a2b3c4d.0 or ca.pem (X509_CERT_DIR layout)"));
         }
-        return findings;
     }
 
-    private static Finding missingKey(String where, String key) {
-        return new Finding("SecretKeyMissing", where + " has no key \"" + key + "\" (or it is empty)");
+    private static void certificates(String where, String key, byte[] pem, Instant now, List<Finding> findings) {
+        if (pem != null) {
+            PemCheck.certificates(pem, now).ifPresent(problem ->
+                    findings.add(new Finding(CredentialsResult.INVALID_CREDENTIAL, where + " key " + key + " " + problem)));
+        }
     }
 
-    private static Finding invalid(String where, String key, String problem) {
-        return new Finding("CertificateInvalid", where + " key \"" + key + "\" " + problem);
+    private static void key(String where, byte[] pem, List<Finding> findings) {
+        if (pem != null) {
+            PemCheck.privateKey(pem).ifPresent(problem ->
+                    findings.add(new Finding(CredentialsResult.INVALID_CREDENTIAL, where + " key tls.key " + problem)));
+        }
     }
 
-    /** The Secret's values, decoded; sorted by key so every use sees the same order. */
-    public static Map<String, byte[]> decode(Secret secret) {
+    private static Map<String, byte[]> decode(Secret secret) {
         Map<String, byte[]> decoded = new TreeMap<>();
         if (secret.getData() != null) {
             secret.getData().forEach((k, v) -> decoded.put(k, Base64.getMimeDecoder().decode(v)));
-        }
-        if (secret.getStringData() != null) {
-            secret.getStringData().forEach((k, v) -> decoded.put(k, v.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         }
         return decoded;
     }
