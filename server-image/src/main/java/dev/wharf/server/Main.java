@@ -1,10 +1,12 @@
 package dev.wharf.server;
 
-/** Entry point of the Wharf transfer server; the command line is defined in {@code cli}. */
+import dev.wharf.server.cli.WharfCommand;
+
+/** Entry point of the Wharf transfer server; the command line is defined in {@code cli.WharfCommand}. */
 public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.out.println("wharf-server skeleton");
+        System.exit(WharfCommand.run(args));
     }
 }

@@ -79,7 +79,8 @@ public final class AdminEndpoint implements AutoCloseable {
         sections.add(name, supplier);
     }
 
-    static String hostPort(InetSocketAddress address) {
+    /** host:port with IPv6 literals in brackets, for logs and URLs. */
+    public static String hostPort(InetSocketAddress address) {
         String host = address.getAddress().getHostAddress();
         return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
     }

@@ -1,0 +1,31 @@
+package dev.wharf.server;
+
+import dev.wharf.server.config.ConfigFile;
+import java.util.function.Function;
+
+/**
+ * One row of {@link DoorTable}: a kind of door the server can run.
+ *
+ * @param name the door's name; {@code <name>.enabled} switches it on or off in server.conf
+ * @param enabledByDefault whether it runs when server.conf says nothing
+ * @param settings reads the door's keys; called for disabled doors too, so their keys are known
+ * @param factory builds the door from the shared context and its settings (not yet bound)
+ */
+public record DoorKind<S>(String name, boolean enabledByDefault, Function<ConfigFile, S> settings, Factory<S> factory) {
+
+    @FunctionalInterface
+    public interface Factory<S> {
+        Door create(ServerContext context, S settings, SharedResources shared);
+    }
+
+    public String enabledKey() {
+        return name + ".enabled";
+    }
+
+    /** Reads the settings and, when enabled, builds the door; null when disabled. */
+    Door buildIfEnabled(ServerContext context, SharedResources shared) {
+        S read = settings.apply(context.config());
+        boolean enabled = context.config().getBoolean(enabledKey(), enabledByDefault);
+        return enabled ? factory.create(context, read, shared) : null;
+    }
+}

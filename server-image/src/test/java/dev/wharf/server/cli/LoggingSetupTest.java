@@ -1,0 +1,75 @@
+package dev.wharf.server.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.joran.JoranConfigurator;
+import dev.wharf.server.config.ConfigException;
+import dev.wharf.server.config.ConfigFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+class LoggingSetupTest {
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void restoreTestLogging() throws Exception {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        context.reset();
+        JoranConfigurator configurator = new JoranConfigurator();
+        configurator.setContext(context);
+        configurator.doConfigure(getClass().getResource("/logback-test.xml"));
+    }
+
+    @Test
+    void logFileGetsWharfLinesAtTheChosenLevelAndLibrariesAtWarn() throws Exception {
+        Path log = dir.resolve("logs/wharf.log");
+        LoggingSetup.apply(ConfigFile.of(Map.of("log.file", log.toString(), "log.level", "debug")));
+        LoggerFactory.getLogger("dev.wharf.server.Example").debug("wharf debug line");
+        LoggerFactory.getLogger("io.netty.Example").info("netty info line");
+        LoggerFactory.getLogger("io.netty.Example").warn("netty warn line");
+        String text = Files.readString(log);
+        assertTrue(text.contains("DEBUG") && text.contains("wharf debug line"), text);
+        assertFalse(text.contains("netty info line"), text);
+        assertTrue(text.contains("netty warn line"), text);
+    }
+
+    @Test
+    void levelsAreTheMdtmFtpNames() {
+        assertEquals(Level.ERROR, LoggingSetup.parseLevel("error"));
+        assertEquals(Level.WARN, LoggingSetup.parseLevel("WARN"));
+        assertEquals(Level.TRACE, LoggingSetup.parseLevel("trace"));
+        assertEquals(Level.ALL, LoggingSetup.parseLevel("all"));
+        assertThrows(ConfigException.class, () -> LoggingSetup.parseLevel("verbose"));
+    }
+
+    @Test
+    void errorLevelSilencesInfo() throws Exception {
+        Path log = dir.resolve("wharf.log");
+        LoggingSetup.apply(ConfigFile.of(Map.of("log.file", log.toString(), "log.level", "error")));
+        LoggerFactory.getLogger("dev.wharf.X").info("quiet please");
+        LoggerFactory.getLogger("dev.wharf.X").error("loud");
+        String text = Files.readString(log);
+        assertFalse(text.contains("quiet please"));
+        assertTrue(text.contains("loud"));
+    }
+
+    @Test
+    void anUnwritableLogFileIsAConfigError() throws Exception {
+        Path blocker = Files.writeString(dir.resolve("file"), "x");
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> LoggingSetup.apply(ConfigFile.of(Map.of("log.file", blocker.resolve("wharf.log").toString()))));
+        assertTrue(e.getMessage().startsWith("log.file (-l) "), e.getMessage());
+    }
+}

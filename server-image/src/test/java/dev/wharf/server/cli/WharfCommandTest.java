@@ -1,0 +1,84 @@
+package dev.wharf.server.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class WharfCommandTest {
+
+    static Map<String, String> overrides(String... args) {
+        WharfCommand command = new WharfCommand();
+        WharfCommand.commandLine(command).parseArgs(args);
+        return command.overrides();
+    }
+
+    @Test
+    void mdtmFtpFlagsOverrideTheirKeys() {
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("control.interface", "127.0.0.2");
+        expected.put("data.interface", "127.0.0.3");
+        expected.put("auth.password-file", "passfile");
+        expected.put("ftp.port", "5050");
+        expected.put("log.file", "mdtmftp.log");
+        expected.put("log.level", "all");
+        assertEquals(expected, overrides("-control-interface", "127.0.0.2", "-data-interface", "127.0.0.3",
+                "-password-file", "passfile", "-p", "5050", "-c", "server.conf", "-l", "mdtmftp.log", "-log-level", "all"));
+    }
+
+    @Test
+    void singleDashLongNamesAreNeverReadAsClusteredShortOptions() {
+        WharfCommand command = new WharfCommand();
+        WharfCommand.commandLine(command).parseArgs("-control-interface", "127.0.0.2", "-log-level", "debug");
+        assertEquals(null, command.configFile, "-control-interface is not -c ontrol-interface");
+        assertEquals(null, command.logFile, "-log-level is not -l og-level");
+        assertEquals("127.0.0.2", command.controlInterface);
+    }
+
+    @Test
+    void noFlagsMeansNoOverrides() {
+        assertEquals(Map.of(), overrides());
+    }
+
+    @Test
+    void helpListsTheFlagsAndTheSubCommands() {
+        StringWriter out = new StringWriter();
+        CommandLine line = WharfCommand.commandLine(new WharfCommand());
+        line.setOut(new PrintWriter(out));
+        assertEquals(0, line.execute("--help"));
+        for (String word : new String[] {"-control-interface", "-data-interface", "-password-file", "-p=PORT", "-c=FILE",
+            "-l=LOGFILE", "-log-level", "passwd", "topology"}) {
+            assertTrue(out.toString().contains(word), word + " missing in:\n" + out);
+        }
+    }
+
+    @Test
+    void aBadConfigurationIsOneLineOnStderrAndExitCode2() throws Exception {
+        java.nio.file.Path conf = java.nio.file.Files.createTempFile("server", ".conf");
+        java.nio.file.Files.writeString(conf, "admin.port = 0\nftp.prot = 21\n");
+        StringWriter err = new StringWriter();
+        CommandLine line = WharfCommand.commandLine(new WharfCommand());
+        line.setErr(new PrintWriter(err));
+        try {
+            assertEquals(2, line.execute("-c", conf.toString()));
+        } finally {
+            java.nio.file.Files.delete(conf);
+        }
+        assertTrue(err.toString().startsWith("wharf-server: " + conf + ": unknown key ftp.prot"), err.toString());
+        assertEquals(1, err.toString().lines().count(), err.toString());
+    }
+
+    @Test
+    void anUnknownLogLevelIsAConfigError() {
+        StringWriter err = new StringWriter();
+        CommandLine line = WharfCommand.commandLine(new WharfCommand());
+        line.setErr(new PrintWriter(err));
+        assertEquals(2, line.execute("-log-level", "loud"));
+        assertTrue(err.toString().contains("must be one of error, warn, info, debug, trace, all; got 'loud'"), err.toString());
+    }
+}
