@@ -25,7 +25,7 @@ import javax.net.ssl.SSLPeerUnverifiedException;
  * <p>One instance per session; methods are synchronized because a door may call from different threads.
  * {@link #acceptToken(byte[])} can block for the RSA key generation of a delegation (tens to hundreds of ms).
  */
-public final class GsiAcceptor {
+public final class GsiAcceptor implements GsiContext {
 
     /** Whether the Globus delegation step follows the handshake. */
     public enum Mode {
@@ -146,6 +146,7 @@ public final class GsiAcceptor {
         state = State.ESTABLISHED;
     }
 
+    @Override
     public synchronized boolean isEstablished() {
         return state == State.ESTABLISHED;
     }
@@ -174,6 +175,7 @@ public final class GsiAcceptor {
     }
 
     /** Protects {@code plain} (gss_wrap): the TLS application-data records carrying it. */
+    @Override
     public synchronized byte[] wrap(byte[] plain) throws SSLException {
         requireEstablished();
         return tls.wrap(plain);
@@ -183,6 +185,7 @@ public final class GsiAcceptor {
      * Unprotects one token (gss_unwrap): the application data of the complete records in it. Bytes of an
      * incomplete trailing record are kept and completed by the next call.
      */
+    @Override
     public synchronized byte[] unwrap(byte[] token) throws SSLException {
         requireEstablished();
         tls.feed(token);

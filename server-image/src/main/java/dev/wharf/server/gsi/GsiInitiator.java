@@ -21,7 +21,7 @@ import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
  * byte, as Globus does; otherwise the flag goes at once. With a {@link ProxySigner} the flag is 'D' and
  * the acceptor's certificate request is answered with a proxy it signs; without, the flag is '0'.
  */
-public final class GsiInitiator {
+public final class GsiInitiator implements GsiContext {
 
     /** Signs a proxy certificate for the acceptor's key during delegation. */
     @FunctionalInterface
@@ -122,6 +122,7 @@ public final class GsiInitiator {
         return validator.validate(Arrays.copyOf(certs, certs.length, X509Certificate[].class));
     }
 
+    @Override
     public synchronized boolean isEstablished() {
         return state == State.ESTABLISHED;
     }
@@ -135,6 +136,7 @@ public final class GsiInitiator {
         return tls.engine().getSession().getProtocol();
     }
 
+    @Override
     public synchronized byte[] wrap(byte[] plain) throws SSLException {
         if (state != State.ESTABLISHED) {
             throw new IllegalStateException("GSI context not established");
@@ -142,6 +144,7 @@ public final class GsiInitiator {
         return tls.wrap(plain);
     }
 
+    @Override
     public synchronized byte[] unwrap(byte[] token) throws SSLException {
         if (state != State.ESTABLISHED) {
             throw new IllegalStateException("GSI context not established");

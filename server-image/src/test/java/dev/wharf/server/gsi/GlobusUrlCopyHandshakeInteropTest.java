@@ -58,8 +58,7 @@ class GlobusUrlCopyHandshakeInteropTest {
             DelegatedCredential delegated = acceptor.delegatedCredential().orElseThrow(() -> new AssertionError(diagnostics));
             assertTrue(delegated.limited(), "globus-url-copy delegates a limited proxy");
             assertEquals(TestPki.USER_DN, delegated.validated().principal());
-            assertEquals(List.of("USER :globus-mapping:\r\n"), harness.unwrappedCommands.stream()
-                    .map(c -> c.replace("\0", "")).toList(), diagnostics);
+            assertEquals(List.of("USER :globus-mapping:"), harness.unwrappedCommands, diagnostics);
             assertTrue(client.exitCode() != 0 && (client.stderr() + client.stdout()).contains("Wharf GSI harness stops here"),
                     "the client unwrapped our 632 reply:\n" + diagnostics);
         }

@@ -8,7 +8,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
@@ -62,8 +61,8 @@ final class GsiControlHarness implements AutoCloseable {
                     }
                     case "ADAT" -> {
                         try {
-                            byte[] reply = context.acceptToken(Base64.getDecoder().decode(arg));
-                            String b64 = Base64.getEncoder().encodeToString(reply);
+                            byte[] reply = context.acceptToken(ProtectedMessages.decodeToken(arg));
+                            String b64 = ProtectedMessages.encodeToken(reply);
                             if (context.isEstablished()) {
                                 send(out, reply.length == 0 ? "235 GSSAPI Authentication successful." : "235 ADAT=" + b64);
                             } else {
@@ -76,10 +75,11 @@ final class GsiControlHarness implements AutoCloseable {
                         }
                     }
                     case "ENC", "MIC", "CONF" -> {
-                        byte[] plain = context.unwrap(Base64.getDecoder().decode(arg));
-                        unwrappedCommands.add(new String(plain, StandardCharsets.UTF_8));
-                        byte[] wrapped = context.wrap((REFUSAL + "\r\n").getBytes(StandardCharsets.US_ASCII));
-                        send(out, "632 " + Base64.getEncoder().encodeToString(wrapped));
+                        unwrappedCommands.add(ProtectedMessages.unwrapCommand(context, arg));
+                        for (String reply : ProtectedMessages.wrapReply(context,
+                                ProtectedMessages.Protection.forVerb(verb), REFUSAL)) {
+                            send(out, reply);
+                        }
                         return;
                     }
                     case "QUIT" -> {
