@@ -67,6 +67,9 @@ final class FtpSessionHandler extends SimpleChannelInboundHandler<String> {
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof ProxyHeaderHandler.ClientKnown known) {
             ready(known.client());
+        } else if (evt instanceof io.netty.handler.ssl.SslCloseCompletionEvent && !controlTls
+                && ctx.pipeline().get(FtpPipeline.TLS) != null) {
+            ctx.pipeline().remove(FtpPipeline.TLS);
         } else if (evt instanceof IdleStateEvent) {
             if (!transferRunning && session != null) {
                 LOG.info("{}: {} idle for {}; closing", services.door(), session.client(), services.settings().idleTimeout());
@@ -245,7 +248,9 @@ final class FtpSessionHandler extends SimpleChannelInboundHandler<String> {
         SslHandler ssl = (SslHandler) ctx.pipeline().get(FtpPipeline.TLS);
         ctx.writeAndFlush(reply);
         if (ssl != null) {
-            ssl.closeOutbound().addListener(f -> ctx.pipeline().remove(ssl));
+            // TLS leaves the pipeline once the client's close_notify arrived (SslCloseCompletionEvent),
+            // so no TLS record is ever read as a command.
+            ssl.closeOutbound();
         }
         controlTls = false;
     }
