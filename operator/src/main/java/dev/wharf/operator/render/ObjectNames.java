@@ -22,6 +22,8 @@ public final class ObjectNames {
     public static final String COMPONENT_LABEL = "app.kubernetes.io/component";
     public static final String MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
     public static final String MANAGED_BY = "wharf-operator";
+    /** Label: the name of the owning TransferServer (the CRD limits it to 63 characters). */
+    public static final String OWNER_NAME_LABEL = "wharf.dev/transferserver";
     /** Label: the user namespace of the owning TransferServer (namespaces are ≤ 63 characters). */
     public static final String OWNER_NAMESPACE_LABEL = "wharf.dev/transferserver-namespace";
     /** Label: the pool the server uses. */
@@ -99,6 +101,7 @@ public final class ObjectNames {
         Map<String, String> m = selector(ts);
         m.put(COMPONENT_LABEL, "transfer-server");
         m.put(MANAGED_BY_LABEL, MANAGED_BY);
+        m.put(OWNER_NAME_LABEL, ts.getMetadata().getName());
         m.put(OWNER_NAMESPACE_LABEL, ts.getMetadata().getNamespace());
         if (ts.getSpec().pool != null && ts.getSpec().pool.length() <= 63) {
             m.put(POOL_LABEL, ts.getSpec().pool);
