@@ -1,5 +1,9 @@
 package dev.wharf.server;
 
+import dev.wharf.server.data.PortAllocator;
+import dev.wharf.server.data.PortRange;
+import dev.wharf.server.ftp.FtpDoor;
+import dev.wharf.server.ftp.FtpSettings;
 import java.util.List;
 
 /**
@@ -12,6 +16,12 @@ final class DoorTable {
     private DoorTable() {}
 
     static final List<DoorKind<?>> KINDS = List.of(
-            // new DoorKind<>("ftp", true, FtpSettings::plain, (c, s, shared) -> new FtpDoor(c, s, ports(shared, s))),
-    );
+            new DoorKind<>("ftp", true, FtpSettings::plain, (c, s, shared) -> new FtpDoor(c, s, ports(shared, s.portRange()))),
+            new DoorKind<>("ftps", false, FtpSettings::implicitTls,
+                    (c, s, shared) -> new FtpDoor(c, s, ports(shared, s.portRange()))));
+
+    /** Doors with the same data-port range share one allocator, so they never hand out the same port. */
+    static PortAllocator ports(SharedResources shared, PortRange range) {
+        return shared.get(range, () -> new PortAllocator(range));
+    }
 }

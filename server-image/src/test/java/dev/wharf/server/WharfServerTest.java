@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -25,9 +26,11 @@ class WharfServerTest {
 
     @Test
     void startsReadyAndStopsNotReady() throws Exception {
-        WharfServer server = WharfServer.create(ConfigFile.of(Map.of("admin.port", "0")));
+        WharfServer server = WharfServer.create(ConfigFile.of(Map.of("admin.port", "0", "ftp.port", "0")));
         server.start();
         try {
+            assertEquals(List.of("ftp"), server.doors().stream().map(Door::name).toList(), "ftp on, ftps off by default");
+            assertTrue(server.doors().get(0).localAddress().getPort() > 0);
             assertEquals(200, get(server, "/readyz"));
             assertEquals(200, get(server, "/healthz"));
             assertTrue(server.context().tls().isSelfSigned());
@@ -42,22 +45,44 @@ class WharfServerTest {
     @Test
     void unknownKeysAreRefusedByNameBeforeAnythingBinds() {
         ConfigException e = assertThrows(ConfigException.class, () -> WharfServer.create(ConfigFile.parse(
-                java.util.List.of("admin.port = 0", "anonymous.enabeld = true", "gridftp.enabled = true"), "server.conf")));
+                List.of("admin.port = 0", "ftp.port = 0", "anonymous.enabeld = true", "gridftp.enabled = true"), "server.conf")));
         assertEquals("server.conf: unknown keys anonymous.enabeld, gridftp.enabled (see docs/configuration.md;"
                 + " keys of planned features are refused until they land)", e.getMessage());
     }
 
     @Test
+    void bothFtpDoorsRunWhenEnabled() throws Exception {
+        WharfServer server = WharfServer.create(ConfigFile.of(Map.of("admin.port", "0", "ftp.port", "0",
+                "ftps.enabled", "true", "ftps.port", "0")));
+        server.start();
+        try {
+            assertEquals(List.of("ftp", "ftps"), server.doors().stream().map(Door::name).toList());
+            assertTrue(server.metrics().scrape().contains("wharf_sessions{door=\"ftps\"} 0.0"));
+        } finally {
+            server.close();
+        }
+    }
+
+    @Test
+    void disabledDoorsStillKnowTheirKeys() throws Exception {
+        WharfServer server = WharfServer.create(ConfigFile.of(Map.of("admin.port", "0", "ftp.enabled", "false",
+                "ftps.port", "2990")));
+        assertEquals(List.of(), server.doors());
+        server.close();
+    }
+
+    @Test
     void badValuesOfOtherComponentsStopTheStart() {
         ConfigException e = assertThrows(ConfigException.class,
-                () -> WharfServer.create(ConfigFile.of(Map.of("admin.port", "0", "anonymous.enabled", "true"))));
+                () -> WharfServer.create(ConfigFile.of(Map.of("admin.port", "0", "ftp.port", "0", "anonymous.enabled", "true"))));
         assertTrue(e.getMessage().contains("needs anonymous.root"), e.getMessage());
     }
 
     @Test
     void aTakenAdminPortFailsTheStartAndReleasesEverything() throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-            WharfServer server = WharfServer.create(ConfigFile.of(Map.of("admin.port", "" + taken.getLocalPort())));
+            WharfServer server = WharfServer.create(ConfigFile.of(Map.of("admin.port", "" + taken.getLocalPort(),
+                    "ftp.port", "0")));
             IllegalStateException e = assertThrows(IllegalStateException.class, server::start);
             assertTrue(e.getMessage().contains("admin endpoint cannot bind"), e.getMessage());
             assertTrue(server.awaitClosed(5, TimeUnit.SECONDS));

@@ -30,7 +30,7 @@ final class DemoBanner {
             out.add("Try:");
             out.add("  curl -u " + user + " " + url + "                     # list your files");
             out.add("  curl -u " + user + " " + url + "hello.txt            # download");
-            out.add("  curl -u " + user + " -T README.md " + url + "         # upload");
+            out.add("  curl -u " + user + " -T /etc/hostname " + url + "     # upload");
             out.add("  curl --ssl-reqd -k -u " + user + " " + url + "hello.txt   # the same over TLS");
             out.add("  curl " + url + "README.txt                        # anonymous");
             out.add("  lftp -u demo," + demo.password() + " -e 'set ssl:verify-certificate no; ls; bye' " + url);

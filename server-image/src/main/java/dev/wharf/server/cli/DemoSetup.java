@@ -61,6 +61,7 @@ public final class DemoSetup {
                 "auth.password-file = " + passwd,
                 "anonymous.enabled = true",
                 "anonymous.root = " + pub,
+                "ftp.port = 2121",
                 "admin.port = 8080",
                 ""));
         return new Demo(base, config, data, pub, passwd, password);

@@ -1,12 +1,19 @@
 package dev.wharf.server.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wharf.server.Door;
 import dev.wharf.server.WharfServer;
 import dev.wharf.server.admin.AdminEndpoint;
 import dev.wharf.server.auth.PasswordFile;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.commons.net.ftp.FTPClient;
 import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,7 +39,7 @@ class QuickStartTest {
         WharfCommand command = new WharfCommand();
         command.noArguments = true;
         command.demoDir = dir.resolve(".wharf-demo");
-        command.extraOverrides = Map.of("admin.port", "0");
+        command.extraOverrides = Map.of("admin.port", "0", "ftp.port", "0");
         CompletableFuture<WharfServer> started = new CompletableFuture<>();
         command.onStarted = started::complete;
         StringWriter out = new StringWriter();
@@ -54,8 +61,33 @@ class QuickStartTest {
             assertTrue(Files.isDirectory(demo.resolve("pub")));
             assertTrue(out.toString().contains("password " + password), out.toString());
             assertTrue(out.toString().contains(admin + "/status"), out.toString());
-            assertTrue(server.context().logins().login("demo", password, java.net.InetAddress.getLoopbackAddress()).success());
-            assertTrue(server.context().logins().user("anonymous").anonymous());
+            Door ftp = server.doors().stream().filter(d -> d.name().equals("ftp")).findFirst().orElseThrow();
+            assertTrue(out.toString().contains("curl -u demo:" + password + " ftp://" + AdminEndpoint.hostPort(ftp.localAddress())),
+                    out.toString());
+
+            FTPClient client = new FTPClient();
+            client.connect("127.0.0.1", ftp.localAddress().getPort());
+            try {
+                assertTrue(client.login("demo", password), client.getReplyString());
+                client.enterLocalPassiveMode();
+                assertTrue(List.of(client.listNames()).contains("hello.txt"), client.getReplyString());
+                ByteArrayOutputStream hello = new ByteArrayOutputStream();
+                assertTrue(client.retrieveFile("hello.txt", hello), client.getReplyString());
+                assertTrue(hello.toString(StandardCharsets.UTF_8).startsWith("Hello from Wharf!"));
+                client.logout();
+            } finally {
+                client.disconnect();
+            }
+            FTPClient guest = new FTPClient();
+            guest.connect("127.0.0.1", ftp.localAddress().getPort());
+            try {
+                assertTrue(guest.login("anonymous", "guest@example.org"), guest.getReplyString());
+                guest.enterLocalPassiveMode();
+                assertTrue(List.of(guest.listNames()).contains("README.txt"), guest.getReplyString());
+                assertFalse(guest.storeFile("upload.txt", new ByteArrayInputStream(new byte[] {1})), "anonymous is read-only");
+            } finally {
+                guest.disconnect();
+            }
         } finally {
             server.close();
         }
