@@ -4,7 +4,6 @@ import dev.wharf.server.auth.Identity;
 import dev.wharf.server.config.ConfigFile;
 import dev.wharf.server.metrics.ServerMetrics;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -134,7 +133,7 @@ public final class SlashGridAccessPolicy implements AccessPolicy {
         LOG.info("access denied: principal='{}' door={} operation={} path={} needs {} has {} decided-by {}",
                 who.principal(), door, operation, path, AclSettings.levelName(operation.required()),
                 AclSettings.levelName(granted), decidedBy);
-        metrics.accessDenied(door, operation.name().toLowerCase(Locale.ROOT));
+        metrics.accessDenied(door, operation.name());
         return AccessDecision.deny(granted, decidedBy);
     }
 

@@ -57,7 +57,7 @@ class SlashGridAccessPolicyTest {
         AccessDecision denied = policy.check(Identity.passwordUser("mallory", Set.of()), Operation.READ_FILE, "/lab/deep/er/file");
         assertFalse(denied.allowed());
         assertEquals(root.resolve("lab/.grid-acl") + ":6", denied.decidedBy());
-        assertEquals(List.of("ftp/read_file"), metrics.denials);
+        assertEquals(List.of("ftp/READ_FILE"), metrics.denials);
         AccessDecision fallback = policy.check(ALICE, Operation.DELETE_FILE, "/top");
         assertTrue(fallback.allowed());
         assertEquals("default acl.default.authenticated=write", fallback.decidedBy());
