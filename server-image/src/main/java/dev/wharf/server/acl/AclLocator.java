@@ -13,12 +13,17 @@ final class AclLocator {
 
     private static final int MAX_CACHED_DIRECTORIES = 100_000;
 
-    private record Lookup(long checkedAt, Governor governor) {}
+    /** A directory's governing ACL and when that was last checked on disk ({@link System#nanoTime}). */
+    record Lookup(long checkedAt, Governor governor) {}
 
     private final Path root;
     private final StampedFileCache<AclParse> files;
     private final long revalidateNanos;
     private final ConcurrentHashMap<String, Lookup> lookups = new ConcurrentHashMap<>();
+
+    long revalidateNanos() {
+        return revalidateNanos;
+    }
 
     AclLocator(Path root, StampedFileCache<AclParse> files, long revalidateNanos) {
         this.root = root;
@@ -28,10 +33,14 @@ final class AclLocator {
 
     /** @param dir a jail-relative absolute directory path, normalised ("/", "/a/b") */
     Governor governing(String dir) {
+        return lookup(dir).governor();
+    }
+
+    Lookup lookup(String dir) {
         long now = System.nanoTime();
         Lookup cached = lookups.get(dir);
         if (cached != null && now - cached.checkedAt() < revalidateNanos) {
-            return cached.governor();
+            return cached;
         }
         Path file = hostDirectory(dir).resolve(AclFiles.ACL_FILE);
         AclParse parse = files.get(file);
@@ -44,8 +53,9 @@ final class AclLocator {
         if (lookups.size() > MAX_CACHED_DIRECTORIES) {
             lookups.clear();
         }
-        lookups.put(dir, new Lookup(now, governor));
-        return governor;
+        Lookup lookup = new Lookup(now, governor);
+        lookups.put(dir, lookup);
+        return lookup;
     }
 
     void invalidate() {

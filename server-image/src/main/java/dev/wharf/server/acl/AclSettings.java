@@ -1,5 +1,6 @@
 package dev.wharf.server.acl;
 
+import dev.wharf.server.acl.owner.OwnerStore;
 import dev.wharf.server.config.ConfigException;
 import dev.wharf.server.config.ConfigFile;
 import java.nio.file.Path;
@@ -13,11 +14,13 @@ import java.util.Locale;
  * @param defaultAuthenticated level of authenticated sessions where no ACL file governs
  * @param defaultAnonymous level of anonymous sessions where no ACL file governs
  * @param revalidateMillis how long a cached ACL lookup is trusted before the files are stat'ed again
+ * @param ownerStore where creators are recorded ({@code acl.owner-store})
  */
 public record AclSettings(boolean enabled, Path groupsFile, AccessLevel defaultAuthenticated,
-                          AccessLevel defaultAnonymous, long revalidateMillis) {
+                          AccessLevel defaultAnonymous, long revalidateMillis, OwnerStore.Mode ownerStore) {
 
-    public static final AclSettings DEFAULTS = new AclSettings(true, null, AccessLevel.WRITE, AccessLevel.LIST, 1000);
+    public static final AclSettings DEFAULTS = new AclSettings(true, null, AccessLevel.WRITE, AccessLevel.LIST, 1000,
+            OwnerStore.Mode.AUTO);
 
     public static AclSettings from(ConfigFile config) {
         return new AclSettings(
@@ -25,7 +28,17 @@ public record AclSettings(boolean enabled, Path groupsFile, AccessLevel defaultA
                 config.getPath("acl.groups-file").orElse(null),
                 level(config, "acl.default.authenticated", DEFAULTS.defaultAuthenticated()),
                 level(config, "acl.default.anonymous", DEFAULTS.defaultAnonymous()),
-                config.getLong("acl.cache.revalidate-ms", DEFAULTS.revalidateMillis(), 0, 3_600_000));
+                config.getLong("acl.cache.revalidate-ms", DEFAULTS.revalidateMillis(), 0, 3_600_000),
+                ownerStore(config));
+    }
+
+    private static OwnerStore.Mode ownerStore(ConfigFile config) {
+        String raw = config.getString("acl.owner-store", "auto");
+        try {
+            return OwnerStore.Mode.valueOf(raw.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(config.source() + ": acl.owner-store must be auto or sidecar, got '" + raw + "'");
+        }
     }
 
     private static AccessLevel level(ConfigFile config, String key, AccessLevel fallback) {
@@ -41,19 +54,19 @@ public record AclSettings(boolean enabled, Path groupsFile, AccessLevel defaultA
     }
 
     public AclSettings withEnabled(boolean on) {
-        return new AclSettings(on, groupsFile, defaultAuthenticated, defaultAnonymous, revalidateMillis);
+        return new AclSettings(on, groupsFile, defaultAuthenticated, defaultAnonymous, revalidateMillis, ownerStore);
     }
 
     public AclSettings withRevalidateMillis(long millis) {
-        return new AclSettings(enabled, groupsFile, defaultAuthenticated, defaultAnonymous, millis);
+        return new AclSettings(enabled, groupsFile, defaultAuthenticated, defaultAnonymous, millis, ownerStore);
     }
 
     public AclSettings withGroupsFile(Path file) {
-        return new AclSettings(enabled, file, defaultAuthenticated, defaultAnonymous, revalidateMillis);
+        return new AclSettings(enabled, file, defaultAuthenticated, defaultAnonymous, revalidateMillis, ownerStore);
     }
 
     public AclSettings withDefaults(AccessLevel authenticated, AccessLevel anonymous) {
-        return new AclSettings(enabled, groupsFile, authenticated, anonymous, revalidateMillis);
+        return new AclSettings(enabled, groupsFile, authenticated, anonymous, revalidateMillis, ownerStore);
     }
 
     static String levelName(AccessLevel level) {

@@ -1,5 +1,6 @@
 package dev.wharf.server.acl;
 
+import dev.wharf.server.acl.owner.OwnerStore;
 import dev.wharf.server.auth.Identity;
 import dev.wharf.server.config.ConfigFile;
 import dev.wharf.server.metrics.ServerMetrics;
@@ -25,11 +26,14 @@ public final class SlashGridAccessPolicy implements AccessPolicy {
     private final AclSettings settings;
     private final ServerMetrics metrics;
     private final Path defaultRoot;
+    private final OwnerStore owners;
     private final StampedFileCache<AclParse> aclFiles;
     private final GroupsSource groups;
     private final ConcurrentHashMap<Path, AclLocator> locators = new ConcurrentHashMap<>();
-    private final String defaultAuthenticatedLabel;
-    private final String defaultAnonymousLabel;
+    private final Resolved defaultAuthenticated;
+    private final Resolved defaultAnonymous;
+    /** Bumped by {@link #invalidate()}; sessions' memos from an older generation are ignored. */
+    private volatile int generation;
 
     /**
      * @param defaultRoot the jail of unscoped checks ({@code storage.root}), or null
@@ -38,11 +42,14 @@ public final class SlashGridAccessPolicy implements AccessPolicy {
         this.settings = settings;
         this.metrics = metrics;
         this.defaultRoot = defaultRoot;
+        this.owners = new OwnerStore(settings.ownerStore());
         this.aclFiles = new StampedFileCache<>(AclParser::parse, reason -> new AclParse.Malformed(0, reason),
                 SlashGridAccessPolicy::reportAcl);
         this.groups = new GroupsSource(settings.groupsFile(), TimeUnit.MILLISECONDS.toNanos(settings.revalidateMillis()));
-        this.defaultAuthenticatedLabel = "default acl.default.authenticated=" + AclSettings.levelName(settings.defaultAuthenticated());
-        this.defaultAnonymousLabel = "default acl.default.anonymous=" + AclSettings.levelName(settings.defaultAnonymous());
+        this.defaultAuthenticated = new Resolved(settings.defaultAuthenticated(),
+                "default acl.default.authenticated=" + AclSettings.levelName(settings.defaultAuthenticated()));
+        this.defaultAnonymous = new Resolved(settings.defaultAnonymous(),
+                "default acl.default.anonymous=" + AclSettings.levelName(settings.defaultAnonymous()));
     }
 
     /** The policy server.conf describes: {@code acl.*} keys, jail {@code storage.root} for unscoped checks. */
@@ -62,6 +69,7 @@ public final class SlashGridAccessPolicy implements AccessPolicy {
 
     /** Forgets every cached lookup, so a change written in-process (SITE SETACL) applies at once. */
     public void invalidate() {
+        generation++;
         locators.values().forEach(AclLocator::invalidate);
         aclFiles.clear();
         groups.invalidate();
@@ -71,15 +79,25 @@ public final class SlashGridAccessPolicy implements AccessPolicy {
         return settings;
     }
 
+    /** Where doors record and read who created each entry ({@code acl.owner-store}). */
+    public OwnerStore owners() {
+        return owners;
+    }
+
     private AclLocator locator(Path root) {
         Path key = root.toAbsolutePath().normalize();
         return locators.computeIfAbsent(key, r -> new AclLocator(r, aclFiles,
                 TimeUnit.MILLISECONDS.toNanos(settings.revalidateMillis())));
     }
 
+    /**
+     * One login's view. It remembers the last directory it resolved for its identity, so a run of
+     * checks in one directory (a listing, a batch of downloads) costs a string compare, not a lookup.
+     */
     private final class Session implements AccessPolicy {
         private final String door;
         private final AclLocator locator;
+        private volatile Memo memo;
 
         Session(String door, AclLocator locator) {
             this.door = door;
@@ -88,7 +106,21 @@ public final class SlashGridAccessPolicy implements AccessPolicy {
 
         @Override
         public AccessDecision check(Identity who, Operation operation, String path) {
-            return decide(door, locator, who, operation, path);
+            if (locator == null || !settings.enabled() || !normalised(path)) {
+                return decide(door, locator, who, operation, path);
+            }
+            Memo seen = memo;
+            Resolved resolved;
+            if (seen != null && seen.who == who && seen.generation == generation
+                    && System.nanoTime() - seen.checkedAt < locator.revalidateNanos() && seen.covers(operation, path)) {
+                resolved = seen.resolved;
+            } else {
+                String dir = governingDirectory(operation, path);
+                AclLocator.Lookup lookup = locator.lookup(dir);
+                resolved = resolve(lookup.governor(), who);
+                memo = new Memo(dir, who, generation, lookup.checkedAt(), resolved);
+            }
+            return finish(door, who, operation, path, resolved);
         }
 
         @Override
@@ -97,44 +129,79 @@ public final class SlashGridAccessPolicy implements AccessPolicy {
         }
     }
 
-    private AccessDecision decide(String door, AclLocator locator, Identity who, Operation operation, String path) {
-        AccessLevel granted;
-        String decidedBy;
-        if (path == null || !path.startsWith("/") || path.contains("/../") || path.endsWith("/..")) {
-            granted = AccessLevel.NONE;
-            decidedBy = "path not normalised by the jail";
-        } else if (!settings.enabled() || locator == null) {
-            granted = who.isAnonymous() ? settings.defaultAnonymous() : settings.defaultAuthenticated();
-            decidedBy = who.isAnonymous() ? defaultAnonymousLabel : defaultAuthenticatedLabel;
-        } else {
-            Governor governor = locator.governing(governingDirectory(operation, path));
-            if (governor == Governor.NONE) {
-                granted = who.isAnonymous() ? settings.defaultAnonymous() : settings.defaultAuthenticated();
-                decidedBy = who.isAnonymous() ? defaultAnonymousLabel : defaultAuthenticatedLabel;
-            } else if (governor.parse instanceof AclParse.Ok ok) {
-                AclGroups.Parse groupParse = governor.usesGroups ? groups.current() : null;
-                if (groupParse instanceof AclGroups.Parse.Malformed bad) {
-                    granted = AccessLevel.NONE;
-                    decidedBy = groups.file() + ":" + bad.line() + " (malformed groups file: " + bad.message() + ")";
-                } else {
-                    AclGroups memberships = groupParse == null ? AclGroups.EMPTY : ((AclGroups.Parse.Ok) groupParse).groups();
-                    AclEvaluator.Verdict verdict = AclEvaluator.evaluate(ok.entries(), who, memberships);
-                    granted = verdict.level();
-                    decidedBy = governor.label(verdict);
-                }
-            } else {
-                granted = AccessLevel.NONE;
-                decidedBy = governor.malformedLabel();
-            }
+    /** The level an identity holds in a directory, what decided it, and the ready "allowed" answer. */
+    private record Resolved(AccessLevel granted, String decidedBy, AccessDecision allowed) {
+        Resolved(AccessLevel granted, String decidedBy) {
+            this(granted, decidedBy, AccessDecision.allow(granted, decidedBy));
         }
-        if (granted.includes(operation.required())) {
-            return AccessDecision.allow(granted, decidedBy);
+    }
+
+    private record Memo(String dir, Identity who, int generation, long checkedAt, Resolved resolved) {
+        /** True when {@code path} is governed by {@code dir}, without allocating. */
+        boolean covers(Operation operation, String path) {
+            if (isDirectoryOperation(operation)) {
+                return path.equals(dir);
+            }
+            int slash = path.lastIndexOf('/');
+            if (slash == path.length() - 1) {
+                return false;
+            }
+            return slash == 0 ? dir.equals("/") : dir.length() == slash && path.startsWith(dir);
+        }
+    }
+
+    private AccessDecision decide(String door, AclLocator locator, Identity who, Operation operation, String path) {
+        Resolved resolved;
+        if (!normalised(path)) {
+            resolved = new Resolved(AccessLevel.NONE, "path not normalised by the jail");
+        } else if (!settings.enabled() || locator == null) {
+            resolved = byDefault(who);
+        } else {
+            resolved = resolve(locator.governing(governingDirectory(operation, path)), who);
+        }
+        return finish(door, who, operation, path, resolved);
+    }
+
+    private Resolved resolve(Governor governor, Identity who) {
+        if (governor == Governor.NONE) {
+            return byDefault(who);
+        }
+        if (!(governor.parse instanceof AclParse.Ok ok)) {
+            return new Resolved(AccessLevel.NONE, governor.malformedLabel());
+        }
+        AclGroups.Parse groupParse = governor.usesGroups ? groups.current() : null;
+        if (groupParse instanceof AclGroups.Parse.Malformed bad) {
+            return new Resolved(AccessLevel.NONE,
+                    groups.file() + ":" + bad.line() + " (malformed groups file: " + bad.message() + ")");
+        }
+        AclGroups memberships = groupParse == null ? AclGroups.EMPTY : ((AclGroups.Parse.Ok) groupParse).groups();
+        AclEvaluator.Verdict verdict = AclEvaluator.evaluate(ok.entries(), who, memberships);
+        return new Resolved(verdict.level(), governor.label(verdict));
+    }
+
+    private Resolved byDefault(Identity who) {
+        return who.isAnonymous() ? defaultAnonymous : defaultAuthenticated;
+    }
+
+    private AccessDecision finish(String door, Identity who, Operation operation, String path, Resolved resolved) {
+        if (resolved.granted().includes(operation.required())) {
+            return resolved.allowed();
         }
         LOG.info("access denied: principal='{}' door={} operation={} path={} needs {} has {} decided-by {}",
                 who.principal(), door, operation, path, AclSettings.levelName(operation.required()),
-                AclSettings.levelName(granted), decidedBy);
+                AclSettings.levelName(resolved.granted()), resolved.decidedBy());
         metrics.accessDenied(door, operation.name());
-        return AccessDecision.deny(granted, decidedBy);
+        return AccessDecision.deny(resolved.granted(), resolved.decidedBy());
+    }
+
+    private static boolean normalised(String path) {
+        return path != null && path.startsWith("/") && !path.contains("/../") && !path.endsWith("/..")
+                && !path.contains("/./") && !path.endsWith("/.") && !path.contains("//");
+    }
+
+    private static boolean isDirectoryOperation(Operation operation) {
+        return operation == Operation.LIST_DIRECTORY || operation == Operation.CHANGE_DIRECTORY
+                || operation == Operation.ADMINISTER_ACL;
     }
 
     /**
@@ -143,10 +210,7 @@ public final class SlashGridAccessPolicy implements AccessPolicy {
      * directory itself for listing it, entering it and administering its ACL. "/" governs itself.
      */
     public static String governingDirectory(Operation operation, String path) {
-        return switch (operation) {
-            case LIST_DIRECTORY, CHANGE_DIRECTORY, ADMINISTER_ACL -> trimSlash(path);
-            default -> AclLocator.parent(trimSlash(path));
-        };
+        return isDirectoryOperation(operation) ? trimSlash(path) : AclLocator.parent(trimSlash(path));
     }
 
     private static String trimSlash(String path) {

@@ -141,7 +141,8 @@ class SlashGridAccessPolicyTest {
         AclSettings settings = AclSettings.from(ConfigFile.of(Map.of("acl.enabled", "false",
                 "acl.default.authenticated", "read", "acl.default.anonymous", "none", "acl.groups-file", "/etc/g",
                 "acl.cache.revalidate-ms", "0")));
-        assertEquals(new AclSettings(false, Path.of("/etc/g"), AccessLevel.READ, AccessLevel.NONE, 0), settings);
+        assertEquals(new AclSettings(false, Path.of("/etc/g"), AccessLevel.READ, AccessLevel.NONE, 0,
+                dev.wharf.server.acl.owner.OwnerStore.Mode.AUTO), settings);
         assertEquals(AclSettings.DEFAULTS, AclSettings.from(ConfigFile.empty()));
         org.junit.jupiter.api.Assertions.assertThrows(dev.wharf.server.config.ConfigException.class,
                 () -> AclSettings.from(ConfigFile.of(Map.of("acl.default.anonymous", "everything"))));

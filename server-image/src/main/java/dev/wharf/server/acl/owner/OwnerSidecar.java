@@ -22,9 +22,12 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class OwnerSidecar {
 
+    /** One per JVM: the per-directory locks must be shared by every store writing sidecars. */
+    static final OwnerSidecar INSTANCE = new OwnerSidecar();
+
     private final Object[] locks = new Object[64];
 
-    OwnerSidecar() {
+    private OwnerSidecar() {
         for (int i = 0; i < locks.length; i++) {
             locks[i] = new Object();
         }

@@ -1,8 +1,8 @@
 package dev.wharf.server.acl.owner;
 
+import dev.wharf.server.acl.AccessPolicy;
+import dev.wharf.server.acl.SlashGridAccessPolicy;
 import dev.wharf.server.auth.Identity;
-import dev.wharf.server.config.ConfigException;
-import dev.wharf.server.config.ConfigFile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +12,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.UserDefinedFileAttributeView;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -44,21 +43,21 @@ public final class OwnerStore {
     }
 
     private final Mode mode;
-    private final OwnerSidecar sidecar = new OwnerSidecar();
+    private final OwnerSidecar sidecar = OwnerSidecar.INSTANCE;
     private volatile boolean warnedFallback;
 
     public OwnerStore(Mode mode) {
         this.mode = mode;
     }
 
-    /** From {@code acl.owner-store} ({@code auto} or {@code sidecar}). */
-    public static OwnerStore fromConfig(ConfigFile config) {
-        String raw = config.getString("acl.owner-store", "auto");
-        try {
-            return new OwnerStore(Mode.valueOf(raw.toUpperCase(Locale.ROOT)));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(config.source() + ": acl.owner-store must be auto or sidecar, got '" + raw + "'");
-        }
+    private static final OwnerStore DEFAULT = new OwnerStore(Mode.AUTO);
+
+    /**
+     * The store a door should use: the server policy's (configured by {@code acl.owner-store}) when it
+     * is a {@link SlashGridAccessPolicy}, else an xattr-first default.
+     */
+    public static OwnerStore forServer(AccessPolicy serverPolicy) {
+        return serverPolicy instanceof SlashGridAccessPolicy slashGrid ? slashGrid.owners() : DEFAULT;
     }
 
     /** Records {@code who} as the creator of {@code path} (which must exist). */

@@ -2,10 +2,15 @@ package dev.wharf.server.acl.owner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wharf.server.acl.AccessPolicy;
 import dev.wharf.server.acl.AclFiles;
+import dev.wharf.server.acl.AclSettings;
+import dev.wharf.server.acl.SlashGridAccessPolicy;
+import dev.wharf.server.metrics.ServerMetrics;
 import dev.wharf.server.auth.Identity;
 import dev.wharf.server.config.ConfigException;
 import dev.wharf.server.config.ConfigFile;
@@ -99,8 +104,11 @@ class OwnerStoreTest {
     }
 
     @Test
-    void configKey() {
-        assertThrows(ConfigException.class, () -> OwnerStore.fromConfig(ConfigFile.of(Map.of("acl.owner-store", "db"))));
-        OwnerStore.fromConfig(ConfigFile.of(Map.of("acl.owner-store", "sidecar")));
+    void configKeyChoosesTheServerPolicysStore() {
+        assertThrows(ConfigException.class, () -> AclSettings.from(ConfigFile.of(Map.of("acl.owner-store", "db"))));
+        SlashGridAccessPolicy policy = new SlashGridAccessPolicy(
+                AclSettings.from(ConfigFile.of(Map.of("acl.owner-store", "sidecar"))), ServerMetrics.NONE, null);
+        assertSame(policy.owners(), OwnerStore.forServer(policy));
+        assertSame(OwnerStore.forServer(AccessPolicy.ALLOW_ALL), OwnerStore.forServer(AccessPolicy.ALLOW_ALL));
     }
 }
