@@ -72,6 +72,10 @@ class E2eManifestsTest {
         HasMetadata unrelated = new ConfigMapBuilder().withNewMetadata().withName("kube-root-ca.crt").endMetadata().build();
         assertTrue(LeftoverCheck.belongsTo(annotated, "wharf-e2e", names));
         assertTrue(LeftoverCheck.belongsTo(named, "wharf-e2e", names));
+        HasMetadata labelled = new ConfigMapBuilder().withNewMetadata().withName("x-conf")
+                .addToLabels(LeftoverCheck.LABEL_NAME, "alice-ftp").addToLabels(LeftoverCheck.LABEL_NAMESPACE, "wharf-e2e")
+                .endMetadata().build();
+        assertTrue(LeftoverCheck.belongsTo(labelled, "wharf-e2e", names));
         assertFalse(LeftoverCheck.belongsTo(otherNamespace, "wharf-e2e", names));
         assertFalse(LeftoverCheck.belongsTo(unrelated, "wharf-e2e", names));
     }

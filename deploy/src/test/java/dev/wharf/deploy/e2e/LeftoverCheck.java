@@ -6,13 +6,16 @@ import java.util.Map;
 
 /**
  * Whether an object in the data-plane namespace still belongs to one of the deleted TransferServers.
- * The operator links them across namespaces with JOSDK's primary annotations (owner references cannot
- * cross namespaces); as a second net, any label or annotation value, or a name, carrying
- * {@code NAMESPACE-NAME} counts too, so a leftover is never missed because of how it was linked.
+ * The operator links them across namespaces (owner references cannot) with its labels
+ * {@code wharf.dev/transferserver} + {@code wharf.dev/transferserver-namespace} and JOSDK's primary
+ * annotations; as a second net, a name starting with {@code NAMESPACE-NAME} (how the operator names
+ * them) counts too, so a leftover is never missed because of how it was linked.
  */
 public final class LeftoverCheck {
     static final String PRIMARY_NAME = "io.javaoperatorsdk/primary-name";
     static final String PRIMARY_NAMESPACE = "io.javaoperatorsdk/primary-namespace";
+    static final String LABEL_NAME = "wharf.dev/transferserver";
+    static final String LABEL_NAMESPACE = "wharf.dev/transferserver-namespace";
 
     private LeftoverCheck() {}
 
@@ -22,14 +25,9 @@ public final class LeftoverCheck {
         if (namespace.equals(annotations.get(PRIMARY_NAMESPACE)) && serverNames.contains(annotations.get(PRIMARY_NAME))) {
             return true;
         }
-        for (String name : serverNames) {
-            String qualified = namespace + "-" + name;
-            if (o.getMetadata().getName().startsWith(qualified)
-                    || labels.values().stream().anyMatch(v -> v.equals(qualified) || v.equals(namespace + "." + name))
-                    || annotations.values().stream().anyMatch(v -> v.equals(namespace + "/" + name))) {
-                return true;
-            }
+        if (namespace.equals(labels.get(LABEL_NAMESPACE)) && serverNames.contains(labels.get(LABEL_NAME))) {
+            return true;
         }
-        return false;
+        return serverNames.stream().anyMatch(name -> o.getMetadata().getName().startsWith(namespace + "-" + name));
     }
 }

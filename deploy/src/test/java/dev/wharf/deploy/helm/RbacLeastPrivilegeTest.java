@@ -48,25 +48,32 @@ class RbacLeastPrivilegeTest {
         }
         PolicyRule crds = m.get(ClusterRole.class, null, "wharf-operator").getRules().stream()
                 .filter(r -> r.getResources().contains("customresourcedefinitions")).findFirst().orElseThrow();
-        assertEquals(List.of("get"), crds.getVerbs());
-        assertEquals(List.of("storagepools.wharf.dev", "transferservers.wharf.dev"), crds.getResourceNames());
+        assertEquals(List.of("get", "list"), crds.getVerbs());
     }
 
     @Test
-    void podsAndTheirConfigAreWrittenOnlyInTheDataPlaneNamespace() {
+    void workloadsAndTheirConfigAreWrittenOnlyInTheDataPlaneNamespaceAndPodsNeverWritten() {
         Manifests m = ChartRenderer.render(Map.of("watchNamespaces[0]", "team-a"));
         for (Role role : m.ofType(Role.class)) {
-            boolean writesPods = role.getRules().stream().anyMatch(r -> r.getResources().contains("pods")
-                    && r.getVerbs().stream().anyMatch(WRITE_VERBS::contains));
-            assertEquals("wharf-data".equals(role.getMetadata().getNamespace()), writesPods, role.getMetadata().toString());
-            boolean writesSecrets = role.getRules().stream().anyMatch(r -> r.getResources().contains("secrets")
-                    && r.getVerbs().stream().anyMatch(WRITE_VERBS::contains));
-            assertEquals("wharf-data".equals(role.getMetadata().getNamespace()), writesSecrets,
-                    "users' Secrets are read, copies live in the data plane: " + role.getMetadata());
+            boolean dataPlane = "wharf-data".equals(role.getMetadata().getNamespace());
+            for (String kind : List.of("statefulsets", "configmaps", "secrets")) {
+                assertEquals(dataPlane, writes(role.getRules(), kind), kind + " in " + role.getMetadata().getNamespace());
+            }
+            assertFalse(writes(role.getRules(), "pods"), "the operator reads pods, StatefulSets make them: " + role.getMetadata());
+        }
+        for (ClusterRole role : ChartRenderer.render(Map.of()).ofType(ClusterRole.class)) {
+            for (String kind : List.of("statefulsets", "configmaps", "secrets", "pods")) {
+                assertFalse(writes(role.getRules(), kind), kind + " must never be writable cluster-wide");
+            }
         }
         Role lease = m.get(Role.class, ChartRenderer.NAMESPACE, "wharf-operator-leader-election");
         assertEquals(List.of("coordination.k8s.io"), lease.getRules().get(0).getApiGroups());
         assertEquals(List.of("leases"), lease.getRules().get(0).getResources());
+    }
+
+    private static boolean writes(List<PolicyRule> rules, String resource) {
+        return rules.stream().anyMatch(r -> r.getResources().contains(resource)
+                && r.getVerbs().stream().anyMatch(WRITE_VERBS::contains));
     }
 
     private static List<PolicyRule> allRules(Manifests m) {
