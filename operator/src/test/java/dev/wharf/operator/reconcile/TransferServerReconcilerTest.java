@@ -183,6 +183,20 @@ class TransferServerReconcilerTest {
     }
 
     @Test
+    void aSecretThatBreaksLaterRemovesTheServerUntilItIsFixed() {
+        TransferServer ts = createValidServer("broken");
+        client.resource(Fixtures.tlsSecret(ns, "tls", "host.key", "host.key")).update();
+        TransferServer degraded = awaitDegraded("broken", "InvalidCredential");
+        await().atMost(Duration.ofSeconds(20)).until(() -> owned(ts).isEmpty());
+        assertEquals(null, client.resource(degraded).get().getStatus().allocation, "no ports held while refused");
+        assertTrue(events().stream().anyMatch(e -> "Removed".equals(e.getReason()) && e.getMessage().contains("tls.crt")));
+
+        client.resource(Fixtures.tlsSecret(ns, "tls", "host.crt", "host.key")).update();
+        awaitStatus("broken", s -> condition(s, "Degraded").map(c -> "False".equals(c.getStatus())).orElse(false));
+        await().atMost(Duration.ofSeconds(20)).until(() -> owned(ts).size() == 4);
+    }
+
+    @Test
     void restartConvergesToTheSameObjects() {
         TransferServer ts = createValidServer("again");
         Map<String, String> versions = versions(owned(ts));
