@@ -59,13 +59,29 @@ public record FtpSettings(
     private static InetAddress address(ConfigFile c, String key, String fallback) {
         String value = c.getString(key, fallback);
         if (!value.matches("[0-9a-fA-F:.]+")) {
-            throw new ConfigException(key + " must be an IP address, got '" + value + "'");
+            return interfaceAddress(key, value);
         }
         try {
             return InetAddress.getByName(value);
         } catch (UnknownHostException e) {
             throw new ConfigException(key + " must be an IP address, got '" + value + "'");
         }
+    }
+
+    /** A NIC name (the operator knows data NICs by name): its first IPv4 address, else its first address. */
+    private static InetAddress interfaceAddress(String key, String name) {
+        try {
+            java.net.NetworkInterface nic = java.net.NetworkInterface.getByName(name);
+            if (nic != null) {
+                java.util.List<InetAddress> all = java.util.Collections.list(nic.getInetAddresses());
+                return all.stream().filter(a -> a instanceof java.net.Inet4Address).findFirst()
+                        .or(() -> all.stream().findFirst())
+                        .orElseThrow(() -> new ConfigException(key + ": interface " + name + " has no address"));
+            }
+        } catch (java.net.SocketException e) {
+            // reported below
+        }
+        throw new ConfigException(key + " must be an IP address or a network interface name, got '" + name + "'");
     }
 
     public FtpSettings withPort(int newPort) {
