@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PublicKey;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -26,7 +25,7 @@ import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
  */
 final class DelegationRequest {
 
-    private static final int DEFAULT_BITS = 2048;
+    static final int DEFAULT_BITS = 2048;
 
     private final KeyPair keys;
     private final byte[] der;
@@ -41,15 +40,13 @@ final class DelegationRequest {
         PublicKey peerKey = peer.getPublicKey();
         int bits = peerKey instanceof RSAPublicKey rsa ? Math.max(rsa.getModulus().bitLength(), DEFAULT_BITS) : DEFAULT_BITS;
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(bits);
-            KeyPair keys = generator.generateKeyPair();
+            KeyPair keys = DelegationKeys.SHARED.take(bits);
             String algorithm = peer.getSigAlgName().toUpperCase().contains("SHA512") ? "SHA512withRSA"
                     : peer.getSigAlgName().toUpperCase().contains("SHA384") ? "SHA384withRSA" : "SHA256withRSA";
             byte[] der = new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=proxy request"), keys.getPublic())
                     .build(new JcaContentSignerBuilder(algorithm).build(keys.getPrivate())).getEncoded();
             return new DelegationRequest(keys, der);
-        } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
+        } catch (OperatorCreationException | IOException e) {
             throw new IllegalStateException("cannot create the delegation request: " + e.getMessage(), e);
         }
     }

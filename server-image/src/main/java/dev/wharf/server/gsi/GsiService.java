@@ -38,6 +38,7 @@ public final class GsiService {
         this.trustManager = new GsiTrustManager(validator);
         this.hostContext = GsiTls.context(hostCredential.key(), hostCredential.chain(), trustManager);
         settings.gridmap().ifPresent(this::loadGridMap);
+        DelegationKeys.SHARED.prepare(DelegationRequest.DEFAULT_BITS);
         LOG.info("GSI: host {} , {} trusted CAs in {}, grid-mapfile {}",
                 OpenSslDn.render(hostCredential.certificate().getSubjectX500Principal()),
                 trustDirectory.current().allCas().size(), settings.certDir(),
