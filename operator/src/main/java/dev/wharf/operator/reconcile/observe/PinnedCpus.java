@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import dev.wharf.operator.render.topology.CpuList;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.BitSet;
 import java.util.Map;
 import java.util.Optional;
@@ -22,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * The CPUs a transfer server pinned its threads to, as it reports them on its admin endpoint:
  * {@code GET http://<pod IP>:<admin port>/status} answers JSON whose {@code threads} section lists
  * every pinned thread and its CPUs (docs/operator.md, "Pinned CPUs"). The pods use host networking and bind the admin endpoint on
- * every address, so the pod IP reaches it. Asked only of ready pods, with short timeouts, and
- * remembered per container start because pinning is decided once at server start.
+ * every address, so the pod IP reaches it. Asked only of ready pods, with short timeouts; an answer is
+ * remembered per container start (pinning is decided once at server start), a failure for a minute.
  */
 @ApplicationScoped
 public class PinnedCpus {
@@ -33,7 +34,11 @@ public class PinnedCpus {
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    /** An unreachable or silent pod is asked again only after this, so it cannot slow every pass. */
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(60);
+
     private final Map<String, String> byStart = new ConcurrentHashMap<>();
+    private final Map<String, Instant> failedAt = new ConcurrentHashMap<>();
 
     /** The pod's pinned CPUs, or empty when unknown (not ready, not reachable, not reported). */
     public Optional<String> of(Pod pod, boolean ready, Integer adminPort) {
@@ -46,8 +51,15 @@ public class PinnedCpus {
         if (known != null) {
             return Optional.of(known);
         }
+        Instant failed = failedAt.get(start);
+        if (failed != null && failed.plus(RETRY_AFTER).isAfter(Instant.now())) {
+            return Optional.empty();
+        }
         Optional<String> asked = ask(ip, adminPort);
-        asked.ifPresent(cpus -> byStart.put(start, cpus));
+        asked.ifPresentOrElse(cpus -> {
+            byStart.put(start, cpus);
+            failedAt.remove(start);
+        }, () -> failedAt.put(start, Instant.now()));
         return asked;
     }
 
