@@ -1,0 +1,133 @@
+package dev.wharf.server.interop;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Debian's lftp against the whole server: listings as lftp parses them, mirror, resume, TLS, active. */
+@Tag("interop")
+class LftpInteropTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+    private static final String PLAIN = "set cmd:fail-exit yes; set net:max-retries 1; set net:timeout 20; "
+            + "set ftp:ssl-allow no; ";
+    private static final String TLS = "set cmd:fail-exit yes; set net:max-retries 1; set net:timeout 20; "
+            + "set ftp:ssl-force true; set ftp:ssl-protect-data true; set ssl:verify-certificate no; ";
+
+    @TempDir
+    static Path dir;
+    static InteropServer server;
+    static byte[] payload;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = InteropServer.start(dir.resolve("server"));
+        payload = InteropServer.randomBytes(2 * 1024 * 1024 + 5);
+        Files.write(server.root().resolve("payload.bin"), payload);
+        Path runs = Files.createDirectories(server.root().resolve("runs"));
+        Files.writeString(runs.resolve("a.txt"), "alpha\n");
+        Files.write(runs.resolve("big.dat"), Arrays.copyOf(payload, 123_456));
+        Files.createDirectories(runs.resolve("nested/deeper"));
+        Files.writeString(runs.resolve("nested/deeper/leaf.txt"), "leaf\n");
+        Files.createDirectories(dir.resolve("client"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static Programs.Result lftp(String settings, String commands) {
+        String open = "open -u " + InteropServer.USER + "," + InteropServer.PASSWORD + " -p " + server.ftpPort()
+                + " 127.0.0.1; ";
+        return Programs.run(TIMEOUT, dir.resolve("client"), "lftp", "-c", settings + open + commands);
+    }
+
+    private static void ok(Programs.Result result) {
+        assertEquals(0, result.exitCode(), result.describe());
+    }
+
+    @Test
+    void mlsdListingParsedByLftp() {
+        Programs.Result result = lftp(PLAIN, "cls -1 --sort=name runs/");
+        ok(result);
+        assertEquals(List.of("runs/a.txt", "runs/big.dat", "runs/nested/"), result.stdout().lines().toList());
+        Programs.Result sizes = lftp(PLAIN, "cls -s --block-size=1 runs/big.dat");
+        ok(sizes);
+        assertTrue(sizes.stdout().strip().startsWith("123456"), sizes.stdout());
+    }
+
+    @Test
+    void lsLongListingParsedByLftp() {
+        // without MLSD, lftp has to parse the ls -l style LIST output itself
+        Programs.Result result = lftp(PLAIN + "set ftp:use-mlsd no; ", "cls -s --block-size=1 --sort=name runs/");
+        ok(result);
+        List<String> lines = result.stdout().lines().map(String::strip).toList();
+        assertTrue(lines.contains("6 runs/a.txt"), result.stdout());
+        assertTrue(lines.contains("123456 runs/big.dat"), result.stdout());
+    }
+
+    @Test
+    void mirrorCopiesATree() throws Exception {
+        Path target = dir.resolve("client/mirror");
+        ok(lftp(PLAIN, "mirror runs " + target));
+        assertEquals("alpha\n", Files.readString(target.resolve("a.txt")));
+        assertEquals("leaf\n", Files.readString(target.resolve("nested/deeper/leaf.txt")));
+        assertArrayEquals(Arrays.copyOf(payload, 123_456), Files.readAllBytes(target.resolve("big.dat")));
+    }
+
+    @Test
+    void getAndPutWithResume() throws Exception {
+        Path local = dir.resolve("client/resumed.bin");
+        Files.write(local, Arrays.copyOf(payload, 777_777));
+        ok(lftp(PLAIN, "get -c payload.bin -o " + local));
+        assertArrayEquals(payload, Files.readAllBytes(local));
+
+        byte[] data = InteropServer.randomBytes(600_000);
+        Path upload = dir.resolve("client/put.bin");
+        Files.write(upload, data);
+        ok(lftp(PLAIN, "put " + upload + " -o put.bin"));
+        assertArrayEquals(data, Files.readAllBytes(server.root().resolve("put.bin")));
+    }
+
+    @Test
+    void activeMode() throws Exception {
+        Path local = dir.resolve("client/active.bin");
+        ok(lftp(PLAIN + "set ftp:passive-mode false; set ftp:port-ipv4 127.0.0.1; ", "get payload.bin -o " + local));
+        assertArrayEquals(payload, Files.readAllBytes(local));
+    }
+
+    @Test
+    void explicitTlsWithProtectedData() throws Exception {
+        Path local = dir.resolve("client/tls.bin");
+        ok(lftp(TLS, "get payload.bin -o " + local));
+        assertArrayEquals(payload, Files.readAllBytes(local));
+        Programs.Result listing = lftp(TLS, "cls -1 --sort=name runs/");
+        ok(listing);
+        assertEquals(List.of("runs/a.txt", "runs/big.dat", "runs/nested/"), listing.stdout().lines().toList());
+    }
+
+    @Test
+    void implicitTlsDoor() throws Exception {
+        Path local = dir.resolve("client/implicit.bin");
+        Programs.Result result = Programs.run(TIMEOUT, dir.resolve("client"), "lftp", "-c",
+                "set cmd:fail-exit yes; set net:max-retries 1; set ssl:verify-certificate no; "
+                        + "open -u " + InteropServer.USER + "," + InteropServer.PASSWORD
+                        + " ftps://127.0.0.1:" + server.ftpsPort() + "; get payload.bin -o " + local);
+        ok(result);
+        assertArrayEquals(payload, Files.readAllBytes(local));
+    }
+}
