@@ -1,5 +1,6 @@
 package dev.wharf.server.data;
 
+import dev.wharf.server.tls.TlsPolicy;
 import io.netty.channel.Channel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
@@ -33,6 +34,7 @@ public final class DataPipeline {
     public static void prepare(Channel channel, SslContext tls) {
         if (tls != null && channel.isOpen()) {
             SslHandler ssl = tls.newHandler(channel.alloc());
+            ssl.engine().setEnabledProtocols(TlsPolicy.DATA_CHANNEL_PROTOCOLS.toArray(String[]::new));
             channel.pipeline().addBefore(INBOUND, TLS, ssl);
         }
         channel.pipeline().addLast(CHUNKED, new ChunkedWriteHandler());

@@ -19,6 +19,15 @@ public final class TlsPolicy {
 
     public static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
 
+    /**
+     * FTPS data connections speak TLS 1.2 only. A TLS 1.3 server sends its session tickets after the
+     * handshake; an uploading client (curl and lftp with OpenSSL or GnuTLS) never reads them and closes
+     * the connection with those bytes unread, so its kernel answers with a reset that throws away the
+     * upload's last bytes still in flight: the server sees "connection reset" and the transfer fails
+     * (seen with Debian's curl 7.88 and a 500 kB upload). TLS 1.2 sends nothing after the handshake.
+     */
+    public static final List<String> DATA_CHANNEL_PROTOCOLS = List.of("TLSv1.2");
+
     /** In preference order; the filter drops what the JDK or the key type cannot do. */
     public static final List<String> CIPHER_SUITES = List.of(
             // TLS 1.3 (all AEAD by construction)

@@ -18,7 +18,11 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Debian's curl against the whole server: every transfer checked byte for byte. */
+/**
+ * Debian's curl against the whole server: every transfer checked byte for byte. Active mode over TLS
+ * is tested with lftp instead: curl 7.87 to 7.88 (Debian 12 ships 7.88.1) lost the TLS filter on
+ * active data connections and hangs (curl issue 10666, fixed in 8.0).
+ */
 @Tag("interop")
 class CurlInteropTest {
 
@@ -146,13 +150,6 @@ class CurlInteropTest {
         ok(curl("--ssl-reqd", "-k", "-u", server.credentials(), "-T", out("tls-up.bin").toString(),
                 server.url("/tls-up.bin")));
         assertArrayEquals(data, Files.readAllBytes(server.root().resolve("tls-up.bin")));
-    }
-
-    @Test
-    void explicitTlsActiveMode() throws Exception {
-        ok(curl("--ssl-reqd", "-k", "-P", "127.0.0.1", "-u", server.credentials(), "-o",
-                out("tls-active.bin").toString(), server.url("/payload.bin")));
-        assertArrayEquals(payload, Files.readAllBytes(out("tls-active.bin")));
     }
 
     @Test

@@ -41,8 +41,7 @@ final class InteropServer implements AutoCloseable {
                 "auth.password-file", passwd.toString(),
                 "anonymous.enabled", "true",
                 "anonymous.root", anonymousRoot.toString(),
-                "data.port-range", first + "-" + (first + 199),
-                "threads.pinning", "none"));
+                "data.port-range", first + "-" + (first + 199)));
         config.putAll(extra);
         server = WharfServer.create(ConfigFile.of(config));
         server.start();

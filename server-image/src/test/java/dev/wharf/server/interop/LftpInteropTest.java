@@ -121,6 +121,19 @@ class LftpInteropTest {
     }
 
     @Test
+    void explicitTlsActiveModeBothWays() throws Exception {
+        String active = "set ftp:passive-mode false; set ftp:port-ipv4 127.0.0.1; ";
+        Path local = dir.resolve("client/tls-active.bin");
+        ok(lftp(TLS + active, "get payload.bin -o " + local));
+        assertArrayEquals(payload, Files.readAllBytes(local));
+        byte[] data = InteropServer.randomBytes(800_000);
+        Path upload = dir.resolve("client/tls-active-up.bin");
+        Files.write(upload, data);
+        ok(lftp(TLS + active, "put " + upload + " -o tls-active-up.bin"));
+        assertArrayEquals(data, Files.readAllBytes(server.root().resolve("tls-active-up.bin")));
+    }
+
+    @Test
     void implicitTlsDoor() throws Exception {
         Path local = dir.resolve("client/implicit.bin");
         Programs.Result result = Programs.run(TIMEOUT, dir.resolve("client"), "lftp", "-c",
