@@ -30,6 +30,7 @@ class CrdDriftTest {
                 .customResourceClasses(StoragePool.class, TransferServer.class)
                 .forCRDVersions("v1")
                 .withParallelGenerationEnabled(false)
+                .withPostProcessor(new PrinterColumnOrder())
                 .inOutputDir(out.toFile())
                 .detailedGenerate();
 
