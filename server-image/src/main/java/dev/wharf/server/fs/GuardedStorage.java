@@ -65,6 +65,12 @@ public final class GuardedStorage {
         return jail.stat(path);
     }
 
+    /** Attributes of a file about to be read or described by its content (RETR, SIZE, MDTM): READ_FILE. */
+    public FileEntry statForRead(String path) throws StorageException {
+        check(Operation.READ_FILE, path);
+        return jail.stat(path);
+    }
+
     public FileEntry lstat(String path) throws StorageException {
         check(Operation.STAT, path);
         return jail.lstat(path);

@@ -9,10 +9,19 @@ final class EntryRights {
 
     private EntryRights() {}
 
+    /**
+     * Files: read = READ_FILE, write = OVERWRITE_FILE on the file. Directories: read = CHANGE_DIRECTORY
+     * and list = LIST_DIRECTORY on the directory, write = CREATE_FILE of a name inside it (the policy
+     * judges a new name by the directory that will hold it).
+     */
     static LegacyPrinter.Rights of(GuardedStorage storage, String path, FileEntry e) {
-        boolean write = storage.allowed(Operation.CREATE_FILE, path);
-        return new LegacyPrinter.Rights(storage.allowed(Operation.READ_FILE, path), write,
-                storage.allowed(Operation.LIST_DIRECTORY, path));
+        if (e.isDirectory()) {
+            return new LegacyPrinter.Rights(storage.allowed(Operation.CHANGE_DIRECTORY, path),
+                    storage.allowed(Operation.CREATE_FILE, dev.wharf.server.fs.VirtualPaths.child(path, "new")),
+                    storage.allowed(Operation.LIST_DIRECTORY, path));
+        }
+        return new LegacyPrinter.Rights(storage.allowed(Operation.READ_FILE, path),
+                storage.allowed(Operation.OVERWRITE_FILE, path), false);
     }
 
     /** RFC 3659 §7.5.5 perm letters. */

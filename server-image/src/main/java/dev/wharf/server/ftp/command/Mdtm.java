@@ -18,7 +18,7 @@ public final class Mdtm implements FtpCommand {
             throw new FtpException(501, "MDTM needs a file name");
         }
         String path = session.resolve(argument);
-        FileEntry e = StorageReplies.call(() -> session.storage().stat(path), false);
+        FileEntry e = StorageReplies.call(() -> session.storage().statForRead(path), false);
         return FtpReply.of(213, MlsxFacts.TIMESTAMP.format(e.modified()));
     }
 }

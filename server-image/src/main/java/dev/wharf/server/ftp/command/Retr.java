@@ -26,7 +26,7 @@ public final class Retr implements FtpCommand {
         Transfers.requireDataConnection(session);
         String path = session.resolve(argument);
         long offset = session.takeRestOffset();
-        FileEntry entry = StorageReplies.call(() -> session.storage().stat(path), false);
+        FileEntry entry = StorageReplies.call(() -> session.storage().statForRead(path), false);
         if (!entry.isFile()) {
             throw new FtpException(550, path + ": not a plain file");
         }

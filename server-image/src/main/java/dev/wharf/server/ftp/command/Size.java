@@ -21,7 +21,7 @@ public final class Size implements FtpCommand {
             throw new FtpException(501, "SIZE needs a file name");
         }
         String path = session.resolve(argument);
-        FileEntry e = StorageReplies.call(() -> session.storage().stat(path), false);
+        FileEntry e = StorageReplies.call(() -> session.storage().statForRead(path), false);
         if (!e.isFile()) {
             throw new FtpException(550, path + ": not a plain file");
         }
