@@ -61,15 +61,7 @@ rules:
   - apiGroups: [""]
     resources: [secrets]
     verbs: [get, list, watch]
-  # The operator looks for objects labelled as a TransferServer's in its namespace too (it renders
-  # none there today; prune and clean-up must still be able to list them).
   - apiGroups: [""]
-    resources: [configmaps]
-    verbs: [list]
-  - apiGroups: [apps]
-    resources: [statefulsets]
-    verbs: [list]
-  - apiGroups: ["", events.k8s.io]
     resources: [events]
     verbs: [create, patch]
 {{- end -}}
