@@ -13,6 +13,11 @@ public record FileEntry(String name, Type type, long size, Instant modified, int
 
     public enum Type { FILE, DIRECTORY, SYMLINK, OTHER }
 
+    /** The same entry with the owner Wharf recorded for it (files on disk all belong to the server). */
+    public FileEntry withOwner(String recorded) {
+        return new FileEntry(name, type, size, modified, mode, links, recorded, group, uid, gid, inode);
+    }
+
     public boolean isDirectory() {
         return type == Type.DIRECTORY;
     }

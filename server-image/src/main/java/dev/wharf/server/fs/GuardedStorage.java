@@ -3,10 +3,12 @@ package dev.wharf.server.fs;
 import dev.wharf.server.acl.AccessDecision;
 import dev.wharf.server.acl.AccessPolicy;
 import dev.wharf.server.acl.Operation;
+import dev.wharf.server.acl.owner.OwnerStore;
 import dev.wharf.server.auth.Identity;
 import dev.wharf.server.fs.StorageException.Reason;
 import dev.wharf.server.metrics.ServerMetrics;
 import java.nio.channels.FileChannel;
+import java.nio.file.Path;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,9 +30,19 @@ public final class GuardedStorage {
     private final boolean overwrite;
     private final ServerMetrics metrics;
     private final String door;
+    private final OwnerStore owners;
 
     public GuardedStorage(Jail jail, Identity identity, AccessPolicy policy, boolean readOnly,
                           boolean overwrite, ServerMetrics metrics, String door) {
+        this(jail, identity, policy, readOnly, overwrite, metrics, door, null);
+    }
+
+    /**
+     * @param owners where creators are recorded and read for listings (docs/acl.md "Ownership"), or
+     *               null to show the file system's owners
+     */
+    public GuardedStorage(Jail jail, Identity identity, AccessPolicy policy, boolean readOnly,
+                          boolean overwrite, ServerMetrics metrics, String door, OwnerStore owners) {
         this.jail = jail;
         this.identity = identity;
         this.policy = policy;
@@ -38,6 +50,7 @@ public final class GuardedStorage {
         this.overwrite = overwrite;
         this.metrics = metrics;
         this.door = door;
+        this.owners = owners;
     }
 
     public Identity identity() {
@@ -62,7 +75,7 @@ public final class GuardedStorage {
 
     public FileEntry stat(String path) throws StorageException {
         check(Operation.STAT, path);
-        return jail.stat(path);
+        return owned(path, jail.stat(path));
     }
 
     /** Attributes of a file about to be read or described by its content (RETR, SIZE, MDTM): READ_FILE. */
@@ -73,7 +86,7 @@ public final class GuardedStorage {
 
     public FileEntry lstat(String path) throws StorageException {
         check(Operation.STAT, path);
-        return jail.lstat(path);
+        return owned(path, jail.lstat(path));
     }
 
     /** Checks that {@code path} is a directory the session may enter. */
@@ -88,7 +101,12 @@ public final class GuardedStorage {
 
     public List<FileEntry> list(String dir) throws StorageException {
         check(Operation.LIST_DIRECTORY, dir);
-        return jail.list(dir);
+        List<FileEntry> entries = jail.list(dir);
+        if (owners == null) {
+            return entries;
+        }
+        OwnerStore.Listing listing = owners.forListing(jail.follow(dir));
+        return entries.stream().map(e -> listing.owner(e.name()).map(e::withOwner).orElse(e)).toList();
     }
 
     public FileChannel openRead(String path) throws StorageException {
@@ -101,7 +119,11 @@ public final class GuardedStorage {
         Operation op = mode != UploadMode.REPLACE ? Operation.APPEND_FILE
                 : exists ? Operation.OVERWRITE_FILE : Operation.CREATE_FILE;
         write(op, path);
-        return jail.openUpload(path, mode, offset, overwrite);
+        Upload upload = jail.openUpload(path, mode, offset, overwrite);
+        if (!exists) {
+            upload.afterCommit(() -> recordCreated(path));
+        }
+        return upload;
     }
 
     public String uniqueName(String dir, String base) throws StorageException {
@@ -111,16 +133,21 @@ public final class GuardedStorage {
     public void makeDirectory(String path) throws StorageException {
         write(Operation.MAKE_DIRECTORY, path);
         jail.makeDirectory(path);
+        recordCreated(path);
     }
 
     public void removeDirectory(String path) throws StorageException {
         write(Operation.REMOVE_DIRECTORY, path);
+        Path real = jail.locate(path);
         jail.removeDirectory(path);
+        ownerUpdate(path, () -> owners.removed(real));
     }
 
     public void delete(String path) throws StorageException {
         write(Operation.DELETE_FILE, path);
+        Path real = jail.locate(path);
         jail.delete(path);
+        ownerUpdate(path, () -> owners.removed(real));
     }
 
     public void rename(String from, String to) throws StorageException {
@@ -129,12 +156,47 @@ public final class GuardedStorage {
         if (!overwrite && jail.exists(to)) {
             throw new StorageException(Reason.EXISTS, to + ": already exists and overwriting is disabled");
         }
+        Path source = jail.locate(from);
+        Path target = jail.locate(to);
         jail.rename(from, to);
+        ownerUpdate(to, () -> owners.moved(source, target));
     }
 
     public void setMode(String path, int mode) throws StorageException {
         write(Operation.CHANGE_MODE, path);
         jail.setMode(path, mode);
+    }
+
+    private FileEntry owned(String path, FileEntry entry) {
+        if (owners == null) {
+            return entry;
+        }
+        try {
+            return owners.owner(jail.locate(path)).map(entry::withOwner).orElse(entry);
+        } catch (StorageException e) {
+            return entry;
+        }
+    }
+
+    private void recordCreated(String path) {
+        ownerUpdate(path, () -> owners.recordCreated(jail.locate(path), identity));
+    }
+
+    @FunctionalInterface
+    private interface OwnerUpdate {
+        void run() throws java.io.IOException;
+    }
+
+    /** Ownership is informational: failing to record it is logged, never fails the command. */
+    private void ownerUpdate(String path, OwnerUpdate update) {
+        if (owners == null) {
+            return;
+        }
+        try {
+            update.run();
+        } catch (java.io.IOException e) {
+            LOG.warn("could not record the owner of {}: {}", path, e.toString());
+        }
     }
 
     private void write(Operation op, String path) throws StorageException {

@@ -28,6 +28,7 @@ public final class Upload implements Closeable {
     private final long originalLength;
     private final boolean overwrite;
     private boolean finished;
+    private Runnable afterCommit = () -> {};
 
     Upload(String virtualPath, Path target, Path temporary, FileChannel channel, UploadMode mode,
            long start, long originalLength, boolean overwrite) {
@@ -52,6 +53,11 @@ public final class Upload implements Closeable {
 
     public String path() {
         return virtualPath;
+    }
+
+    /** Runs after a successful commit (GuardedStorage records the new file's owner). */
+    void afterCommit(Runnable action) {
+        this.afterCommit = action;
     }
 
     public UploadMode mode() {
@@ -80,6 +86,7 @@ public final class Upload implements Closeable {
             discard();
             throw StorageException.from(e, virtualPath);
         }
+        afterCommit.run();
     }
 
     /** Leaves no trace of this upload under the target name. Safe to call more than once. */

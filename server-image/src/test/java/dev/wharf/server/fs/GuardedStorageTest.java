@@ -64,4 +64,21 @@ class GuardedStorageTest {
                 () -> s.openUpload("/new", UploadMode.REPLACE, 0)).reason());
         assertEquals(List.of("ftp:MAKE_DIRECTORY", "ftp:CREATE_FILE"), denied);
     }
+
+    @Test
+    void recordsWhoCreatedWhat() throws Exception {
+        dev.wharf.server.acl.owner.OwnerStore owners =
+                new dev.wharf.server.acl.owner.OwnerStore(dev.wharf.server.acl.owner.OwnerStore.Mode.SIDECAR);
+        GuardedStorage s = new GuardedStorage(new Jail(root), Identity.passwordUser("bob", Set.of()),
+                AccessPolicy.ALLOW_ALL, false, true, metrics, "ftp", owners);
+        Upload u = s.openUpload("/new", UploadMode.REPLACE, 0);
+        u.commit(0);
+        s.makeDirectory("/d");
+        assertEquals("bob", s.stat("/new").owner());
+        assertEquals(List.of("bob", "bob"), s.list("/").stream().map(FileEntry::owner).toList());
+        s.rename("/new", "/d/moved");
+        assertEquals("bob", s.stat("/d/moved").owner());
+        s.delete("/d/moved");
+        assertEquals(List.of("d"), s.list("/").stream().map(FileEntry::name).toList(), "the sidecar stays hidden");
+    }
 }

@@ -1,6 +1,7 @@
 package dev.wharf.server.ftp.command;
 
 import dev.wharf.server.acl.AccessPolicy;
+import dev.wharf.server.acl.owner.OwnerStore;
 import dev.wharf.server.auth.LoginService.LoginOutcome;
 import dev.wharf.server.fs.FileEntry;
 import dev.wharf.server.fs.GuardedStorage;
@@ -50,7 +51,7 @@ public final class Pass implements FtpCommand {
         // Every door must route storage access through AccessPolicy: GuardedStorage does it per operation.
         AccessPolicy policy = ctx.access().forSession(session.door(), jail.root());
         GuardedStorage storage = new GuardedStorage(jail, outcome.identity(), policy, outcome.readOnly(),
-                session.settings().overwrite(), ctx.metrics(), session.door());
+                session.settings().overwrite(), ctx.metrics(), session.door(), OwnerStore.forServer(ctx.access()));
         session.loggedIn(storage, home(jail, outcome.home()));
         ctx.metrics().login(session.door(), "success");
         LOG.info("{}: {} logged in from {}", session.door(), outcome.identity().principal(), session.client());
