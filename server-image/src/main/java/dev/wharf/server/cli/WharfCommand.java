@@ -1,6 +1,7 @@
 package dev.wharf.server.cli;
 
 import dev.wharf.server.WharfServer;
+import dev.wharf.server.acl.AclCommand;
 import dev.wharf.server.admin.AdminSettings;
 import dev.wharf.server.config.ConfigFile;
 import dev.wharf.server.topology.TopologyCommand;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "wharf-server", mixinStandardHelpOptions = true, versionProvider = WharfCommand.Version.class,
         description = "Wharf transfer server (FTP/FTPS, GridFTP, dCap). With no arguments: a demo on 127.0.0.1.",
-        subcommands = {PasswdCommand.class, TopologyCommand.class})
+        subcommands = {PasswdCommand.class, TopologyCommand.class, AclCommand.class})
 public final class WharfCommand implements Callable<Integer> {
 
     static final Path DEMO_DIR = Path.of(".wharf-demo");

@@ -52,7 +52,7 @@ class WharfCommandTest {
         line.setOut(new PrintWriter(out));
         assertEquals(0, line.execute("--help"));
         for (String word : new String[] {"-control-interface", "-data-interface", "-password-file", "-p=PORT", "-c=FILE",
-            "-l=LOGFILE", "-log-level", "passwd", "topology"}) {
+            "-l=LOGFILE", "-log-level", "passwd", "topology", "acl"}) {
             assertTrue(out.toString().contains(word), word + " missing in:\n" + out);
         }
     }
