@@ -4,29 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wharf.server.Door;
-import dev.wharf.server.WharfServer;
-import dev.wharf.server.admin.AdminEndpoint;
 import dev.wharf.server.auth.PasswordFile;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.commons.net.ftp.FTPClient;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Runs the no-argument quick start in-process, as bin/wharf-demo does, and checks that it serves. */
 class QuickStartTest {
@@ -36,37 +27,24 @@ class QuickStartTest {
 
     @Test
     void theDemoConfigurationServesAndPrintsHowToConnect() throws Exception {
-        WharfCommand command = new WharfCommand();
-        command.noArguments = true;
-        command.demoDir = dir.resolve(".wharf-demo");
-        command.extraOverrides = Map.of("admin.port", "0", "ftp.port", "0");
-        CompletableFuture<WharfServer> started = new CompletableFuture<>();
-        command.onStarted = started::complete;
-        StringWriter out = new StringWriter();
-        CommandLine line = WharfCommand.commandLine(command);
-        line.setOut(new PrintWriter(out));
-        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(line::execute);
-
-        WharfServer server = started.get(60, TimeUnit.SECONDS);
+        DemoRun demo = DemoRun.start(dir);
         try {
-            String admin = "http://" + AdminEndpoint.hostPort(server.admin().localAddress());
             HttpResponse<String> ready = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(admin + "/readyz")).build(), HttpResponse.BodyHandlers.ofString());
+                    HttpRequest.newBuilder(URI.create(demo.adminUrl() + "/readyz")).build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertEquals(200, ready.statusCode());
 
-            Path demo = dir.resolve(".wharf-demo");
-            String password = Files.readString(demo.resolve("demo-password")).strip();
-            assertTrue(PasswordFile.load(demo.resolve("passwd")).find("demo").orElseThrow().hash().verify(password));
-            assertTrue(Files.isRegularFile(demo.resolve("data/hello.txt")));
-            assertTrue(Files.isDirectory(demo.resolve("pub")));
-            assertTrue(out.toString().contains("password " + password), out.toString());
-            assertTrue(out.toString().contains(admin + "/status"), out.toString());
-            Door ftp = server.doors().stream().filter(d -> d.name().equals("ftp")).findFirst().orElseThrow();
-            assertTrue(out.toString().contains("curl -u demo:" + password + " ftp://" + AdminEndpoint.hostPort(ftp.localAddress())),
-                    out.toString());
+            String password = demo.password();
+            assertTrue(PasswordFile.load(demo.demoDir().resolve("passwd")).find("demo").orElseThrow().hash().verify(password));
+            assertTrue(Files.isRegularFile(demo.demoDir().resolve("data/hello.txt")));
+            assertTrue(Files.isDirectory(demo.demoDir().resolve("pub")));
+            assertTrue(demo.banner().contains("password " + password), demo.banner());
+            assertTrue(demo.banner().contains(demo.adminUrl() + "/status"), demo.banner());
+            int port = demo.ftp().localAddress().getPort();
+            assertTrue(demo.banner().contains("curl -u demo:" + password + " ftp://127.0.0.1:" + port), demo.banner());
 
             FTPClient client = new FTPClient();
-            client.connect("127.0.0.1", ftp.localAddress().getPort());
+            client.connect("127.0.0.1", port);
             try {
                 assertTrue(client.login("demo", password), client.getReplyString());
                 client.enterLocalPassiveMode();
@@ -79,7 +57,7 @@ class QuickStartTest {
                 client.disconnect();
             }
             FTPClient guest = new FTPClient();
-            guest.connect("127.0.0.1", ftp.localAddress().getPort());
+            guest.connect("127.0.0.1", port);
             try {
                 assertTrue(guest.login("anonymous", "guest@example.org"), guest.getReplyString());
                 guest.enterLocalPassiveMode();
@@ -89,9 +67,8 @@ class QuickStartTest {
                 guest.disconnect();
             }
         } finally {
-            server.close();
+            assertEquals(0, demo.stop());
         }
-        assertEquals(0, exit.get(30, TimeUnit.SECONDS));
     }
 
     @Test
