@@ -3,6 +3,7 @@ package dev.wharf.operator.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 
 /**
@@ -20,6 +21,7 @@ public class Anonymous {
     public String user;
 
     @Pattern(Patterns.RELATIVE_PATH)
+    @Size(max = 1024) // bounds the CEL cost estimate of the regex rule below
     @ValidationRule(value = Patterns.NO_DOTDOT_RULE, message = "root must stay inside the pool (no '..')")
     @JsonPropertyDescription("The anonymous area, relative to the pool's root (default 'pub').")
     public String root;

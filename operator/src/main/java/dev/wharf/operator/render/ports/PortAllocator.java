@@ -97,39 +97,42 @@ public final class PortAllocator {
 
     private void claimFixed(PortRequest r) {
         Claim claim = claims.get(r.key());
-        Map<String, Integer> wanted = new LinkedHashMap<>();
-        r.doors().forEach((type, fixed) -> {
-            if (fixed != null && !claim.doors.containsKey(type)) {
-                wanted.put("door " + type.specName(), fixed);
+        List<Fixed> wanted = new ArrayList<>();
+        r.doors().forEach((type, port) -> {
+            if (port != null && !claim.doors.containsKey(type)) {
+                wanted.add(new Fixed("door " + type.specName(), type, port));
             }
         });
         if (r.sshd() && r.sshdPort() != null && claim.sshd == null) {
-            wanted.put("sshd", r.sshdPort());
+            wanted.add(new Fixed("sshd", null, r.sshdPort()));
         }
-        for (Map.Entry<String, Integer> e : wanted.entrySet()) {
-            int port = e.getValue();
-            if (!pool.control.contains(port)) {
-                refuse(r, PortAllocationResult.PORT_OUTSIDE_POOL, e.getKey() + " asks for port " + port
+        for (Fixed f : wanted) {
+            if (!pool.control.contains(f.port())) {
+                refuse(r, PortAllocationResult.PORT_OUTSIDE_POOL, f.what() + " asks for port " + f.port()
                         + ", outside the control-port block " + pool.control + " of StoragePool " + poolName
                         + "; use a port in the block or 'auto'");
                 return;
             }
-            String owner = controlOwner.get(port);
+            String owner = controlOwner.get(f.port());
             if (owner != null) {
                 String who = owner.equals(r.key()) ? "another port of the same TransferServer"
                         : "TransferServer " + owner;
-                refuse(r, PortAllocationResult.PORT_CONFLICT, e.getKey() + " asks for port " + port
+                refuse(r, PortAllocationResult.PORT_CONFLICT, f.what() + " asks for port " + f.port()
                         + ", already held by " + who + " in StoragePool " + poolName
                         + "; choose another port or 'auto'");
                 return;
             }
-            takeControl(port, r.key());
-            if (e.getKey().equals("sshd")) {
-                claim.sshd = port;
+            takeControl(f.port(), r.key());
+            if (f.door() == null) {
+                claim.sshd = f.port();
             } else {
-                claim.doors.put(doorNamed(e.getKey().substring("door ".length())), port);
+                claim.doors.put(f.door(), f.port());
             }
         }
+    }
+
+    /** A fixed port a request asks for: a door's ({@code door} set) or the sshd's. */
+    private record Fixed(String what, DoorType door, int port) {
     }
 
     private void claimAuto(PortRequest r) {
@@ -229,15 +232,6 @@ public final class PortAllocator {
             }
         }
         return first;
-    }
-
-    private static DoorType doorNamed(String specName) {
-        for (DoorType t : DoorType.values()) {
-            if (t.specName().equals(specName)) {
-                return t;
-            }
-        }
-        throw new IllegalArgumentException(specName);
     }
 
     /** Ports gathered for one request while the phases run. */
