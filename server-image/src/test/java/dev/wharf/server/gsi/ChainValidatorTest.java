@@ -218,4 +218,56 @@ class ChainValidatorTest {
             throw new AssertionError(e.toString(), e);
         }
     }
+
+    @Test
+    void intermediateCasFromTheTrustDirectoryOrFromTheClient() throws Exception {
+        Credential installed = pki.subCa("/C=XX/O=Wharf Test/CN=Installed Sub CA", true);
+        Credential viaInstalled = TestPki.issue(installed, "/C=XX/O=Wharf Test/CN=Sub User", TestPki.newKeyPair(),
+                Instant.now().minus(hours(1)), Instant.now().plus(hours(5)), false, TestPki.EE_USAGE);
+        // The client sends only its own certificate; the intermediate comes from the directory.
+        assertEquals("/C=XX/O=Wharf Test/CN=Sub User", validator().validate(new X509Certificate[] {viaInstalled.cert()})
+                .principal());
+        Credential sent = pki.subCa("/C=XX/O=Wharf Test/CN=Sent Sub CA", false);
+        Credential viaSent = TestPki.issue(sent, "/C=XX/O=Wharf Test/CN=Other Sub User", TestPki.newKeyPair(),
+                Instant.now().minus(hours(1)), Instant.now().plus(hours(5)), false, TestPki.EE_USAGE);
+        assertEquals(2, viaSent.chain().size());
+        ValidatedChain v = accept(TestPki.proxy(viaSent, ProxyKind.RFC_IMPERSONATION, hours(1)));
+        assertEquals("/C=XX/O=Wharf Test/CN=Other Sub User", v.principal());
+        refuse(UNTRUSTED_CA, viaSent.cert());
+        Files.delete(pki.certDir().resolve(OpenSslHash.subjectHash(sent.cert().getSubjectX500Principal())
+                + ".signing_policy"));
+        assertTrue(refuse(SIGNING_POLICY, viaSent.chainArray()).getMessage()
+                .startsWith("no signing policy for CA /C=XX/O=Wharf Test/CN=Sent Sub CA"));
+    }
+
+    @Test
+    void aRevokedIntermediateTakesItsUsersDown() throws Exception {
+        Credential sub = pki.subCa("/C=XX/O=Wharf Test/CN=Doomed Sub CA", false);
+        Credential user = TestPki.issue(sub, "/C=XX/O=Wharf Test/CN=Doomed User", TestPki.newKeyPair(),
+                Instant.now().minus(hours(1)), Instant.now().plus(hours(5)), false, TestPki.EE_USAGE);
+        accept0(user);
+        pki.revoke(sub.cert());
+        try {
+            assertTrue(refuse(REVOKED, user.chainArray()).getMessage().contains("Doomed Sub CA"));
+        } finally {
+            Files.delete(pki.certDir().resolve(pki.caHash() + ".r0"));
+        }
+    }
+
+    @Test
+    void anIntermediateWithPathLengthZeroCannotSignAnotherCa() throws Exception {
+        Credential sub = pki.subCa("/C=XX/O=Wharf Test/CN=Leaf-only Sub CA", false);
+        Instant now = Instant.now();
+        java.security.KeyPair deepKeys = TestPki.newKeyPair();
+        var b = new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(sub.cert(), TestPki.serial(),
+                java.util.Date.from(now.minus(hours(1))), java.util.Date.from(now.plus(hours(5))),
+                OpenSslDn.parse("/C=XX/O=Wharf Test/CN=Too Deep CA"), deepKeys.getPublic());
+        b.addExtension(org.bouncycastle.asn1.x509.Extension.basicConstraints, true,
+                new org.bouncycastle.asn1.x509.BasicConstraints(true));
+        Credential deepCa = new Credential(deepKeys.getPrivate(), List.of(TestPki.sign(b, sub.key()), sub.cert()));
+        pki.writeSigningPolicy(deepCa, "/C=XX/O=Wharf Test/*");
+        Credential user = TestPki.issue(deepCa, "/C=XX/O=Wharf Test/CN=Deep User", TestPki.newKeyPair(),
+                now.minus(hours(1)), now.plus(hours(5)), false, TestPki.EE_USAGE);
+        assertTrue(refuse(KEY_USAGE, user.chainArray()).getMessage().contains("path length 0 exceeded"));
+    }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +28,6 @@ class GlobusUrlCopyHandshakeInteropTest {
     @BeforeAll
     static void setUp() throws Exception {
         pki = TestPki.create(tmp.resolve("certificates"));
-        TestPki.writePem(pki.host(), tmp.resolve("hostcert.pem"), tmp.resolve("hostkey.pem"));
         TestPki.writePem(pki.user(), tmp.resolve("usercert.pem"), tmp.resolve("userkey.pem"));
         Path proxy = tmp.resolve("x509up");
         ExternalProgram.run(Map.of("X509_USER_CERT", tmp.resolve("usercert.pem").toString(),
@@ -42,8 +40,7 @@ class GlobusUrlCopyHandshakeInteropTest {
     @ParameterizedTest
     @ValueSource(strings = {"TLSv1.2", "TLSv1.3"})
     void globusUrlCopyAuthenticatesDelegatesAndExchangesWrappedMessages(String protocol) throws Exception {
-        GsiService service = GsiService.start(new GsiSettings(tmp.resolve("hostcert.pem"), tmp.resolve("hostkey.pem"),
-                pki.certDir(), Optional.empty(), List.of(protocol)));
+        GsiService service = GsiService.start(pki.settings(tmp, List.of(protocol)));
         try (GsiControlHarness harness = new GsiControlHarness(service)) {
             ExternalProgram client = ExternalProgram.run(clientEnv, tmp, "globus-url-copy", "-dbg",
                     "gsiftp://127.0.0.1:" + harness.port() + "/tmp/nothing", "file://" + tmp.resolve("dest"));

@@ -34,9 +34,7 @@ class GsiAcceptorTest {
     @BeforeAll
     static void start() throws Exception {
         pki = TestPki.create(tmp.resolve("certificates"));
-        TestPki.writePem(pki.host(), tmp.resolve("hostcert.pem"), tmp.resolve("hostkey.pem"));
-        service = GsiService.start(new GsiSettings(tmp.resolve("hostcert.pem"), tmp.resolve("hostkey.pem"),
-                pki.certDir(), Optional.empty(), List.of("TLSv1.2", "TLSv1.3")));
+        service = GsiService.start(pki.settings(tmp, List.of("TLSv1.2", "TLSv1.3")));
     }
 
     /** Runs the exchange like a door: each initiator token is one ADAT; returns the number of ADATs. */

@@ -9,7 +9,6 @@ import dev.wharf.server.gsi.ProtectedMessages.Protection;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,9 +26,7 @@ class ProtectedMessagesTest {
     @BeforeAll
     static void start() throws Exception {
         pki = TestPki.create(tmp.resolve("certificates"));
-        TestPki.writePem(pki.host(), tmp.resolve("hostcert.pem"), tmp.resolve("hostkey.pem"));
-        service = GsiService.start(new GsiSettings(tmp.resolve("hostcert.pem"), tmp.resolve("hostkey.pem"),
-                pki.certDir(), Optional.empty(), List.of("TLSv1.2")));
+        service = GsiService.start(pki.settings(tmp, List.of("TLSv1.2")));
     }
 
     /** Each test gets its own context pair: records must be unwrapped in the order they were wrapped. */

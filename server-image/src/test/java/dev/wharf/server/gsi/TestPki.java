@@ -113,6 +113,30 @@ public final class TestPki {
         return pki;
     }
 
+    /**
+     * An intermediate CA signed by this PKI's CA. With {@code install} its certificate goes into the trust
+     * directory; its signing policy (allowing {@code /C=XX/O=Wharf Test/*}) is written either way.
+     */
+    public Credential subCa(String dn, boolean install) {
+        Instant now = Instant.now();
+        KeyPair keys = newKeyPair();
+        try {
+            X509v3CertificateBuilder b = builder(ca.cert(), OpenSslDn.parse(dn), keys.getPublic(),
+                    now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(100)));
+            b.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
+            b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+            Credential sub = new Credential(keys.getPrivate(), prepend(sign(b, ca.key()), ca.chain()));
+            String hash = OpenSslHash.subjectHash(sub.cert().getSubjectX500Principal());
+            if (install) {
+                Files.writeString(certDir.resolve(hash + ".0"), pem(sub.cert()));
+            }
+            writeSigningPolicy(sub, "/C=XX/O=Wharf Test/*");
+            return sub;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A CA whose files are written nowhere: nothing it signs is trusted. */
     public static Credential untrustedCa() {
         Instant now = Instant.now();
@@ -266,11 +290,27 @@ public final class TestPki {
     }
 
     public void writeSigningPolicy(String policyPattern) throws IOException {
-        Files.writeString(certDir.resolve(caHash() + ".signing_policy"), String.join("\n",
+        writeSigningPolicy(ca, policyPattern);
+    }
+
+    /** Writes {@code <hash>.signing_policy} letting {@code issuer} sign subjects matching {@code policyPattern}. */
+    public void writeSigningPolicy(Credential issuer, String policyPattern) throws IOException {
+        Files.writeString(certDir.resolve(OpenSslHash.subjectHash(issuer.cert().getSubjectX500Principal())
+                + ".signing_policy"), String.join("\n",
                 "# test CA signing policy",
-                "access_id_CA   X509    '" + ca.dn() + "'",
+                "access_id_CA   X509    '" + issuer.dn() + "'",
                 "pos_rights     globus  CA:sign",
                 "cond_subjects  globus  '\"" + policyPattern + "\"'", ""));
+    }
+
+    /**
+     * Settings for a GSI service of this PKI: the host credential written to {@code dir}/hostcert.pem and
+     * hostkey.pem, this PKI's trust directory, no grid-mapfile.
+     */
+    public GsiSettings settings(Path dir, List<String> tlsProtocols) throws IOException {
+        writePem(host, dir.resolve("hostcert.pem"), dir.resolve("hostkey.pem"));
+        return new GsiSettings(dir.resolve("hostcert.pem"), dir.resolve("hostkey.pem"), certDir,
+                java.util.Optional.empty(), tlsProtocols);
     }
 
     /** Writes {@code credential}'s certificate chain and key as PEM; the key file gets mode 0600. */
