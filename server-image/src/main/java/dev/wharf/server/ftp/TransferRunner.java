@@ -76,12 +76,15 @@ final class TransferRunner {
             if (t.upload() != null) {
                 t.upload().abort();
             }
-            if (!connected) {
+            if (!connected && handle.abortReason() == null) {
                 t.transfer().discard();
                 outcome = "failed";
                 String why = cause instanceof TimeoutException ? "timed out" : String.valueOf(cause.getMessage());
                 reply = FtpReply.of(425, "Can't open data connection: " + why);
             } else if (handle.abortReason() != null) {
+                if (!connected) {
+                    t.transfer().discard();
+                }
                 outcome = "aborted";
                 reply = FtpReply.of(426, "Transfer aborted");
                 logAborted(t, moved, handle.abortReason());

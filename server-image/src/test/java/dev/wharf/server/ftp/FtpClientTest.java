@@ -321,4 +321,28 @@ class FtpClientTest {
             return Integer.parseInt(text.substring(0, 3));
         }
     }
+
+    @Test
+    void accessPolicyDenialsAre550AndCounted() throws Exception {
+        server.close();
+        dev.wharf.server.acl.AccessPolicy noSecrets = (who, op, path) -> path.startsWith("/secret")
+                ? dev.wharf.server.acl.AccessDecision.deny(dev.wharf.server.acl.AccessLevel.NONE, "test")
+                : dev.wharf.server.acl.AccessDecision.allow(dev.wharf.server.acl.AccessLevel.ADMIN, "test");
+        server = FtpTestServer.start(tmp.resolve("p"), Map.of(), noSecrets);
+        Files.createDirectory(server.root().resolve("secret"));
+        Files.writeString(server.root().resolve("secret/f"), "x");
+        client = login();
+        assertFalse(client.retrieveFile("secret/f", new ByteArrayOutputStream()));
+        assertEquals(550, client.getReplyCode());
+        assertFalse(client.changeWorkingDirectory("secret"));
+        assertEquals(550, client.getReplyCode());
+        assertEquals(550, client.sendCommand("SIZE secret/f"));
+        assertFalse(client.deleteFile("secret/f"));
+        assertTrue(Files.exists(server.root().resolve("secret/f")));
+        assertEquals(2, server.metrics().get("denied:ftp:READ_FILE"), server.metrics().toString());
+        assertEquals(1, server.metrics().get("denied:ftp:CHANGE_DIRECTORY"));
+        assertEquals(1, server.metrics().get("denied:ftp:DELETE_FILE"));
+        assertEquals(550, client.sendCommand("MLST secret"));
+        assertEquals(250, client.sendCommand("MLST /"));
+    }
 }
