@@ -60,6 +60,12 @@ class AclCommandTest {
     }
 
     @Test
+    void registeredAsAWharfServerSubCommand() throws Exception {
+        assertEquals(0, dev.wharf.server.cli.WharfCommand.run("acl", "set", dir.toString(), "read", "anonymous"));
+        assertEquals("read anonymous\n", Files.readString(dir.resolve(".grid-acl")));
+    }
+
+    @Test
     void editsKeepCommentsAndConvertXml() throws Exception {
         Files.writeString(dir.resolve(".grid-acl"), "# keep me\nread alice\n\n# and me\nlist bob\nadmin alice\n");
         assertEquals(0, run("set", dir.toString(), "write", "alice"));
