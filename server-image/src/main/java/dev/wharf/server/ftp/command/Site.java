@@ -11,7 +11,8 @@ import java.util.Locale;
 
 /**
  * SITE HELP (214, works before login: globus-url-copy sends it first) and SITE CHMOD mode path (200;
- * 501 bad mode; 530 before login; 550 not allowed). Other SITE commands: 504.
+ * 501 bad mode; 530 before login; 550 not allowed); SITE GETACL / SETACL ({@link SiteGetAcl},
+ * {@link SiteSetAcl}). Other SITE commands: 504.
  */
 public final class Site implements FtpCommand {
 
@@ -23,10 +24,17 @@ public final class Site implements FtpCommand {
         String rest = space < 0 ? "" : arg.substring(space + 1).strip();
         switch (sub) {
             case "HELP" -> {
-                return FtpReply.multi(214, "SITE commands:", List.of(" CHMOD <octal mode> <path>", " HELP"), "End");
+                return FtpReply.multi(214, "SITE commands:", List.of(" CHMOD <octal mode> <path>",
+                        " GETACL [<dir>]", " SETACL <dir> <none|read|list|write|admin> <principal>", " HELP"), "End");
             }
             case "CHMOD" -> {
                 return chmod(session, rest);
+            }
+            case "GETACL" -> {
+                return new SiteGetAcl().execute(session, rest);
+            }
+            case "SETACL" -> {
+                return new SiteSetAcl().execute(session, rest);
             }
             case "" -> throw new FtpException(501, "SITE needs a sub-command");
             default -> throw new FtpException(504, "SITE " + sub + " not implemented");

@@ -1,0 +1,32 @@
+package dev.wharf.server.ftp.command;
+
+import dev.wharf.server.ServerContext;
+import dev.wharf.server.acl.AccessPolicy;
+import dev.wharf.server.acl.AclAdmin;
+import dev.wharf.server.ftp.FtpException;
+import dev.wharf.server.ftp.FtpSession;
+
+/** What SITE GETACL and SITE SETACL share: the login gate, the session's policy, failure replies. */
+final class SiteAcl {
+    private SiteAcl() {}
+
+    static void requireLogin(FtpSession session) throws FtpException {
+        if (!session.loggedIn()) {
+            throw new FtpException(530, "Please login with USER and PASS");
+        }
+    }
+
+    static AclAdmin admin(FtpSession session) {
+        return new AclAdmin(session.services().context().access());
+    }
+
+    /** The same per-session policy PASS gave the session's storage. */
+    static AccessPolicy policy(FtpSession session) {
+        ServerContext ctx = session.services().context();
+        return ctx.access().forSession(session.door(), session.storage().jail().root());
+    }
+
+    static FtpException reply(AclAdmin.Failure failure) {
+        return new FtpException(failure.kind() == AclAdmin.Failure.Kind.IO ? 451 : 550, failure.getMessage());
+    }
+}
