@@ -13,10 +13,12 @@ import java.util.List;
  * Showing and changing a directory's ACL from inside a session (FTP {@code SITE GETACL/SETACL}; any
  * door may use it). Both need {@link Operation#ADMINISTER_ACL} (admin) on the directory itself.
  * Setting an entry in a directory that has no ACL file of its own starts from the inherited entries,
- * so the change does not silently drop what the parent granted. Changes are written atomically and
- * the server's cache is dropped, so they apply to the next check.
+ * so the change does not silently drop what the parent granted. Changes are written atomically by
+ * {@link AclFileWriter}, which every policy in the process watches, so they apply to the next check.
  */
 public final class AclAdmin {
+
+    public AclAdmin() {}
 
     /** Why an ACL request failed; doors map this to their reply codes. */
     public static final class Failure extends Exception {
@@ -40,13 +42,6 @@ public final class AclAdmin {
      *     server defaults apply
      */
     public record View(String dir, String governedBy, List<AclEntry> entries) {}
-
-    private final AccessPolicy serverPolicy;
-
-    /** @param serverPolicy the server's policy (its cache is dropped after a change) */
-    public AclAdmin(AccessPolicy serverPolicy) {
-        this.serverPolicy = serverPolicy;
-    }
 
     public View show(AccessPolicy session, Identity who, Path jailRoot, String dir) throws Failure {
         Path hostDir = authorise(session, who, jailRoot, dir);
@@ -75,9 +70,6 @@ public final class AclAdmin {
             throw new Failure(Failure.Kind.MALFORMED, dir + "/" + AclFiles.ACL_FILE + " " + e.getMessage());
         } catch (IOException e) {
             throw new Failure(Failure.Kind.IO, "cannot write the ACL of " + dir + ": " + e.getMessage());
-        }
-        if (serverPolicy instanceof SlashGridAccessPolicy slashGrid) {
-            slashGrid.invalidate();
         }
     }
 

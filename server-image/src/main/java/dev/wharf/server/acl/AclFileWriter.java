@@ -11,14 +11,23 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Replaces a directory's {@code .grid-acl} atomically: the content goes to a temporary file in the
  * same directory (a protected name), is forced to disk, then renamed over the ACL file. Readers see
- * the old file or the new one, never half of either.
+ * the old file or the new one, never half of either. Every write is counted ({@link #changes()}), so
+ * policies in this process see the change on their next check whatever their cache interval.
  */
 public final class AclFileWriter {
     private AclFileWriter() {}
+
+    /** Counts ACL files written or deleted by this process; policies drop cached lookups when it moves. */
+    private static final AtomicInteger CHANGES = new AtomicInteger();
+
+    public static int changes() {
+        return CHANGES.get();
+    }
 
     public static Path aclFile(Path directory) {
         return directory.resolve(AclFiles.ACL_FILE);
@@ -40,6 +49,7 @@ public final class AclFileWriter {
             }
             try {
                 Files.move(temp, aclFile(directory), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                CHANGES.incrementAndGet();
             } catch (AtomicMoveNotSupportedException e) {
                 throw new IOException("file system of " + directory + " cannot rename atomically; ACL left unchanged", e);
             }
@@ -50,6 +60,8 @@ public final class AclFileWriter {
 
     /** Removes {@code directory/.grid-acl}; true when there was one. */
     public static boolean delete(Path directory) throws IOException {
-        return Files.deleteIfExists(aclFile(directory));
+        boolean deleted = Files.deleteIfExists(aclFile(directory));
+        CHANGES.incrementAndGet();
+        return deleted;
     }
 }

@@ -45,6 +45,13 @@ public final class AclFiles {
         return false;
     }
 
+    /** True when the last component of a slash-separated path is protected; allocation-free (hot path). */
+    public static boolean isProtectedLastComponent(String path) {
+        int start = path.lastIndexOf('/') + 1;
+        return path.regionMatches(true, start, ACL_FILE, 0, ACL_FILE.length())
+                || path.regionMatches(true, start, OWNER_SIDECAR, 0, OWNER_SIDECAR.length());
+    }
+
     private static boolean startsWithIgnoreCase(String name, String prefix) {
         return name.regionMatches(true, 0, prefix, 0, prefix.length());
     }

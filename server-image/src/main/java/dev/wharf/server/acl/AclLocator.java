@@ -2,6 +2,7 @@ package dev.wharf.server.acl;
 
 import java.nio.file.Path;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntSupplier;
 
 /**
  * Finds the ACL file governing a directory of one jail: the directory's own {@code .grid-acl}, else
@@ -14,7 +15,7 @@ final class AclLocator {
     private static final int MAX_CACHED_DIRECTORIES = 100_000;
 
     /** A directory's governing ACL and when that was last checked on disk ({@link System#nanoTime}). */
-    record Lookup(long checkedAt, Governor governor) {}
+    record Lookup(long checkedAt, int generation, Governor governor) {}
 
     private final Path root;
     private final StampedFileCache<AclParse> files;
@@ -25,7 +26,11 @@ final class AclLocator {
         return revalidateNanos;
     }
 
-    AclLocator(Path root, StampedFileCache<AclParse> files, long revalidateNanos) {
+    private final IntSupplier generation;
+
+    /** @param generation changes whenever cached lookups must be dropped (in-process ACL writes, invalidate) */
+    AclLocator(Path root, StampedFileCache<AclParse> files, long revalidateNanos, IntSupplier generation) {
+        this.generation = generation;
         this.root = root;
         this.files = files;
         this.revalidateNanos = revalidateNanos;
@@ -38,8 +43,9 @@ final class AclLocator {
 
     Lookup lookup(String dir) {
         long now = System.nanoTime();
+        int current = generation.getAsInt();
         Lookup cached = lookups.get(dir);
-        if (cached != null && now - cached.checkedAt() < revalidateNanos) {
+        if (cached != null && cached.generation() == current && now - cached.checkedAt() < revalidateNanos) {
             return cached;
         }
         Path file = hostDirectory(dir).resolve(AclFiles.ACL_FILE);
@@ -53,7 +59,7 @@ final class AclLocator {
         if (lookups.size() > MAX_CACHED_DIRECTORIES) {
             lookups.clear();
         }
-        Lookup lookup = new Lookup(now, governor);
+        Lookup lookup = new Lookup(now, current, governor);
         lookups.put(dir, lookup);
         return lookup;
     }

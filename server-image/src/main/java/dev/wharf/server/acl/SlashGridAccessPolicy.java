@@ -32,8 +32,8 @@ public final class SlashGridAccessPolicy implements AccessPolicy {
     private final ConcurrentHashMap<Path, AclLocator> locators = new ConcurrentHashMap<>();
     private final Resolved defaultAuthenticated;
     private final Resolved defaultAnonymous;
-    /** Bumped by {@link #invalidate()}; sessions' memos from an older generation are ignored. */
-    private volatile int generation;
+    /** Bumped by {@link #invalidate()}; with {@link AclFileWriter#changes()} it dates every cached lookup. */
+    private volatile int invalidations;
 
     /**
      * @param defaultRoot the jail of unscoped checks ({@code storage.root}), or null
@@ -69,7 +69,7 @@ public final class SlashGridAccessPolicy implements AccessPolicy {
 
     /** Forgets every cached lookup, so a change written in-process (SITE SETACL) applies at once. */
     public void invalidate() {
-        generation++;
+        invalidations++;
         locators.values().forEach(AclLocator::invalidate);
         aclFiles.clear();
         groups.invalidate();
@@ -84,10 +84,15 @@ public final class SlashGridAccessPolicy implements AccessPolicy {
         return owners;
     }
 
+    /** Moves whenever cached lookups must not be trusted any more: both terms only ever grow. */
+    private int generation() {
+        return invalidations + AclFileWriter.changes();
+    }
+
     private AclLocator locator(Path root) {
         Path key = root.toAbsolutePath().normalize();
         return locators.computeIfAbsent(key, r -> new AclLocator(r, aclFiles,
-                TimeUnit.MILLISECONDS.toNanos(settings.revalidateMillis())));
+                TimeUnit.MILLISECONDS.toNanos(settings.revalidateMillis()), this::generation));
     }
 
     /**
@@ -106,19 +111,19 @@ public final class SlashGridAccessPolicy implements AccessPolicy {
 
         @Override
         public AccessDecision check(Identity who, Operation operation, String path) {
-            if (locator == null || !settings.enabled() || !normalised(path)) {
+            if (locator == null || !settings.enabled() || !normalised(path) || AclFiles.isProtectedLastComponent(path)) {
                 return decide(door, locator, who, operation, path);
             }
             Memo seen = memo;
             Resolved resolved;
-            if (seen != null && seen.who == who && seen.generation == generation
+            if (seen != null && seen.who == who && seen.generation == generation()
                     && System.nanoTime() - seen.checkedAt < locator.revalidateNanos() && seen.covers(operation, path)) {
                 resolved = seen.resolved;
             } else {
                 String dir = governingDirectory(operation, path);
                 AclLocator.Lookup lookup = locator.lookup(dir);
                 resolved = resolve(lookup.governor(), who);
-                memo = new Memo(dir, who, generation, lookup.checkedAt(), resolved);
+                memo = new Memo(dir, who, lookup.generation(), lookup.checkedAt(), resolved);
             }
             return finish(door, who, operation, path, resolved);
         }
@@ -135,6 +140,9 @@ public final class SlashGridAccessPolicy implements AccessPolicy {
             this(granted, decidedBy, AccessDecision.allow(granted, decidedBy));
         }
     }
+
+    private static final Resolved PROTECTED = new Resolved(AccessLevel.NONE,
+            "protected name (" + AclFiles.ACL_FILE + ", " + AclFiles.OWNER_SIDECAR + ")");
 
     private record Memo(String dir, Identity who, int generation, long checkedAt, Resolved resolved) {
         /** True when {@code path} is governed by {@code dir}, without allocating. */
@@ -154,6 +162,10 @@ public final class SlashGridAccessPolicy implements AccessPolicy {
         Resolved resolved;
         if (!normalised(path)) {
             resolved = new Resolved(AccessLevel.NONE, "path not normalised by the jail");
+        } else if (AclFiles.isProtectedLastComponent(path)) {
+            // Defence in depth: ACL and ownership files change only through the admin commands,
+            // whatever a door's own hiding does.
+            resolved = PROTECTED;
         } else if (!settings.enabled() || locator == null) {
             resolved = byDefault(who);
         } else {

@@ -52,12 +52,20 @@ class AclCacheTest {
                 ServerMetrics.NONE, null);
         AccessPolicy policy = shared.forSession("test", root);
         assertTrue(policy.check(ALICE, Operation.CREATE_FILE, "/a/f").allowed());
-        AclFileWriter.write(root.resolve("a"), "read alice\n");
+        // written by another process (a text editor): seen after the interval or an invalidate
+        Files.writeString(root.resolve("a/.grid-acl"), "read alice\n");
         assertTrue(policy.check(ALICE, Operation.CREATE_FILE, "/a/f").allowed(), "still the cached lookup");
         shared.invalidate();
         assertFalse(policy.check(ALICE, Operation.CREATE_FILE, "/a/f").allowed());
         // another session on the same jail shares the cache
         assertFalse(shared.forSession("other", root).check(ALICE, Operation.CREATE_FILE, "/a/f").allowed());
+        // written in this process (SITE SETACL, the acl tool): seen at once
+        AclFileWriter.write(root.resolve("a"), "write alice\n");
+        assertTrue(policy.check(ALICE, Operation.CREATE_FILE, "/a/f").allowed());
+        AclFileWriter.delete(root.resolve("a"));
+        Files.createDirectories(root.resolve("a/b"));
+        AclFileWriter.write(root.resolve("a/b"), "read alice\n");
+        assertFalse(policy.check(ALICE, Operation.CREATE_FILE, "/a/b/f").allowed());
     }
 
     @Test

@@ -26,7 +26,7 @@ public final class AclMatrix {
             read *
             """;
 
-    public static final String GROUPS = "staff: bob\n";
+    public static final String GROUPS = "staff: bob, mallory\n";
 
     public record Who(String label, Identity identity) {}
 
@@ -35,7 +35,7 @@ public final class AclMatrix {
             new Who("alice", Identity.passwordUser("alice", Set.of())),
             new Who("bob", Identity.passwordUser("bob", Set.of())),
             new Who("anonymous", Identity.anonymous()),
-            new Who("mallory", Identity.passwordUser("mallory", Set.of("staff"))),
+            new Who("mallory", Identity.passwordUser("mallory", Set.of())),
             new Who("carol", Identity.passwordUser("carol", Set.of())));
 
     /** The level each principal holds under /lab. */

@@ -129,6 +129,23 @@ class SlashGridAccessPolicyTest {
     }
 
     @Test
+    void protectedNamesAreDeniedToEveryoneWhateverTheAclSays() throws Exception {
+        AclFileWriter.write(root.resolve("lab"), "admin alice\n");
+        for (AclSettings settings : List.of(AclSettings.DEFAULTS, AclSettings.DEFAULTS.withEnabled(false))) {
+            AccessPolicy policy = session(settings);
+            for (String path : List.of("/lab/.grid-acl", "/lab/.GRID-ACL", "/.wharf-owners", "/lab/.grid-acl.tmp-1")) {
+                for (Operation op : List.of(Operation.READ_FILE, Operation.OVERWRITE_FILE, Operation.DELETE_FILE,
+                        Operation.RENAME, Operation.STAT)) {
+                    AccessDecision decision = policy.check(ALICE, op, path);
+                    assertFalse(decision.allowed(), op + " " + path);
+                    assertTrue(decision.decidedBy().startsWith("protected name"), decision.decidedBy());
+                }
+            }
+            assertTrue(policy.check(ALICE, Operation.READ_FILE, "/lab/grid-acl").allowed());
+        }
+    }
+
+    @Test
     void pathsTheJailDidNotNormaliseAreDenied() {
         AccessPolicy policy = session(AclSettings.DEFAULTS);
         assertFalse(policy.check(ALICE, Operation.READ_FILE, "top").allowed());
