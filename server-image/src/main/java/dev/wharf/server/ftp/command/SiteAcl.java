@@ -16,8 +16,8 @@ final class SiteAcl {
         }
     }
 
-    static AclAdmin admin(FtpSession session) {
-        return new AclAdmin(session.services().context().access());
+    static AclAdmin admin() {
+        return new AclAdmin();
     }
 
     /** The same per-session policy PASS gave the session's storage. */

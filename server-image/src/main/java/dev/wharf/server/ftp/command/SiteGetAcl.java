@@ -24,7 +24,7 @@ public final class SiteGetAcl implements FtpCommand {
         String dir = argument.isBlank() ? session.cwd() : session.resolve(argument.strip());
         AclAdmin.View view;
         try {
-            view = SiteAcl.admin(session).show(SiteAcl.policy(session), session.identity(), session.storage().jail().root(), dir);
+            view = SiteAcl.admin().show(SiteAcl.policy(session), session.identity(), session.storage().jail().root(), dir);
         } catch (AclAdmin.Failure e) {
             throw SiteAcl.reply(e);
         }

@@ -50,7 +50,7 @@ public final class SiteSetAcl implements FtpCommand {
         }
         String dir = session.resolve(dirArgument);
         try {
-            SiteAcl.admin(session).set(SiteAcl.policy(session), session.identity(), session.storage().jail().root(),
+            SiteAcl.admin().set(SiteAcl.policy(session), session.identity(), session.storage().jail().root(),
                     dir, level, principal);
         } catch (AclAdmin.Failure e) {
             throw SiteAcl.reply(e);
