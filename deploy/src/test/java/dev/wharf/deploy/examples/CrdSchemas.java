@@ -32,8 +32,8 @@ import java.util.stream.Stream;
  *   <li>{@code x-kubernetes-int-or-string: true} means an integer or a string;</li>
  *   <li>the root gets {@code apiVersion}, {@code kind} and {@code metadata}, which CRDs leave implicit.</li>
  * </ul>
- * What JSON Schema cannot express is not checked here: the CEL rules ({@code x-kubernetes-validations})
- * and {@code x-kubernetes-list-type} uniqueness; the operator's own tests cover the CEL rules.
+ * The CEL rules ({@code x-kubernetes-validations}) are evaluated too ({@link CelRules}). Not checked:
+ * {@code x-kubernetes-list-type} uniqueness.
  */
 public final class CrdSchemas {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -42,13 +42,17 @@ public final class CrdSchemas {
 
     /** apiVersion + "/" + kind, e.g. {@code wharf.dev/v1alpha1/TransferServer}. */
     private final Map<String, JsonSchema> byType;
+    /** The untranslated openAPIV3Schema per type, for the CEL rules. */
+    private final Map<String, JsonNode> rawByType;
 
-    private CrdSchemas(Map<String, JsonSchema> byType) {
+    private CrdSchemas(Map<String, JsonSchema> byType, Map<String, JsonNode> rawByType) {
         this.byType = Map.copyOf(byType);
+        this.rawByType = Map.copyOf(rawByType);
     }
 
     public static CrdSchemas load(Path crdDir) {
         Map<String, JsonSchema> map = new HashMap<>();
+        Map<String, JsonNode> raw = new HashMap<>();
         try (Stream<Path> files = Files.list(crdDir)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".yml") || f.toString().endsWith(".yaml")).sorted().toList()) {
                 JsonNode crd = YAML.readTree(file.toFile());
@@ -61,7 +65,9 @@ public final class CrdSchemas {
                     }
                     ObjectNode translated = translate(schema.deepCopy());
                     addRootFields(translated);
-                    map.put(group + "/" + version.path("name").asText() + "/" + kind, FACTORY.getSchema(translated));
+                    String type = group + "/" + version.path("name").asText() + "/" + kind;
+                    map.put(type, FACTORY.getSchema(translated));
+                    raw.put(type, schema);
                 }
             }
         } catch (IOException e) {
@@ -70,7 +76,7 @@ public final class CrdSchemas {
         if (map.isEmpty()) {
             throw new IllegalStateException("no CRDs in " + crdDir);
         }
-        return new CrdSchemas(map);
+        return new CrdSchemas(map, raw);
     }
 
     public Set<String> types() {
@@ -88,7 +94,12 @@ public final class CrdSchemas {
             throw new IllegalArgumentException("no CRD for " + typeOf(object) + " (have " + byType.keySet() + ")");
         }
         Set<ValidationMessage> messages = schema.validate(object);
-        return messages.stream().map(ValidationMessage::getMessage).sorted().toList();
+        List<String> problems = new java.util.ArrayList<>(messages.stream().map(ValidationMessage::getMessage).sorted().toList());
+        if (problems.isEmpty()) {
+            // CEL rules assume a structurally valid object, as on the API server.
+            problems.addAll(CelRules.violations(rawByType.get(typeOf(object)), object));
+        }
+        return problems;
     }
 
     static String typeOf(JsonNode object) {

@@ -63,6 +63,18 @@ class ExamplesMatchTheCrdsTest {
     }
 
     @Test
+    void evaluatesTheCelRules() {
+        assertInvalid(ts -> ((ObjectNode) ts.path("spec").path("doors").path("ftp")).put("port", 70000), "port must be 'auto'");
+        assertInvalid(ts -> ((ObjectNode) ts.path("spec").path("doors").path("ftp")).put("port", "any"), "port must be 'auto'");
+        assertInvalid(ts -> ((ObjectNode) ts.path("spec")).putObject("doors"), "at least one door");
+        JsonNode pool = Examples.all().stream().filter(d -> d.kind().equals("StoragePool")).findFirst().orElseThrow().object().deepCopy();
+        assertEquals(List.of(), schemas.validate(pool));
+        ((ObjectNode) pool.at("/spec/ports/data")).put("first", 2850);
+        List<String> problems = schemas.validate(pool);
+        assertTrue(problems.stream().anyMatch(p -> p.contains("must not overlap")), problems.toString());
+    }
+
+    @Test
     void acceptsPortsAsAutoOrANumber() {
         JsonNode ts = passwordServer();
         ((ObjectNode) ts.path("spec").path("doors").path("ftp")).put("port", 2121);
