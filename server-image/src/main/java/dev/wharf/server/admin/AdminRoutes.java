@@ -68,7 +68,7 @@ public final class AdminRoutes {
             }
         }
         try {
-            return json.writeValueAsBytes(root);
+            return (json.writeValueAsString(root) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("status tree did not serialise", e);
         }
