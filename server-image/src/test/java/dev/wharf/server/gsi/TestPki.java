@@ -325,6 +325,17 @@ public final class TestPki {
         Files.writeString(keyFile, pem(credential.key()));
     }
 
+    /** A Globus proxy file ({@code X509_USER_PROXY}): certificate, key, then the rest of the chain; mode 0600. */
+    public static void writeProxyFile(Credential proxy, Path file) throws IOException {
+        StringBuilder text = new StringBuilder(pem(proxy.cert())).append(pem(proxy.key()));
+        for (X509Certificate c : proxy.chain().subList(1, proxy.chain().size())) {
+            text.append(pem(c));
+        }
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, text.toString());
+    }
+
     public static String pem(Object object) throws IOException {
         StringWriter out = new StringWriter();
         try (JcaPEMWriter w = new JcaPEMWriter(out)) {
