@@ -27,7 +27,8 @@ final class PinningThreadFactory implements ThreadFactory {
     private final int nice;
     private final ThreadFactory delegate;
     private final AtomicInteger index = new AtomicInteger();
-    private final AtomicBoolean warned = new AtomicBoolean();
+    private final AtomicBoolean warnedPin = new AtomicBoolean();
+    private final AtomicBoolean warnedNice = new AtomicBoolean();
 
     /** @param nice nice value for this role's threads; 0 leaves the default */
     PinningThreadFactory(ThreadPlan plan, Role role, PinnedThreads registry, int nice) {
@@ -60,7 +61,7 @@ final class PinningThreadFactory implements ThreadFactory {
         try {
             LibC.setThreadNice(tid, nice);
         } catch (LastErrorException e) {
-            if (warned.compareAndSet(false, true)) {
+            if (warnedNice.compareAndSet(false, true)) {
                 LOG.warn("cannot set nice {} for {} threads ({}); they keep the default priority", nice, role.key(),
                         e.getMessage());
             }
@@ -72,7 +73,7 @@ final class PinningThreadFactory implements ThreadFactory {
         try {
             LibC.setAffinityOfCurrentThread(cpus.toMask());
         } catch (LastErrorException | UnsupportedOperationException e) {
-            if (warned.compareAndSet(false, true)) {
+            if (warnedPin.compareAndSet(false, true)) {
                 LOG.warn("cannot pin {} threads to CPUs {} ({}); they run on any allowed CPU", role.key(), cpus,
                         e.getMessage());
             }

@@ -12,9 +12,12 @@ import java.util.Map;
  * @param setting the {@code threads.pinning} setting it came from
  * @param allowed the process's allowed CPUs
  * @param roles   each role's CPUs and the device they serve ({@code any} when unknown)
+ * @param spread  whether {@link Role#onePerCpu()} roles get one CPU per thread (false: every thread its
+ *                role's whole set)
  * @param notes   why the plan looks the way it does, in words (for the log and {@code /status})
  */
-public record ThreadPlan(PinningSetting setting, CpuSet allowed, Map<Role, Assignment> roles, List<String> notes) {
+public record ThreadPlan(PinningSetting setting, CpuSet allowed, Map<Role, Assignment> roles, boolean spread,
+                         List<String> notes) {
 
     /** A role's CPUs and the device it serves (a NIC or disk name, {@code any}, or {@code -}). */
     public record Assignment(CpuSet cpus, String device) {}
@@ -43,11 +46,15 @@ public record ThreadPlan(PinningSetting setting, CpuSet allowed, Map<Role, Assig
      */
     public CpuSet cpusForThread(Role role, int index) {
         CpuSet set = cpus(role);
-        if (!role.onePerCpu() || set.size() <= 1) {
+        if (!onePerCpu(role) || set.size() <= 1) {
             return set;
         }
         List<Integer> list = set.toList();
         return CpuSet.of(list.get(Math.floorMod(index, list.size())));
+    }
+
+    public boolean onePerCpu(Role role) {
+        return spread && role.onePerCpu();
     }
 
     /** A good thread count for a role's pool: one event loop per NET CPU; at least one. */
@@ -65,7 +72,7 @@ public record ThreadPlan(PinningSetting setting, CpuSet allowed, Map<Role, Assig
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("cpus", a.cpus().toString());
             m.put("device", a.device());
-            m.put("onePerCpu", role.onePerCpu());
+            m.put("onePerCpu", onePerCpu(role));
             r.put(role.key(), m);
         });
         out.put("roles", r);

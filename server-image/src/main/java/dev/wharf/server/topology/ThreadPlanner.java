@@ -11,7 +11,9 @@ import java.util.Map;
  * function, so every placement rule is unit-tested on fixture trees.
  *
  * <p>{@code auto}: NET gets the allowed CPUs local to the data NIC, DISK those local to the storage
- * disks (either falls back to all allowed CPUs when its device's placement is unknown). CPUs local to
+ * disks (either falls back to all allowed CPUs when its device's placement is unknown). When both are
+ * the same set and fewer than four CPUs are allowed, no role is fenced off and no thread is tied to
+ * one CPU (there is no locality to win and no CPU to spare). Otherwise CPUs local to
  * both are split between them, keeping each side's CPUs contiguous and the two sides as equal as
  * possible. CONTROL gets the allowed CPUs neither uses; when none are left and there are at least four
  * CPUs, it takes the highest CPU of the larger of DISK and NET (DISK on a tie), otherwise it shares all
@@ -22,6 +24,9 @@ public final class ThreadPlanner {
     /** Below this many allowed CPUs control threads do not get a CPU of their own. */
     static final int CONTROL_CPU_THRESHOLD = 4;
 
+    /** Below this many allowed CPUs net and disk are only separated when their devices' CPUs differ. */
+    static final int SPLIT_THRESHOLD = 4;
+
     private ThreadPlanner() {}
 
     public static ThreadPlan plan(Topology topology, PinningSetting setting) {
@@ -30,6 +35,7 @@ public final class ThreadPlanner {
         String disk = diskName(topology.storage());
         List<String> notes = new ArrayList<>();
         Map<Role, ThreadPlan.Assignment> roles = new EnumMap<>(Role.class);
+        boolean spread = true;
         switch (setting.mode()) {
             case NONE -> {
                 notes.add("threads.pinning = none: threads run anywhere in " + allowed);
@@ -48,20 +54,21 @@ public final class ThreadPlanner {
                 }
                 notes.add("explicit map from " + PinningSetting.KEY);
             }
-            case AUTO -> auto(topology, allowed, net, disk, roles, notes);
+            case AUTO -> spread = auto(topology, allowed, net, disk, roles, notes);
             default -> throw new IllegalStateException(setting.mode().toString());
         }
-        return new ThreadPlan(setting, allowed, roles, notes);
+        return new ThreadPlan(setting, allowed, roles, spread, notes);
     }
 
-    private static void auto(Topology t, CpuSet allowed, String netDevice, String diskDevice,
+    /** Fills {@code roles}; returns whether network loops get one CPU each. */
+    private static boolean auto(Topology t, CpuSet allowed, String netDevice, String diskDevice,
                              Map<Role, ThreadPlan.Assignment> roles, List<String> notes) {
         if (allowed.size() <= 1) {
             notes.add("one CPU (" + allowed + "): every role shares it");
             roles.put(Role.NET, new ThreadPlan.Assignment(allowed, netDevice));
             roles.put(Role.DISK, new ThreadPlan.Assignment(allowed, diskDevice));
             roles.put(Role.CONTROL, new ThreadPlan.Assignment(allowed, "-"));
-            return;
+            return true;
         }
         Nic nic = t.dataInterface();
         CpuSet nearNic = local(t, "data interface " + netDevice, nic == null ? null : nic.numaNode(),
@@ -70,6 +77,17 @@ public final class ThreadPlanner {
         CpuSet nearDisk = local(t, "storage " + diskDevice, s == null ? null : s.numaNode(),
                 s == null ? null : s.localCpus(), allowed, notes);
 
+        if (nearNic.equals(nearDisk) && allowed.size() < SPLIT_THRESHOLD) {
+            // Nothing to gain from locality and too few CPUs to dedicate any: splitting roles, or tying
+            // each event loop to one CPU, only keeps threads waiting for a busy CPU while another idles
+            // (measured: docs/performance.md). Every thread may use every allowed CPU.
+            notes.add("NIC and storage share CPUs " + nearNic + " and fewer than " + SPLIT_THRESHOLD
+                    + " CPUs are allowed: no role is fenced off, every thread may run on " + allowed);
+            roles.put(Role.NET, new ThreadPlan.Assignment(allowed, netDevice));
+            roles.put(Role.DISK, new ThreadPlan.Assignment(allowed, diskDevice));
+            roles.put(Role.CONTROL, new ThreadPlan.Assignment(allowed, "-"));
+            return false;
+        }
         CpuSet net = nearNic.minus(nearDisk);
         CpuSet disk = nearDisk.minus(nearNic);
         CpuSet shared = nearNic.and(nearDisk);
@@ -99,6 +117,7 @@ public final class ThreadPlanner {
         roles.put(Role.NET, new ThreadPlan.Assignment(net, netDevice));
         roles.put(Role.DISK, new ThreadPlan.Assignment(disk, diskDevice));
         roles.put(Role.CONTROL, new ThreadPlan.Assignment(control, "-"));
+        return true;
     }
 
     /** The allowed CPUs local to a device; all allowed CPUs when unknown or disjoint (with a note). */

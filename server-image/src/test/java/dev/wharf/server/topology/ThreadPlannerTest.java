@@ -37,9 +37,11 @@ class ThreadPlannerTest {
     }
 
     @Test
-    void oneSocketVmSplitsItsTwoCpus() throws IOException {
+    void oneSocketVmDoesNotFenceRolesOffItsTwoCpus() throws IOException {
         ThreadPlan p = ThreadPlanner.plan(topology("one-socket-vm", "/srv", "eth0"), PinningSetting.AUTO);
-        assertPlan(p, "0", "1", "0-1");
+        assertPlan(p, "0-1", "0-1", "0-1");
+        assertEquals("0-1", p.cpusForThread(Role.NET, 0).toString(), "event loops are not tied to one CPU");
+        assertFalse(p.onePerCpu(Role.NET));
         assertEquals("eth0", p.device(Role.NET));
         assertEquals("vda", p.device(Role.DISK));
         assertTrue(p.pinning());
@@ -90,11 +92,23 @@ class ThreadPlannerTest {
     }
 
     @Test
-    void cpusetOnlyOnTheNicNodeSplitsIt() throws IOException {
+    void cpusetOnlyOnTheNicNodeIsShared() throws IOException {
         Topology t = withAllowed(topology("two-socket", "/data", "ens1f0"), "12-13");
         ThreadPlan p = ThreadPlanner.plan(t, PinningSetting.AUTO);
-        assertPlan(p, "12", "13", "12-13");
+        assertPlan(p, "12-13", "12-13", "12-13");
         assertTrue(p.notes().stream().anyMatch(n -> n.contains("outside the allowed")), p.notes().toString());
+    }
+
+    @Test
+    void threeCpusOnOneNodeAreShared() throws IOException {
+        Topology t = withAllowed(topology("no-numa", "/", "eth0"), "0-2");
+        assertPlan(ThreadPlanner.plan(t, PinningSetting.AUTO), "0-2", "0-2", "0-2");
+    }
+
+    @Test
+    void twoCpusOnDifferentNodesAreStillSplitForLocality() throws IOException {
+        Topology t = withAllowed(topology("two-socket", "/data", "ens1f0"), "11-12");
+        assertPlan(ThreadPlanner.plan(t, PinningSetting.AUTO), "12", "11", "11-12");
     }
 
     @Test
@@ -129,6 +143,7 @@ class ThreadPlannerTest {
     @Test
     void netThreadsRoundRobinOneCpuEachOthersGetTheirSet() throws IOException {
         ThreadPlan p = ThreadPlanner.plan(topology("container-cpuset", "/data", "ens1f0"), PinningSetting.AUTO);
+        assertTrue(p.onePerCpu(Role.NET));
         assertEquals("12", p.cpusForThread(Role.NET, 0).toString());
         assertEquals("13", p.cpusForThread(Role.NET, 1).toString());
         assertEquals("12", p.cpusForThread(Role.NET, 2).toString());
@@ -144,8 +159,8 @@ class ThreadPlannerTest {
         assertEquals("0-1", s.get("allowedCpus"));
         @SuppressWarnings("unchecked")
         Map<String, Map<String, Object>> roles = (Map<String, Map<String, Object>>) s.get("roles");
-        assertEquals("0", roles.get("net").get("cpus"));
+        assertEquals("0-1", roles.get("net").get("cpus"));
         assertEquals("eth0", roles.get("net").get("device"));
-        assertEquals(true, roles.get("net").get("onePerCpu"));
+        assertEquals(false, roles.get("net").get("onePerCpu"));
     }
 }
