@@ -64,7 +64,7 @@ class FtpLimitsTest {
             raw.login();
             long start = System.nanoTime();
             RawFtp.expect(421, raw.reply());
-            assertTrue(System.nanoTime() - start < 5_000_000_000L);
+            assertTrue(System.nanoTime() - start < 20_000_000_000L, "closed long after the 1 s timeout");
             assertTrue(raw.closedByServer());
             stillServes(server);
         }
