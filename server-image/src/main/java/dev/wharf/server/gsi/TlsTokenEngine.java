@@ -18,6 +18,8 @@ import javax.net.ssl.SSLException;
 final class TlsTokenEngine {
 
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
+    /** Far more engine steps than any real exchange needs: a guard against an engine that stops moving. */
+    private static final int MAX_STEPS = 10_000;
 
     private final SSLEngine engine;
     private ByteBuffer inbound = ByteBuffer.allocate(0);
@@ -43,7 +45,10 @@ final class TlsTokenEngine {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteBuffer appBuffer = ByteBuffer.allocate(engine.getSession().getApplicationBufferSize());
         ByteBuffer netBuffer = ByteBuffer.allocate(engine.getSession().getPacketBufferSize());
-        while (true) {
+        for (int steps = 0; ; steps++) {
+            if (steps > MAX_STEPS) {
+                throw new SSLException("TLS engine makes no progress");
+            }
             HandshakeStatus status = engine.getHandshakeStatus();
             if (status == HandshakeStatus.NEED_TASK) {
                 for (Runnable task = engine.getDelegatedTask(); task != null; task = engine.getDelegatedTask()) {
@@ -84,7 +89,11 @@ final class TlsTokenEngine {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteBuffer src = ByteBuffer.wrap(plain);
         ByteBuffer netBuffer = ByteBuffer.allocate(engine.getSession().getPacketBufferSize());
+        int steps = 0;
         do {
+            if (++steps > MAX_STEPS + plain.length / 1024) {
+                throw new SSLException("TLS engine makes no progress");
+            }
             netBuffer.clear();
             SSLEngineResult r = engine.wrap(src, netBuffer);
             drain(netBuffer, out);
