@@ -1,5 +1,7 @@
 package dev.wharf.server;
 
+import dev.wharf.server.dcap.DcapDoor;
+import dev.wharf.server.dcap.DcapSettings;
 import dev.wharf.server.data.PortAllocator;
 import dev.wharf.server.data.PortRange;
 import dev.wharf.server.ftp.FtpDoor;
@@ -18,7 +20,8 @@ final class DoorTable {
     static final List<DoorKind<?>> KINDS = List.of(
             new DoorKind<>("ftp", true, FtpSettings::plain, (c, s, shared) -> new FtpDoor(c, s, ports(shared, s.portRange()))),
             new DoorKind<>("ftps", false, FtpSettings::implicitTls,
-                    (c, s, shared) -> new FtpDoor(c, s, ports(shared, s.portRange()))));
+                    (c, s, shared) -> new FtpDoor(c, s, ports(shared, s.portRange()))),
+            new DoorKind<>("dcap", false, DcapSettings::from, (c, s, shared) -> new DcapDoor(c, s, ports(shared, s.portRange()))));
 
     /** Doors with the same data-port range share one allocator, so they never hand out the same port. */
     static PortAllocator ports(SharedResources shared, PortRange range) {

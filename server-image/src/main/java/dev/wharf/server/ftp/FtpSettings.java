@@ -56,7 +56,8 @@ public record FtpSettings(
                 c.getBoolean("tls.require", false));
     }
 
-    private static InetAddress address(ConfigFile c, String key, String fallback) {
+    /** An address key: an IP address or a NIC name (shared with the dCap door's settings). */
+    public static InetAddress address(ConfigFile c, String key, String fallback) {
         String value = c.getString(key, fallback);
         if (!value.matches("[0-9a-fA-F:.]+")) {
             return interfaceAddress(key, value);

@@ -1,0 +1,91 @@
+package dev.wharf.server.dcap;
+
+import dev.wharf.server.Door;
+import dev.wharf.server.ServerContext;
+import dev.wharf.server.data.DataChannelFactory;
+import dev.wharf.server.data.PortAllocator;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.handler.codec.LineBasedFrameDecoder;
+import io.netty.handler.codec.string.StringDecoder;
+import io.netty.handler.codec.string.StringEncoder;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The plain dCap door (docs/dcap.md): libdcap's control protocol on {@code dcap.port}, data
+ * connections from the shared data-port range, anonymous access by the POSIX "other" bits or ACLs.
+ *
+ * <pre>
+ *   Door dcap = new DcapDoor(context, DcapSettings.from(config), ports);   // ports shared with FTP
+ * </pre>
+ */
+public final class DcapDoor implements Door {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DcapDoor.class);
+
+    private final ServerContext context;
+    private final DcapSettings settings;
+    private final DataChannelFactory data;
+    private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+    private Channel server;
+
+    public DcapDoor(ServerContext context, DcapSettings settings, PortAllocator ports) {
+        this.context = context;
+        this.settings = settings;
+        this.data = new DataChannelFactory(context.transport(), context.ioGroup(), settings.dataInterface(), ports);
+    }
+
+    @Override
+    public String name() {
+        return settings.door();
+    }
+
+    @Override
+    public void start() throws InterruptedException {
+        settings.requireRoot();
+        server = new ServerBootstrap()
+                .group(context.acceptGroup(), context.ioGroup())
+                .channel(context.transport().serverChannelClass())
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        channels.add(ch);
+                        ChannelPipeline p = ch.pipeline();
+                        p.addLast("idle", new IdleStateHandler(0, 0, settings.idleTimeout().toMillis(), TimeUnit.MILLISECONDS));
+                        p.addLast("line", new LineBasedFrameDecoder(DcapLineParser.MAX_LINE + 1, true, false));
+                        p.addLast("decode", new StringDecoder(StandardCharsets.ISO_8859_1));
+                        p.addLast("encode", new StringEncoder(StandardCharsets.US_ASCII));
+                        p.addLast("session", new DcapSessionHandler(context, settings, data));
+                    }
+                })
+                .bind(settings.controlInterface(), settings.port()).sync().channel();
+        LOG.info("{} door listening on {} (root {}, data ports {}-{})", name(), localAddress(),
+                settings.requireRoot(), settings.portRange().first(), settings.portRange().last());
+    }
+
+    @Override
+    public InetSocketAddress localAddress() {
+        return (InetSocketAddress) server.localAddress();
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.close().syncUninterruptibly();
+        }
+        channels.close().awaitUninterruptibly();
+    }
+}

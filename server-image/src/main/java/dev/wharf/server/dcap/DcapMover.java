@@ -1,0 +1,408 @@
+package dev.wharf.server.dcap;
+
+import dev.wharf.server.data.DataPipeline;
+import dev.wharf.server.data.DataSink;
+import dev.wharf.server.fs.StorageException;
+import dev.wharf.server.fs.Upload;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.zip.Adler32;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The "pool" side of one open file: serves the binary data channel (docs/dcap.md "Data channel").
+ * Runs on the data channel's event loop; reads go out as zero-copy file regions, written data is
+ * handed to {@code disk} in order (never blocking the event loop), with back-pressure through
+ * auto-read. Exactly one outcome is reported to the control session: null for success (after CLOSE
+ * and, for writes, the commit), or the failure.
+ */
+final class DcapMover implements DataSink, DataBlockDecoder.Listener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DcapMover.class);
+    /** Written bytes queued for the disk before reading from the socket pauses. */
+    static final long HIGH_WATER = 8L << 20;
+    static final long LOW_WATER = 2L << 20;
+
+    private final long sessionId;
+    private final String challenge;
+    private final FileChannel reading;
+    private final Upload upload;
+    private final Executor disk;
+    private final Executor commitExecutor;
+    private final Consumer<DcapFailure> outcome;
+    private Channel channel;
+    private DataBlockDecoder decoder;
+    private long position;
+    private long size;
+    private int writeCommand;
+    private CompletableFuture<Void> diskTail = CompletableFuture.completedFuture(null);
+    private volatile IOException writeError;
+    private long queuedBytes;
+    private final Adler32 adler = new Adler32();
+    private long sequentialEnd;
+    private boolean sequential = true;
+    private boolean finished;
+    private long transferred;
+
+    /**
+     * @param challenge the token the client must present first (client-connects mode), or null when
+     *                  the server connected to the client
+     * @param reading the file of a read open, or null
+     * @param upload the upload of a write open, or null
+     * @param disk runs file writes one after another, off the event loop
+     */
+    DcapMover(long sessionId, String challenge, FileChannel reading, Upload upload, Executor disk,
+              Executor commitExecutor, Consumer<DcapFailure> outcome) throws IOException {
+        this.sessionId = sessionId;
+        this.challenge = challenge;
+        this.reading = reading;
+        this.upload = upload;
+        this.disk = disk;
+        this.commitExecutor = commitExecutor;
+        this.outcome = outcome;
+        this.size = reading != null ? reading.size() : 0;
+    }
+
+    /** Takes over a connected data channel (auto-read off, from the data package). */
+    void start(Channel ch) {
+        channel = ch;
+        decoder = new DataBlockDecoder(this, challenge != null, ch.alloc());
+        ch.closeFuture().addListener(f -> ch.eventLoop().execute(() -> {
+            decoder.release();
+            if (!finished) {
+                abort(new DcapFailure(DcapFailure.INTERNAL, "data connection closed before CLOSE", "EIO"));
+            }
+        }));
+        if (challenge == null) {
+            ch.writeAndFlush(DataReplies.callbackGreeting(ch.alloc(), sessionId));
+        }
+        DataPipeline.start(ch, this);
+    }
+
+    /** Bytes moved so far (read or written). */
+    long transferred() {
+        return transferred;
+    }
+
+    boolean isUpload() {
+        return upload != null;
+    }
+
+    /** The control session gave up (timeout, control connection gone). */
+    void cancel(String why) {
+        if (channel == null) {
+            abort(new DcapFailure(DcapFailure.INTERNAL, why, "EIO"));
+        } else {
+            channel.eventLoop().execute(() -> {
+                abort(new DcapFailure(DcapFailure.INTERNAL, why, "EIO"));
+                channel.close();
+            });
+        }
+    }
+
+    // ---- DataSink: bytes from the data channel
+
+    @Override
+    public void data(Channel ch, ByteBuf buf) {
+        if (finished) {
+            buf.release();
+            return;
+        }
+        try {
+            decoder.feed(buf);
+        } catch (DcapProtocolException e) {
+            LOG.info("dcap session {}: protocol violation on the data channel: {}", sessionId, e.getMessage());
+            ch.writeAndFlush(DataReplies.error(alloc(), false, DataRequest.LOCATE, DataReplies.ERROR_PROTOCOL, e.getMessage()))
+                    .addListener(ChannelFutureListener.CLOSE);
+            abort(DcapFailure.protocol(e.getMessage()));
+        }
+    }
+
+    @Override
+    public void end(Channel ch) {
+        ch.close();
+    }
+
+    @Override
+    public void failed(Channel ch, Throwable cause) {
+        LOG.debug("dcap session {}: data channel failed: {}", sessionId, cause.toString());
+        ch.close();
+    }
+
+    // ---- decoded events
+
+    @Override
+    public void greeting(long session, String token) throws DcapProtocolException {
+        boolean same = session == sessionId && MessageDigest.isEqual(
+                token.getBytes(StandardCharsets.US_ASCII), challenge.getBytes(StandardCharsets.US_ASCII));
+        if (!same) {
+            throw new DcapProtocolException("wrong session id or challenge on the data connection");
+        }
+    }
+
+    @Override
+    public void request(DataRequest r) throws DcapProtocolException {
+        switch (r.opcode()) {
+            case DataRequest.READ -> read(r.opcode(), r.count());
+            case DataRequest.SEEK_AND_READ -> {
+                if (seek(r)) {
+                    read(r.opcode(), r.count());
+                }
+            }
+            case DataRequest.SEEK -> {
+                if (seek(r)) {
+                    channel.writeAndFlush(DataReplies.ackSeek(alloc(), DataRequest.SEEK, position));
+                }
+            }
+            case DataRequest.WRITE, DataRequest.SEEK_AND_WRITE -> startWrite(r);
+            case DataRequest.LOCATE -> channel.writeAndFlush(DataReplies.ackLocate(alloc(), currentSize(), position));
+            case DataRequest.READV -> readv(r);
+            case DataRequest.CLOSE -> close(r);
+            default -> throw new DcapProtocolException("unexpected opcode " + r.opcode());
+        }
+    }
+
+    private void read(int command, long count) {
+        if (reading == null) {
+            channel.writeAndFlush(DataReplies.error(alloc(), false, command, DataReplies.ERROR_PROTOCOL, "file is open for writing"));
+            return;
+        }
+        long n;
+        try {
+            size = reading.size();
+            n = Math.max(0, Math.min(count, size - position));
+        } catch (IOException e) {
+            channel.writeAndFlush(DataReplies.error(alloc(), false, command, DataReplies.ERROR_IO_DISK, e.getMessage()));
+            return;
+        }
+        channel.write(DataReplies.ack(alloc(), command));
+        channel.write(DataReplies.dataHeader(alloc()));
+        sendRange(position, n);
+        position += n;
+        transferred += n;
+        channel.write(DataReplies.trailer(alloc()));
+        channel.writeAndFlush(DataReplies.fin(alloc(), command));
+    }
+
+    /** Frames {@code n} bytes at {@code offset} as data blocks (at most 2 GiB - 1 each). */
+    private void sendRange(long offset, long n) {
+        long at = offset;
+        long left = n;
+        while (left > 0) {
+            int chunk = (int) Math.min(left, Integer.MAX_VALUE);
+            channel.write(DataReplies.blockLength(alloc(), chunk));
+            channel.write(new UnclosedFileRegion(reading, at, chunk));
+            at += chunk;
+            left -= chunk;
+        }
+    }
+
+    private void readv(DataRequest r) {
+        if (reading == null) {
+            channel.writeAndFlush(DataReplies.error(alloc(), false, r.opcode(), DataReplies.ERROR_PROTOCOL, "file is open for writing"));
+            return;
+        }
+        try {
+            size = reading.size();
+        } catch (IOException e) {
+            channel.writeAndFlush(DataReplies.error(alloc(), false, r.opcode(), DataReplies.ERROR_IO_DISK, e.getMessage()));
+            return;
+        }
+        channel.write(DataReplies.ack(alloc(), r.opcode()));
+        channel.write(DataReplies.dataHeader(alloc()));
+        for (DataRequest.Range range : r.ranges()) {
+            long n = Math.max(0, Math.min(range.length(), size - range.offset()));
+            sendRange(range.offset(), n);
+            transferred += n;
+        }
+        channel.writeAndFlush(DataReplies.fin(alloc(), r.opcode()));
+    }
+
+    /** Applies the seek part of a request; answers an error ACK and returns false when it is invalid. */
+    private boolean seek(DataRequest r) {
+        long base = switch (r.whence()) {
+            case DataRequest.SEEK_CUR -> position;
+            case DataRequest.SEEK_END -> currentSize();
+            default -> 0;
+        };
+        long target = base + r.offset();
+        boolean overflow = (r.offset() > 0 && target < base) || target < 0;
+        if (overflow || (upload == null && target > currentSize())) {
+            channel.writeAndFlush(DataReplies.error(alloc(), false, r.opcode(), DataReplies.ERROR_SEEK,
+                    "seek to " + (overflow ? "an invalid offset" : target + " beyond the end of the file")));
+            return false;
+        }
+        position = target;
+        return true;
+    }
+
+    private long currentSize() {
+        if (reading != null) {
+            try {
+                size = reading.size();
+            } catch (IOException e) {
+                // keep the last known size
+            }
+        }
+        return size;
+    }
+
+    private void startWrite(DataRequest r) {
+        if (upload == null) {
+            channel.writeAndFlush(DataReplies.error(alloc(), false, r.opcode(), DataReplies.ERROR_PROTOCOL, "file is open for reading"));
+            return;
+        }
+        if (r.opcode() == DataRequest.SEEK_AND_WRITE && !seek(r)) {
+            return;
+        }
+        writeCommand = r.opcode();
+        decoder.expectData();
+        channel.writeAndFlush(DataReplies.ack(alloc(), r.opcode()));
+    }
+
+    @Override
+    public void data(ByteBuf chunk) {
+        int n = chunk.readableBytes();
+        long at = position;
+        position += n;
+        size = Math.max(size, position);
+        if (writeError != null) {
+            chunk.release();
+            return;
+        }
+        if (at != sequentialEnd) {
+            sequential = false;
+        }
+        sequentialEnd = at + n;
+        queuedBytes += n;
+        transferred += n;
+        if (queuedBytes > HIGH_WATER) {
+            channel.config().setAutoRead(false);
+        }
+        diskTail = diskTail.thenRunAsync(() -> writeToDisk(chunk, at), disk)
+                .whenComplete((v, e) -> channel.eventLoop().execute(() -> written(n)));
+    }
+
+    private void writeToDisk(ByteBuf chunk, long at) {
+        try {
+            if (writeError == null) {
+                FileChannel file = upload.channel();
+                long offset = upload.start() + at;
+                int count = chunk.readableBytes();
+                int done = 0;
+                while (done < count) {
+                    done += chunk.getBytes(chunk.readerIndex() + done, file, offset + done, count - done);
+                }
+                if (sequential) {
+                    adler.update(chunk.nioBuffer());
+                }
+            }
+        } catch (IOException e) {
+            writeError = e;
+        } finally {
+            chunk.release();
+        }
+    }
+
+    private void written(int n) {
+        queuedBytes -= n;
+        if (queuedBytes < LOW_WATER && !channel.config().isAutoRead() && channel.isActive()) {
+            channel.config().setAutoRead(true);
+        }
+    }
+
+    @Override
+    public void dataEnd() {
+        int command = writeCommand;
+        diskTail.whenComplete((v, e) -> channel.eventLoop().execute(() -> {
+            IOException failure = writeError;
+            if (failure == null) {
+                channel.writeAndFlush(DataReplies.fin(alloc(), command));
+            } else {
+                boolean full = StorageException.isNoSpace(failure);
+                channel.writeAndFlush(DataReplies.error(alloc(), true, command,
+                        full ? DataReplies.ERROR_RESOURCE : DataReplies.ERROR_IO_DISK, failure.getMessage()));
+            }
+        }));
+    }
+
+    private void close(DataRequest r) {
+        diskTail.whenComplete((v, e) -> channel.eventLoop().execute(() -> {
+            channel.writeAndFlush(DataReplies.ack(alloc(), DataRequest.CLOSE)).addListener(ChannelFutureListener.CLOSE);
+            if (upload == null) {
+                finish(null);
+                return;
+            }
+            DcapFailure failure = null;
+            if (writeError != null) {
+                failure = new DcapFailure(DcapFailure.INTERNAL, "write failed: " + writeError.getMessage(),
+                        StorageException.isNoSpace(writeError) ? "ENOSPC" : "EIO");
+            } else if (r.checksum().isPresent() && sequential && r.checksum().getAsLong() != adler.getValue()) {
+                failure = new DcapFailure(DcapFailure.INTERNAL, "ADLER32 mismatch: client "
+                        + Long.toHexString(r.checksum().getAsLong()) + ", server " + Long.toHexString(adler.getValue()), "EIO");
+            }
+            if (failure != null) {
+                abort(failure);
+                return;
+            }
+            finished = true;
+            long length = size;
+            commitExecutor.execute(() -> {
+                try {
+                    upload.channel().truncate(upload.start() + length);
+                    upload.commit(length);
+                    outcome.accept(null);
+                } catch (IOException | RuntimeException ex) {
+                    upload.abort();
+                    StorageException se = ex instanceof IOException io ? StorageException.from(io, upload.path()) : null;
+                    outcome.accept(se != null ? DcapFailure.of(se)
+                            : new DcapFailure(DcapFailure.INTERNAL, "commit failed: " + ex, "EIO"));
+                }
+            });
+        }));
+    }
+
+    private void finish(DcapFailure failure) {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        closeReading();
+        outcome.accept(failure);
+    }
+
+    /** Ends the transfer without making an upload visible. */
+    private void abort(DcapFailure failure) {
+        if (finished) {
+            return;
+        }
+        if (upload != null) {
+            diskTail.whenComplete((v, e) -> upload.abort());
+        }
+        finish(failure);
+    }
+
+    private void closeReading() {
+        if (reading != null) {
+            try {
+                reading.close();
+            } catch (IOException e) {
+                LOG.debug("closing a read file: {}", e.toString());
+            }
+        }
+    }
+
+    private ByteBufAllocator alloc() {
+        return channel.alloc();
+    }
+}

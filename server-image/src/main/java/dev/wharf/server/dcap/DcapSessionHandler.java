@@ -1,0 +1,167 @@
+package dev.wharf.server.dcap;
+
+import dev.wharf.server.ServerContext;
+import dev.wharf.server.acl.owner.OwnerStore;
+import dev.wharf.server.auth.Identity;
+import dev.wharf.server.data.DataChannelFactory;
+import dev.wharf.server.fs.GuardedStorage;
+import dev.wharf.server.fs.Jail;
+import dev.wharf.server.fs.StorageException;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.timeout.IdleStateEvent;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One dCap control connection: hello first, then requests routed by session id. Requests run on the
+ * blocking executor (storage work never runs on the event loop); replies are written back as lines.
+ * The session acts as the anonymous principal through {@link WorldModePolicy}.
+ */
+final class DcapSessionHandler extends SimpleChannelInboundHandler<String> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DcapSessionHandler.class);
+
+    private final ServerContext context;
+    private final DcapSettings settings;
+    private final DataChannelFactory data;
+    private final Map<Long, DcapMover> movers = new ConcurrentHashMap<>();
+    private volatile GuardedStorage storage;
+    private volatile boolean greeted;
+    private ChannelHandlerContext ctx;
+
+    DcapSessionHandler(ServerContext context, DcapSettings settings, DataChannelFactory data) {
+        this.context = context;
+        this.settings = settings;
+        this.data = data;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+        context.metrics().sessionOpened(settings.door());
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        context.metrics().sessionClosed(settings.door());
+        movers.values().forEach(m -> m.cancel("control connection closed"));
+        movers.clear();
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, String line) {
+        DcapRequest request;
+        try {
+            request = DcapLineParser.parse(stripCr(line));
+        } catch (DcapProtocolException e) {
+            LOG.info("{}: bad control line from {}: {}", settings.door(), ctx.channel().remoteAddress(), e.getMessage());
+            reply(DcapReplies.failed(0, 0, DcapFailure.protocol(e.getMessage())));
+            return;
+        }
+        if (!greeted) {
+            if (!request.verb().equals("hello")) {
+                reply(DcapReplies.failed(request, DcapFailure.protocol("hello expected first")));
+                return;
+            }
+            context.blockingExecutor().execute(this::login);
+            return;
+        }
+        switch (request.verb()) {
+            case "hello" -> reply(DcapReplies.welcome());
+            case "ping" -> reply(DcapReplies.pong(request));
+            case "byebye" -> ctx.writeAndFlush(DcapReplies.byebye() + "\n").addListener(f -> ctx.close());
+            case "open" -> context.blockingExecutor().execute(() -> open(request));
+            default -> context.blockingExecutor().execute(() -> namespace(request));
+        }
+    }
+
+    private static String stripCr(String line) {
+        return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+    }
+
+    /** Builds the anonymous session's storage view, then welcomes the client. */
+    private void login() {
+        try {
+            Jail jail = new Jail(settings.requireRoot());
+            WorldModePolicy policy = new WorldModePolicy(
+                    context.access().forSession(settings.door(), jail.root()), jail);
+            storage = new GuardedStorage(jail, Identity.anonymous(), policy, false, settings.overwrite(),
+                    context.metrics(), settings.door(), OwnerStore.forServer(context.access()));
+            greeted = true;
+            context.metrics().login(settings.door(), "success");
+            reply(DcapReplies.welcome());
+        } catch (IOException | RuntimeException e) {
+            LOG.error("{}: storage root unusable: {}", settings.door(), e.toString());
+            context.metrics().login(settings.door(), "failure");
+            ctx.writeAndFlush(DcapReplies.byebye() + "\n").addListener(f -> ctx.close());
+        }
+    }
+
+    private void namespace(DcapRequest r) {
+        if (!NamespaceRequests.handles(r.verb())) {
+            reply(DcapReplies.failed(r, DcapFailure.protocol("unknown request " + r.verb())));
+            return;
+        }
+        try {
+            reply(NamespaceRequests.execute(storage, r));
+        } catch (DcapProtocolException e) {
+            reply(DcapReplies.failed(r, DcapFailure.protocol(e.getMessage())));
+        } catch (StorageException e) {
+            reply(DcapReplies.failed(r, DcapFailure.of(e)));
+        }
+    }
+
+    private void open(DcapRequest r) {
+        InetSocketAddress peer = (InetSocketAddress) ctx.channel().remoteAddress();
+        try {
+            DcapMover mover = new Transfers(context, settings, data, storage).open(r, OpenRequest.parse(r), peer,
+                    failure -> finished(r, failure), this::reply);
+            movers.put(r.sessionId(), mover);
+        } catch (DcapProtocolException e) {
+            reply(DcapReplies.failed(r, DcapFailure.protocol(e.getMessage())));
+        } catch (StorageException e) {
+            reply(DcapReplies.failed(r, DcapFailure.of(e)));
+        } catch (IOException e) {
+            LOG.warn("{}: no data connection for {}: {}", settings.door(), peer, e.toString());
+            reply(DcapReplies.failed(r, new DcapFailure(DcapFailure.INTERNAL, "no data connection: " + e.getMessage(), "EIO")));
+        }
+    }
+
+    private void finished(DcapRequest r, DcapFailure failure) {
+        movers.remove(r.sessionId());
+        if (ctx.channel().isActive()) {
+            reply(failure == null ? DcapReplies.ok(r) : DcapReplies.failed(r, failure));
+        }
+    }
+
+    private void reply(String line) {
+        ctx.writeAndFlush(line + "\n");
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof IdleStateEvent && movers.isEmpty()) {
+            LOG.info("{}: closing idle control connection from {}", settings.door(), ctx.channel().remoteAddress());
+            ctx.close();
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof TooLongFrameException || cause.getCause() instanceof TooLongFrameException) {
+            LOG.info("{}: control line too long from {}", settings.door(), ctx.channel().remoteAddress());
+            reply(DcapReplies.failed(0, 0, DcapFailure.protocol("control line longer than " + DcapLineParser.MAX_LINE)));
+            return;
+        }
+        LOG.debug("{}: control connection error: {}", settings.door(), cause.toString());
+        ctx.close();
+    }
+}

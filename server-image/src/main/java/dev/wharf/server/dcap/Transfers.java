@@ -1,0 +1,117 @@
+package dev.wharf.server.dcap;
+
+import dev.wharf.server.ServerContext;
+import dev.wharf.server.data.DataChannelFactory;
+import dev.wharf.server.data.DataEndpoint;
+import dev.wharf.server.data.PassiveListener;
+import dev.wharf.server.fs.GuardedStorage;
+import dev.wharf.server.fs.StorageException;
+import dev.wharf.server.fs.Upload;
+import dev.wharf.server.fs.UploadMode;
+import dev.wharf.server.metrics.Direction;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.channels.FileChannel;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the transfer of one {@code open}: opens the file (through the guarded storage), arranges
+ * the data connection and hands it to a {@link DcapMover}. With {@code -passive} the client connects
+ * to a listener from the data-port range and must present the challenge of the {@code connect}
+ * reply; otherwise the server connects to the callback port, and only ever at the control
+ * connection's peer address (the host named in the line is ignored, so the door cannot be used to
+ * reach a third party).
+ */
+final class Transfers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Transfers.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final ServerContext context;
+    private final DcapSettings settings;
+    private final DataChannelFactory data;
+    private final GuardedStorage storage;
+
+    Transfers(ServerContext context, DcapSettings settings, DataChannelFactory data, GuardedStorage storage) {
+        this.context = context;
+        this.settings = settings;
+        this.data = data;
+        this.storage = storage;
+    }
+
+    DcapMover open(DcapRequest r, OpenRequest o, InetSocketAddress peer, Consumer<DcapFailure> outcome,
+                   Consumer<String> reply) throws IOException {
+        FileChannel reading = null;
+        Upload upload = null;
+        if (o.write()) {
+            upload = storage.openUpload(o.path(), UploadMode.REPLACE, 0);
+        } else {
+            reading = storage.openRead(o.path());
+        }
+        DataEndpoint endpoint = null;
+        try {
+            String challenge = o.clientConnects() ? newChallenge() : null;
+            Direction direction = o.write() ? Direction.IN : Direction.OUT;
+            DcapMover[] self = new DcapMover[1];
+            DcapMover mover = new DcapMover(r.sessionId(), challenge, reading, upload, context.blockingExecutor(),
+                    context.blockingExecutor(), failure -> {
+                        record(direction, self[0], failure, o.path(), peer);
+                        outcome.accept(failure);
+                    });
+            self[0] = mover;
+            if (o.clientConnects()) {
+                PassiveListener listener = data.listen(peer.getAddress());
+                endpoint = listener;
+                reply.accept(DcapReplies.connect(r, listener.address().getAddress().getHostAddress(),
+                        listener.address().getPort(), challenge));
+            } else {
+                endpoint = data.connectTo(new InetSocketAddress(peer.getAddress(), o.callbackPort().orElseThrow()));
+            }
+            DataEndpoint ep = endpoint;
+            ScheduledFuture<?> timeout = context.ioGroup().next().schedule(ep::close, o.timeoutSeconds(), TimeUnit.SECONDS);
+            endpoint.connection().whenComplete((ch, err) -> {
+                timeout.cancel(false);
+                if (err != null) {
+                    mover.cancel("no data connection: " + err.getMessage());
+                } else {
+                    mover.start(ch);
+                }
+            });
+            return mover;
+        } catch (IOException | RuntimeException e) {
+            if (endpoint != null) {
+                endpoint.close();
+            }
+            if (upload != null) {
+                upload.abort();
+            }
+            if (reading != null) {
+                reading.close();
+            }
+            throw e;
+        }
+    }
+
+    private void record(Direction direction, DcapMover mover, DcapFailure failure, String path, InetSocketAddress peer) {
+        long bytes = mover == null ? 0 : mover.transferred();
+        context.metrics().bytes(settings.door(), direction, bytes);
+        context.metrics().transfer(settings.door(), direction, failure == null ? "success" : "failure");
+        if (failure != null) {
+            LOG.info("{}: {} of {} for {} failed after {} bytes: {}", settings.door(),
+                    direction == Direction.IN ? "upload" : "download", path, peer, bytes, failure.message());
+        }
+    }
+
+    /** An opaque token like dCache's: base64 of 16 random bytes. */
+    static String newChallenge() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return Base64.getEncoder().withoutPadding().encodeToString(bytes);
+    }
+}
