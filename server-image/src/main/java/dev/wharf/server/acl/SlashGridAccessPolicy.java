@@ -15,16 +15,18 @@ import org.slf4j.LoggerFactory;
  * per-session view through {@link #forSession}; the unscoped {@link #check} looks under
  * {@code storage.root} when one is configured and otherwise applies the defaults only.
  *
- * <p>Every denial is logged (principal, door, operation, path, the ACL file and line that decided)
- * and counted with {@link ServerMetrics#accessDenied}. Malformed ACL and groups files deny and are
- * logged once per content, not per request.
+ * <p>Each decision carries what decided it ({@code /srv/lab/.grid-acl:4}, {@code default
+ * acl.default.authenticated=write}, a malformed file with its line). The storage view every door
+ * uses ({@code fs.GuardedStorage}) logs each refused operation with that text and counts it in
+ * {@code ServerMetrics.accessDenied} once; the policy does neither itself (it logs at DEBUG), because
+ * it is also asked hypothetical questions (MLSx {@code Perm} facts) that are not attempts. Malformed
+ * ACL and groups files deny and are logged once per content, not per request.
  */
 public final class SlashGridAccessPolicy implements AccessPolicy {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlashGridAccessPolicy.class);
 
     private final AclSettings settings;
-    private final ServerMetrics metrics;
     private final Path defaultRoot;
     private final OwnerStore owners;
     private final StampedFileCache<AclParse> aclFiles;
@@ -38,9 +40,8 @@ public final class SlashGridAccessPolicy implements AccessPolicy {
     /**
      * @param defaultRoot the jail of unscoped checks ({@code storage.root}), or null
      */
-    public SlashGridAccessPolicy(AclSettings settings, ServerMetrics metrics, Path defaultRoot) {
+    public SlashGridAccessPolicy(AclSettings settings, Path defaultRoot) {
         this.settings = settings;
-        this.metrics = metrics;
         this.defaultRoot = defaultRoot;
         this.owners = new OwnerStore(settings.ownerStore());
         this.aclFiles = new StampedFileCache<>(AclParser::parse, reason -> new AclParse.Malformed(0, reason),
@@ -53,8 +54,16 @@ public final class SlashGridAccessPolicy implements AccessPolicy {
     }
 
     /** The policy server.conf describes: {@code acl.*} keys, jail {@code storage.root} for unscoped checks. */
+    public static SlashGridAccessPolicy fromConfig(ConfigFile config) {
+        return new SlashGridAccessPolicy(AclSettings.from(config), config.getPath("storage.root").orElse(null));
+    }
+
+    /**
+     * As {@link #fromConfig(ConfigFile)}; {@code metrics} is not used (GuardedStorage counts denials
+     * once). Kept so the server's wiring needs no change.
+     */
     public static SlashGridAccessPolicy fromConfig(ConfigFile config, ServerMetrics metrics) {
-        return new SlashGridAccessPolicy(AclSettings.from(config), metrics, config.getPath("storage.root").orElse(null));
+        return fromConfig(config);
     }
 
     @Override
@@ -199,10 +208,9 @@ public final class SlashGridAccessPolicy implements AccessPolicy {
         if (resolved.granted().includes(operation.required())) {
             return resolved.allowed();
         }
-        LOG.info("access denied: principal='{}' door={} operation={} path={} needs {} has {} decided-by {}",
+        LOG.debug("access denied: principal='{}' door={} operation={} path={} needs {} has {} decided-by {}",
                 who.principal(), door, operation, path, AclSettings.levelName(operation.required()),
                 AclSettings.levelName(resolved.granted()), resolved.decidedBy());
-        metrics.accessDenied(door, operation.name());
         return AccessDecision.deny(resolved.granted(), resolved.decidedBy());
     }
 

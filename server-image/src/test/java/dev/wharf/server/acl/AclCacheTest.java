@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wharf.server.auth.Identity;
-import dev.wharf.server.metrics.ServerMetrics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +22,7 @@ class AclCacheTest {
     static final Identity ALICE = Identity.passwordUser("alice", Set.of());
 
     private AccessPolicy policy(long revalidateMillis) {
-        return new SlashGridAccessPolicy(AclSettings.DEFAULTS.withRevalidateMillis(revalidateMillis), ServerMetrics.NONE, null)
+        return new SlashGridAccessPolicy(AclSettings.DEFAULTS.withRevalidateMillis(revalidateMillis), null)
                 .forSession("test", root);
     }
 
@@ -48,8 +47,7 @@ class AclCacheTest {
     @Test
     void cachedLookupsAreTrustedForTheIntervalAndDroppedByInvalidate() throws Exception {
         Files.createDirectories(root.resolve("a"));
-        SlashGridAccessPolicy shared = new SlashGridAccessPolicy(AclSettings.DEFAULTS.withRevalidateMillis(3_600_000),
-                ServerMetrics.NONE, null);
+        SlashGridAccessPolicy shared = new SlashGridAccessPolicy(AclSettings.DEFAULTS.withRevalidateMillis(3_600_000), null);
         AccessPolicy policy = shared.forSession("test", root);
         assertTrue(policy.check(ALICE, Operation.CREATE_FILE, "/a/f").allowed());
         // written by another process (a text editor): seen after the interval or an invalidate

@@ -83,7 +83,7 @@ public class AclCheckBenchmark {
         }
         AclSettings settings = AclSettings.DEFAULTS.withRevalidateMillis(revalidateMs).withEnabled(acls.equals("on"));
         Jail jail = new Jail(root);
-        policy = new SlashGridAccessPolicy(settings, ServerMetrics.NONE, null).forSession("bench", jail.root());
+        policy = new SlashGridAccessPolicy(settings, null).forSession("bench", jail.root());
         storage = new GuardedStorage(jail, alice, policy, false, true, ServerMetrics.NONE, "bench");
     }
 

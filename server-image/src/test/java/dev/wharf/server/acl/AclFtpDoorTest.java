@@ -12,7 +12,6 @@ import dev.wharf.server.data.PortAllocator;
 import dev.wharf.server.ftp.FtpDoor;
 import dev.wharf.server.ftp.FtpSettings;
 import dev.wharf.server.ftp.TestLogins;
-import dev.wharf.server.metrics.ServerMetrics;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -47,6 +46,7 @@ class AclFtpDoorTest {
     FtpDoor door;
     final List<String> decisions = new CopyOnWriteArrayList<>();
     final List<FTPClient> clients = new ArrayList<>();
+    final CountingMetrics metrics = new CountingMetrics();
 
     /** Records every decision the door asked for, as "principal OP path allow|deny". */
     final class Recording implements AccessPolicy {
@@ -80,12 +80,12 @@ class AclFtpDoorTest {
         values.put("acl.groups-file", groups.toString());
         values.put("acl.cache.revalidate-ms", revalidateMs);
         ConfigFile config = ConfigFile.of(values);
-        SlashGridAccessPolicy policy = SlashGridAccessPolicy.fromConfig(config, ServerMetrics.NONE);
+        SlashGridAccessPolicy policy = SlashGridAccessPolicy.fromConfig(config);
         TestLogins logins = new TestLogins(anon);
         for (String user : List.of("alice", "bob", "mallory", "carol")) {
             logins.add(user, PASSWORD, root, "/");
         }
-        context = TestContexts.builder().config(config).logins(logins).access(new Recording(policy)).build();
+        context = TestContexts.builder().config(config).logins(logins).access(new Recording(policy)).metrics(metrics).build();
         FtpSettings settings = FtpSettings.plain(config).withPort(0);
         door = new FtpDoor(context, settings, new PortAllocator(settings.portRange()));
         door.start();
@@ -250,6 +250,19 @@ class AclFtpDoorTest {
         assertFalse(alice.sendSiteCommand("GETACL /lab/file"));
         assertEquals(550, alice.getReplyCode());
         assertTrue(alice.sendSiteCommand("HELP") && alice.getReplyString().contains("SETACL"), alice.getReplyString());
+    }
+
+    @Test
+    void eachRefusedCommandIsCountedOnceAndPermFactsAreNotCounted() throws Exception {
+        start("0");
+        FTPClient mallory = login("mallory");
+        assertFalse(mallory.retrieveFile("/lab/file", OutputStream.nullOutputStream()));
+        assertEquals(1, metrics.denials.size(), "counted once: " + metrics.denials);
+        metrics.denials.clear();
+        FTPClient bob = login("bob");
+        assertTrue(bob.mlistDir("/lab").length > 0, bob.getReplyString());
+        assertTrue(bob.getReplyString().startsWith("226"), bob.getReplyString());
+        assertEquals(List.of(), metrics.denials, "MLSD Perm facts ask about writes bob may not do; they are not attempts");
     }
 
     @Test

@@ -10,7 +10,6 @@ import dev.wharf.server.acl.AccessPolicy;
 import dev.wharf.server.acl.AclFiles;
 import dev.wharf.server.acl.AclSettings;
 import dev.wharf.server.acl.SlashGridAccessPolicy;
-import dev.wharf.server.metrics.ServerMetrics;
 import dev.wharf.server.auth.Identity;
 import dev.wharf.server.config.ConfigException;
 import dev.wharf.server.config.ConfigFile;
@@ -107,7 +106,7 @@ class OwnerStoreTest {
     void configKeyChoosesTheServerPolicysStore() {
         assertThrows(ConfigException.class, () -> AclSettings.from(ConfigFile.of(Map.of("acl.owner-store", "db"))));
         SlashGridAccessPolicy policy = new SlashGridAccessPolicy(
-                AclSettings.from(ConfigFile.of(Map.of("acl.owner-store", "sidecar"))), ServerMetrics.NONE, null);
+                AclSettings.from(ConfigFile.of(Map.of("acl.owner-store", "sidecar"))), null);
         assertSame(policy.owners(), OwnerStore.forServer(policy));
         assertSame(OwnerStore.forServer(AccessPolicy.ALLOW_ALL), OwnerStore.forServer(AccessPolicy.ALLOW_ALL));
     }
