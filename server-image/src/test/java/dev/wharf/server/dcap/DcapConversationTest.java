@@ -1,0 +1,332 @@
+package dev.wharf.server.dcap;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wharf.server.ServerContext;
+import dev.wharf.server.TestContexts;
+import dev.wharf.server.acl.SlashGridAccessPolicy;
+import dev.wharf.server.config.ConfigFile;
+import dev.wharf.server.metrics.ServerMetrics;
+import dev.wharf.server.data.PortAllocator;
+import dev.wharf.server.data.PortRange;
+import java.io.BufferedReader;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.RandomAccessFile;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A raw dCap client against the door in process: the control conversation and the binary data
+ * channel in client-connects mode, block by block as libdcap sends them, including offsets above 4 GiB
+ * on a sparse file.
+ */
+class DcapConversationTest {
+
+    private static final long FOUR_GIB = 1L << 32;
+
+    @TempDir
+    Path root;
+    ServerContext context;
+    DcapDoor door;
+    Socket control;
+    BufferedReader in;
+    OutputStream out;
+    PortRange range;
+
+    @BeforeEach
+    void start() throws Exception {
+        Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxrwxrwx"));
+        // the production policy: no .grid-acl files, so the "other" bits decide
+        context = TestContexts.builder().access(SlashGridAccessPolicy.fromConfig(ConfigFile.empty(), ServerMetrics.NONE)).build();
+        int first = 30000 + ThreadLocalRandom.current().nextInt(100) * 100;
+        range = new PortRange(first, first + 99);
+        DcapSettings settings = DcapSettings.from(ConfigFile.empty()).withPort(0).withRoot(root).withPortRange(range);
+        door = new DcapDoor(context, settings, new PortAllocator(range));
+        door.start();
+        control = new Socket(InetAddress.getLoopbackAddress(), door.localAddress().getPort());
+        control.setSoTimeout(10_000);
+        in = new BufferedReader(new InputStreamReader(control.getInputStream(), StandardCharsets.US_ASCII));
+        out = control.getOutputStream();
+        assertEquals("0 0 server welcome 2 47", ask("0 0 client hello 0 0 2 47 14 \"\" -uid=1000 -pid=1 -gid=1000"));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        control.close();
+        door.close();
+        TestContexts.close(context);
+    }
+
+    private void send(String line) throws Exception {
+        out.write((line + "\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+    }
+
+    private String ask(String line) throws Exception {
+        send(line);
+        return in.readLine();
+    }
+
+    private Path publicFile(String name, byte[] content) throws Exception {
+        Path f = root.resolve(name);
+        Files.write(f, content);
+        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r--r--"));
+        return f;
+    }
+
+    /** Sends the open, reads the connect reply and connects with the challenge. */
+    private Socket openPassive(long session, String path, String mode) throws Exception {
+        String reply = ask(session + " 0 client open \"dcap://door" + path + "\" " + mode + " -passive -timeout=5");
+        String[] t = reply.split(" ");
+        assertEquals("connect", t[3], reply);
+        int port = Integer.parseInt(t[5]);
+        assertTrue(port >= range.first() && port <= range.last(), "data port " + port + " in " + range);
+        Socket data = new Socket(InetAddress.getLoopbackAddress(), port);
+        data.setSoTimeout(10_000);
+        DataOutputStream d = new DataOutputStream(data.getOutputStream());
+        byte[] challenge = t[6].getBytes(StandardCharsets.US_ASCII);
+        d.writeInt((int) session);
+        d.writeInt(challenge.length);
+        d.write(challenge);
+        d.flush();
+        return data;
+    }
+
+    private static void expectStatus(DataInputStream in, int kind, int command) throws Exception {
+        int length = in.readInt();
+        assertEquals(kind, in.readInt());
+        assertEquals(command, in.readInt());
+        int rc = in.readInt();
+        if (rc != 0) {
+            byte[] msg = new byte[in.readUnsignedShort()];
+            in.readFully(msg);
+            throw new AssertionError("rc " + rc + ": " + new String(msg, StandardCharsets.US_ASCII));
+        }
+        assertEquals(12, length);
+    }
+
+    /** Reads DATA header, blocks and the trailer; returns the payload. */
+    private static byte[] readData(DataInputStream in, boolean trailer, int expected) throws Exception {
+        assertEquals(4, in.readInt());
+        assertEquals(DataRequest.DATA, in.readInt());
+        java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+        while (true) {
+            if (!trailer && got.size() == expected) {
+                return got.toByteArray();
+            }
+            int n = in.readInt();
+            if (n == -1) {
+                return got.toByteArray();
+            }
+            byte[] block = new byte[n];
+            in.readFully(block);
+            got.write(block);
+        }
+    }
+
+    @Test
+    void statMissingAndExistingFiles() throws Exception {
+        publicFile("f", "hello".getBytes(StandardCharsets.US_ASCII));
+        String stat = ask("1 0 client stat \"dcap://door/f\" -uid=1000");
+        assertTrue(stat.startsWith("1 0 client stat -st_size=5 "), stat);
+        assertTrue(stat.contains(" -st_mode=-rw-r--r-- "), stat);
+        String missing = ask("2 0 client stat \"dcap://door/nope\" -uid=1000");
+        assertTrue(missing.startsWith("2 0 client failed 2 \"") && missing.endsWith(" ENOENT"), missing);
+        assertEquals("3 2 server pong", ask("3 2 client ping"));
+        String bad = ask("4 0 client stat \"dcap://door/../x\"");
+        assertTrue(bad.startsWith("4 0 client failed 19 "), bad);
+    }
+
+    @Test
+    void readsSeeksLocatesAndReadvAboveFourGib() throws Exception {
+        Path sparse = root.resolve("sparse");
+        byte[] tail = "beyond four gibibytes".getBytes(StandardCharsets.US_ASCII);
+        try (RandomAccessFile f = new RandomAccessFile(sparse.toFile(), "rw")) {
+            f.seek(FOUR_GIB + 10);
+            f.write(tail);
+        }
+        Files.setPosixFilePermissions(sparse, PosixFilePermissions.fromString("rw-r--r--"));
+        long size = FOUR_GIB + 10 + tail.length;
+        try (Socket data = openPassive(5, "/sparse", "r")) {
+            DataOutputStream o = new DataOutputStream(data.getOutputStream());
+            DataInputStream i = new DataInputStream(data.getInputStream());
+            // SEEK_END -tail → position above 2^32
+            o.writeInt(16); o.writeInt(DataRequest.SEEK); o.writeLong(-tail.length); o.writeInt(DataRequest.SEEK_END);
+            assertEquals(20, i.readInt());
+            assertEquals(DataRequest.ACK, i.readInt());
+            assertEquals(DataRequest.SEEK, i.readInt());
+            assertEquals(0, i.readInt());
+            assertEquals(FOUR_GIB + 10, i.readLong());
+            // READ 1 MiB at that position: only the tail remains
+            o.writeInt(12); o.writeInt(DataRequest.READ); o.writeLong(1 << 20);
+            expectStatus(i, DataRequest.ACK, DataRequest.READ);
+            assertArrayEquals(tail, readData(i, true, -1));
+            expectStatus(i, DataRequest.FIN, DataRequest.READ);
+            // LOCATE: size and position
+            o.writeInt(4); o.writeInt(DataRequest.LOCATE);
+            assertEquals(28, i.readInt());
+            assertEquals(DataRequest.ACK, i.readInt());
+            assertEquals(DataRequest.LOCATE, i.readInt());
+            assertEquals(0, i.readInt());
+            assertEquals(size, i.readLong());
+            assertEquals(size, i.readLong());
+            // SEEK_AND_READ SEEK_SET 2^32+10+7, 6 bytes
+            o.writeInt(24); o.writeInt(DataRequest.SEEK_AND_READ); o.writeLong(FOUR_GIB + 17); o.writeInt(DataRequest.SEEK_SET); o.writeLong(6);
+            expectStatus(i, DataRequest.ACK, DataRequest.SEEK_AND_READ);
+            assertEquals("four g", new String(readData(i, true, -1), StandardCharsets.US_ASCII));
+            expectStatus(i, DataRequest.FIN, DataRequest.SEEK_AND_READ);
+            // READV: a hole byte, and two ranges of the tail
+            o.writeInt(8 + 36); o.writeInt(DataRequest.READV); o.writeInt(3);
+            o.writeLong(5); o.writeInt(1);
+            o.writeLong(FOUR_GIB + 10); o.writeInt(6);
+            o.writeLong(FOUR_GIB + 10 + tail.length - 3); o.writeInt(3);
+            expectStatus(i, DataRequest.ACK, DataRequest.READV);
+            assertEquals("\0beyondtes", new String(readData(i, false, 10), StandardCharsets.US_ASCII));
+            expectStatus(i, DataRequest.FIN, DataRequest.READV);
+            // seeking past the end of a file open for reading is refused
+            o.writeInt(16); o.writeInt(DataRequest.SEEK); o.writeLong(size + 1); o.writeInt(DataRequest.SEEK_SET);
+            assertEquals(DataRequest.ACK, readErrorKind(i));
+            // CLOSE → ACK, then ok on the control line
+            o.writeInt(4); o.writeInt(DataRequest.CLOSE);
+            expectStatus(i, DataRequest.ACK, DataRequest.CLOSE);
+            assertEquals(-1, data.getInputStream().read());
+        }
+        assertEquals("5 0 client ok", in.readLine());
+    }
+
+    private static int readErrorKind(DataInputStream i) throws Exception {
+        int length = i.readInt();
+        int kind = i.readInt();
+        i.readInt();
+        assertEquals(DataReplies.ERROR_SEEK, i.readInt());
+        i.skipBytes(length - 12);
+        return kind;
+    }
+
+    @Test
+    void writesWithSeekAndWriteAboveFourGibAndVerifiesTheChecksum() throws Exception {
+        byte[] head = "head".getBytes(StandardCharsets.US_ASCII);
+        try (Socket data = openPassive(6, "/written", "w -mode=0644 -truncate")) {
+            DataOutputStream o = new DataOutputStream(data.getOutputStream());
+            DataInputStream i = new DataInputStream(data.getInputStream());
+            o.writeInt(4); o.writeInt(DataRequest.WRITE);
+            expectStatus(i, DataRequest.ACK, DataRequest.WRITE);
+            o.writeInt(4); o.writeInt(DataRequest.DATA);
+            o.writeInt(head.length); o.write(head);
+            o.writeInt(0);
+            o.writeInt(-1);
+            expectStatus(i, DataRequest.FIN, DataRequest.WRITE);
+            o.writeInt(16); o.writeInt(DataRequest.SEEK_AND_WRITE); o.writeLong(FOUR_GIB); o.writeInt(DataRequest.SEEK_SET);
+            expectStatus(i, DataRequest.ACK, DataRequest.SEEK_AND_WRITE);
+            o.writeInt(4); o.writeInt(DataRequest.DATA);
+            o.writeInt(3); o.write(new byte[] {'e', 'n', 'd'});
+            o.writeInt(-1);
+            expectStatus(i, DataRequest.FIN, DataRequest.SEEK_AND_WRITE);
+            assertFalse(Files.exists(root.resolve("written")), "nothing visible under the target name before CLOSE");
+            o.writeInt(4); o.writeInt(DataRequest.CLOSE);
+            expectStatus(i, DataRequest.ACK, DataRequest.CLOSE);
+        }
+        assertEquals("6 0 client ok", in.readLine());
+        Path written = root.resolve("written");
+        assertEquals(FOUR_GIB + 3, Files.size(written));
+        try (RandomAccessFile f = new RandomAccessFile(written.toFile(), "r")) {
+            byte[] b = new byte[4];
+            f.readFully(b);
+            assertArrayEquals(head, b);
+            f.seek(FOUR_GIB);
+            byte[] e = new byte[3];
+            f.readFully(e);
+            assertEquals("end", new String(e, StandardCharsets.US_ASCII));
+        }
+    }
+
+    @Test
+    void aWrongChecksumFailsTheUploadAndLeavesNothing() throws Exception {
+        try (Socket data = openPassive(7, "/bad", "w -mode=0644 -truncate")) {
+            DataOutputStream o = new DataOutputStream(data.getOutputStream());
+            DataInputStream i = new DataInputStream(data.getInputStream());
+            o.writeInt(4); o.writeInt(DataRequest.WRITE);
+            expectStatus(i, DataRequest.ACK, DataRequest.WRITE);
+            o.writeInt(4); o.writeInt(DataRequest.DATA);
+            o.writeInt(5); o.write("hello".getBytes(StandardCharsets.US_ASCII));
+            o.writeInt(-1);
+            expectStatus(i, DataRequest.FIN, DataRequest.WRITE);
+            o.writeInt(20); o.writeInt(DataRequest.CLOSE); o.writeInt(12); o.writeInt(1); o.writeInt(1); o.writeInt(0x12345678);
+            expectStatus(i, DataRequest.ACK, DataRequest.CLOSE);
+        }
+        String reply = in.readLine();
+        assertTrue(reply.startsWith("7 0 client failed 44 \"ADLER32 mismatch"), reply);
+        try (var files = Files.list(root)) {
+            assertEquals(0, files.count(), "no file and no temporary left");
+        }
+    }
+
+    @Test
+    void aWrongChallengeIsRefused() throws Exception {
+        publicFile("g", new byte[10]);
+        String reply = ask("8 0 client open \"dcap://door/g\" r -passive -timeout=5");
+        String[] t = reply.split(" ");
+        try (Socket data = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(t[5]))) {
+            DataOutputStream d = new DataOutputStream(data.getOutputStream());
+            d.writeInt(8);
+            d.writeInt(5);
+            d.write("wrong".getBytes(StandardCharsets.US_ASCII));
+            d.writeInt(12); d.writeInt(DataRequest.READ); d.writeLong(10);
+            d.flush();
+            data.setSoTimeout(10_000);
+            DataInputStream i = new DataInputStream(data.getInputStream());
+            int length = i.readInt();
+            assertEquals(DataRequest.ACK, i.readInt());
+            i.readInt();
+            assertEquals(DataReplies.ERROR_PROTOCOL, i.readInt());
+            i.skipBytes(length - 12);
+            assertEquals(-1, data.getInputStream().read());
+        }
+        String failed = in.readLine();
+        assertTrue(failed.startsWith("8 0 client failed 669 "), failed);
+    }
+
+    @Test
+    void namespaceRequestsFollowTheWorldBits() throws Exception {
+        assertEquals("1 0 client ok", ask("1 0 client mkdir \"dcap://door/d\" -mode=493 -uid=0"));
+        assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(root.resolve("d"))));
+        String denied = ask("2 0 client mkdir \"dcap://door/d/sub\" -mode=493");
+        assertTrue(denied.startsWith("2 0 client failed 19 ") && denied.endsWith("EACCES"), denied);
+        publicFile("x", new byte[1]);
+        assertEquals("3 0 client ok", ask("3 0 client rename \"dcap://door/x\" /y"));
+        assertTrue(Files.exists(root.resolve("y")));
+        assertEquals("4 0 client ok", ask("4 0 client chmod \"dcap://door/y\" -mode=384"));
+        String unreadable = ask("5 0 client open \"dcap://door/y\" r -passive");
+        assertTrue(unreadable.startsWith("5 0 client failed 19 "), unreadable);
+        assertEquals("6 0 client ok", ask("6 0 client unlink \"dcap://door/y\""));
+        assertFalse(Files.exists(root.resolve("y")));
+        assertEquals("7 0 client ok", ask("7 0 client rmdir \"dcap://door/d\""));
+        String chown = ask("8 0 client chown \"dcap://door/\" -owner=0:0");
+        assertTrue(chown.startsWith("8 0 client failed 19 "), chown);
+        String unknown = ask("9 0 client frobnicate \"dcap://door/\"");
+        assertTrue(unknown.startsWith("9 0 client failed 669 "), unknown);
+    }
+
+    @Test
+    void hostileControlLinesGetFailures() throws Exception {
+        String longLine = ask("1 0 client stat \"dcap://door/" + "a".repeat(5000) + "\"");
+        assertTrue(longLine.startsWith("0 0 client failed 669 "), longLine);
+        assertTrue(ask("garbage").startsWith("0 0 client failed 669 "));
+        assertEquals("0 0 server welcome 2 47", ask("0 0 client hello 0 0 2 47 14 \"\""));
+    }
+}

@@ -1,0 +1,79 @@
+package dev.wharf.server.dcap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wharf.server.acl.AccessDecision;
+import dev.wharf.server.acl.AccessLevel;
+import dev.wharf.server.acl.AccessPolicy;
+import dev.wharf.server.acl.Operation;
+import dev.wharf.server.auth.Identity;
+import dev.wharf.server.fs.Jail;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WorldModePolicyTest {
+
+    @TempDir
+    Path root;
+    Jail jail;
+    final Identity anonymous = Identity.anonymous();
+
+    @BeforeEach
+    void files() throws Exception {
+        Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path open = Files.createDirectory(root.resolve("open"));
+        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Path secret = Files.createFile(root.resolve("secret"));
+        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-r-----"));
+        Path pub = Files.createFile(root.resolve("public"));
+        Files.setPosixFilePermissions(pub, PosixFilePermissions.fromString("rw-r--r--"));
+        jail = new Jail(root);
+    }
+
+    private static AccessPolicy answering(boolean allowed, String decidedBy, AtomicInteger calls) {
+        return (who, op, path) -> {
+            calls.incrementAndGet();
+            return new AccessDecision(allowed, allowed ? AccessLevel.WRITE : AccessLevel.NONE, decidedBy);
+        };
+    }
+
+    @Test
+    void modeBitsDecideWhereNoAclFileSpeaks() {
+        AtomicInteger calls = new AtomicInteger();
+        WorldModePolicy p = new WorldModePolicy(answering(true, "default acl.default.anonymous=write", calls), jail);
+        assertTrue(p.check(anonymous, Operation.READ_FILE, "/public").allowed());
+        assertFalse(p.check(anonymous, Operation.READ_FILE, "/secret").allowed());
+        assertTrue(p.check(anonymous, Operation.CREATE_FILE, "/open/new").allowed());
+        assertFalse(p.check(anonymous, Operation.CREATE_FILE, "/new").allowed());
+        assertFalse(p.check(anonymous, Operation.DELETE_FILE, "/public").allowed());
+        assertFalse(p.check(anonymous, Operation.ADMINISTER_ACL, "/open").allowed());
+        assertTrue(p.check(anonymous, Operation.STAT, "/secret").allowed());
+    }
+
+    @Test
+    void anAclFileGrantAllowsWhatTheBitsRefuse() {
+        AtomicInteger calls = new AtomicInteger();
+        WorldModePolicy p = new WorldModePolicy(answering(true, "/.grid-acl:1 anonymous write", calls), jail);
+        assertTrue(p.check(anonymous, Operation.READ_FILE, "/secret").allowed());
+        assertTrue(p.check(anonymous, Operation.CREATE_FILE, "/new").allowed());
+    }
+
+    @Test
+    void theAclIsNotAskedWhenTheBitsAllow() {
+        AtomicInteger calls = new AtomicInteger();
+        WorldModePolicy p = new WorldModePolicy(answering(false, "/.grid-acl:1", calls), jail);
+        assertTrue(p.check(anonymous, Operation.READ_FILE, "/public").allowed());
+        assertEquals(0, calls.get());
+        AccessDecision denied = p.check(anonymous, Operation.READ_FILE, "/secret");
+        assertFalse(denied.allowed());
+        assertTrue(denied.decidedBy().contains("not world-readable"), denied.decidedBy());
+        assertEquals(1, calls.get());
+    }
+}
