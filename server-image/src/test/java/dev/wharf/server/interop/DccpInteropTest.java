@@ -32,11 +32,12 @@ class DccpInteropTest {
     static Path dir;
     static InteropServer server;
     static Path root;
+    static int first;
 
     @BeforeAll
     static void start() throws Exception {
         root = Files.createDirectories(dir.resolve("dcap"));
-        int first = 24000 + ThreadLocalRandom.current().nextInt(40) * 200;
+        first = 24000 + ThreadLocalRandom.current().nextInt(40) * 200;
         server = InteropServer.start(dir.resolve("server"), Map.of("dcap.enabled", "true",
                 "dcap.port", Integer.toString(freeShortPort()), "dcap.root", root.toString(),
                 "data.port-range", first + "-" + (first + 199)));
@@ -114,5 +115,110 @@ class DccpInteropTest {
         Programs.Result passive = dccp("-A", local.toString(), url("/up-passive.bin"));
         assertEquals(0, passive.exitCode(), passive.describe());
         assertArrayEquals(content, Files.readAllBytes(root.resolve("up-passive.bin")));
+    }
+
+    @Test
+    void emptyFilesBothWays() throws Exception {
+        publicFile("empty.bin", 0);
+        Path local = dir.resolve("empty-down.bin");
+        Programs.Result down = dccp("-A", url("/empty.bin"), local.toString());
+        assertEquals(0, down.exitCode(), down.describe());
+        assertEquals(0, Files.size(local));
+        Path empty = Files.write(dir.resolve("empty-up.bin"), new byte[0]);
+        Programs.Result up = dccp("-h", "127.0.0.1", empty.toString(), url("/empty-up.bin"));
+        assertEquals(0, up.exitCode(), up.describe());
+        assertEquals(0, Files.size(root.resolve("empty-up.bin")));
+    }
+
+    @Test
+    void fiftyMebibytesBothWaysAndBothModes() throws Exception {
+        byte[] content = publicFile("big.bin", 50 * 1024 * 1024 + 3);
+        Path active = dir.resolve("big-active.bin");
+        Programs.Result r1 = dccp("-h", "127.0.0.1", url("/big.bin"), active.toString());
+        assertEquals(0, r1.exitCode(), r1.describe());
+        assertArrayEquals(content, Files.readAllBytes(active));
+        Path passive = dir.resolve("big-passive.bin");
+        Programs.Result r2 = dccp("-A", url("/big.bin"), passive.toString());
+        assertEquals(0, r2.exitCode(), r2.describe());
+        assertArrayEquals(content, Files.readAllBytes(passive));
+        Programs.Result r3 = dccp("-A", active.toString(), url("/big-up-passive.bin"));
+        assertEquals(0, r3.exitCode(), r3.describe());
+        assertArrayEquals(content, Files.readAllBytes(root.resolve("big-up-passive.bin")));
+        Programs.Result r4 = dccp("-h", "127.0.0.1", active.toString(), url("/big-up-active.bin"));
+        assertEquals(0, r4.exitCode(), r4.describe());
+        assertArrayEquals(content, Files.readAllBytes(root.resolve("big-up-active.bin")));
+    }
+
+    @Test
+    void passiveDataConnectionsComeFromTheDataPortRange() throws Exception {
+        publicFile("ranged.bin", 1000);
+        Programs.Result r = dccp("-d", "6", "-A", url("/ranged.bin"), dir.resolve("ranged.bin").toString());
+        assertEquals(0, r.exitCode(), r.describe());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("'connect to 127\\.0\\.0\\.1:(\\d+)' received").matcher(r.stderr());
+        assertTrue(m.find(), r.describe());
+        int port = Integer.parseInt(m.group(1));
+        assertTrue(port >= first && port < first + 200, "data port " + port + " outside " + first + "-" + (first + 199));
+    }
+
+    @Test
+    void aMissingFileFailsWithAClearMessage() {
+        Programs.Result r = dccp("-A", url("/no-such-file"), dir.resolve("never").toString());
+        assertNotEquals(0, r.exitCode(), r.describe());
+        assertTrue(r.stderr().contains("no such file or directory"), r.describe());
+        assertFalse(Files.exists(dir.resolve("never")));
+    }
+
+    @Test
+    void aWriteIntoADirectoryThatIsNotWorldWritableIsRefused() throws Exception {
+        Path closed = Files.createDirectories(root.resolve("closed"));
+        Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path local = Files.write(dir.resolve("denied.bin"), new byte[1000]);
+        Programs.Result r = dccp("-h", "127.0.0.1", local.toString(), url("/closed/denied.bin"));
+        assertNotEquals(0, r.exitCode(), r.describe());
+        assertTrue(r.stderr().contains("permission denied"), r.describe());
+        try (var files = Files.list(closed)) {
+            assertEquals(0, files.count());
+        }
+    }
+
+    @Test
+    void aClientKilledMidUploadLeavesNoFileUnderTheTargetName() throws Exception {
+        Path fifo = dir.resolve("upload.fifo");
+        Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertEquals(0, mk.waitFor());
+        Process client = Programs.start(dir.resolve("killed.log"), "dccp", "-h", "127.0.0.1", fifo.toString(), url("/killed.bin"));
+        try (java.io.OutputStream feed = Files.newOutputStream(fifo)) {
+            feed.write(InteropServer.randomBytes(4 * 1024 * 1024));
+            feed.flush();
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (!uploadInProgress() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertTrue(uploadInProgress(), "the upload's temporary file never received data");
+            client.destroyForcibly().waitFor();
+        } catch (java.io.IOException brokenPipe) {
+            // the killed client closed its end of the FIFO
+        } finally {
+            client.destroyForcibly();
+        }
+        assertFalse(Files.exists(root.resolve("killed.bin")), "no file under the target name");
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (uploadTemporaries() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(0, uploadTemporaries(), "the temporary was removed");
+        assertFalse(Files.exists(root.resolve("killed.bin")));
+    }
+
+    private static boolean uploadInProgress() throws java.io.IOException {
+        try (var files = Files.list(root)) {
+            return files.anyMatch(f -> f.getFileName().toString().startsWith(".wharf-upload") && f.toFile().length() > 0);
+        }
+    }
+
+    private static long uploadTemporaries() throws java.io.IOException {
+        try (var files = Files.list(root)) {
+            return files.filter(f -> f.getFileName().toString().startsWith(".wharf-upload")).count();
+        }
     }
 }
