@@ -6,6 +6,8 @@ import dev.wharf.server.data.PortAllocator;
 import dev.wharf.server.data.PortRange;
 import dev.wharf.server.ftp.FtpDoor;
 import dev.wharf.server.ftp.FtpSettings;
+import dev.wharf.server.gsi.GsiService;
+import dev.wharf.server.gsi.GsiSettings;
 import java.util.List;
 
 /**
@@ -21,7 +23,14 @@ final class DoorTable {
             new DoorKind<>("ftp", true, FtpSettings::plain, (c, s, shared) -> new FtpDoor(c, s, ports(shared, s.portRange()))),
             new DoorKind<>("ftps", false, FtpSettings::implicitTls,
                     (c, s, shared) -> new FtpDoor(c, s, ports(shared, s.portRange()))),
-            new DoorKind<>("dcap", false, DcapSettings::from, (c, s, shared) -> new DcapDoor(c, s, ports(shared, s.portRange()))));
+            new DoorKind<>("dcap", false, DcapSettings::from, (c, s, shared) -> new DcapDoor(c, s, ports(shared, s.portRange()))),
+            new DoorKind<>("gsidcap", false, DcapSettings::gsi,
+                    (c, s, shared) -> new DcapDoor(c, s, ports(shared, s.portRange()), gsi(shared, c))));
+
+    /** One GSI service (host credential, trust store, grid-mapfile) for every GSI door of the server. */
+    static GsiService gsi(SharedResources shared, ServerContext context) {
+        return shared.get(GsiService.class, () -> GsiService.start(GsiSettings.from(context.config())));
+    }
 
     /** Doors with the same data-port range share one allocator, so they never hand out the same port. */
     static PortAllocator ports(SharedResources shared, PortRange range) {

@@ -4,6 +4,7 @@ import dev.wharf.server.Door;
 import dev.wharf.server.ServerContext;
 import dev.wharf.server.data.DataChannelFactory;
 import dev.wharf.server.data.PortAllocator;
+import dev.wharf.server.gsi.GsiService;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -37,10 +38,17 @@ public final class DcapDoor implements Door {
     private final ServerContext context;
     private final DcapSettings settings;
     private final DataChannelFactory data;
+    private final GsiService gsi;
     private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private Channel server;
 
     public DcapDoor(ServerContext context, DcapSettings settings, PortAllocator ports) {
+        this(context, settings, ports, null);
+    }
+
+    /** The gsidcap door when {@code gsi} is given: the same protocol inside libdcap's GSI tunnel. */
+    public DcapDoor(ServerContext context, DcapSettings settings, PortAllocator ports, GsiService gsi) {
+        this.gsi = gsi;
         this.context = context;
         this.settings = settings;
         this.data = new DataChannelFactory(context.transport(), context.ioGroup(), settings.dataInterface(), ports);
@@ -65,9 +73,14 @@ public final class DcapDoor implements Door {
                         channels.add(ch);
                         ChannelPipeline p = ch.pipeline();
                         p.addLast("idle", new IdleStateHandler(0, 0, settings.idleTimeout().toMillis(), TimeUnit.MILLISECONDS));
-                        p.addLast("line", new LineBasedFrameDecoder(DcapLineParser.MAX_LINE + 1, true, false));
+                        // a tunnel line carries base64 of a GSS token or of a wrapped line: allow for both
+                        int maxLine = gsi == null ? DcapLineParser.MAX_LINE + 1 : 64 * 1024;
+                        p.addLast("line", new LineBasedFrameDecoder(maxLine, true, false));
                         p.addLast("decode", new StringDecoder(StandardCharsets.ISO_8859_1));
-                        p.addLast("encode", new StringEncoder(StandardCharsets.US_ASCII));
+                        p.addLast("encode", new StringEncoder(StandardCharsets.ISO_8859_1));
+                        if (gsi != null) {
+                            p.addLast("gsi-tunnel", new GsiTunnelHandler(gsi, context.blockingExecutor(), settings.door()));
+                        }
                         p.addLast("session", new DcapSessionHandler(context, settings, data));
                     }
                 })

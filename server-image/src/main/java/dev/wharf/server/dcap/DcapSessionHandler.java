@@ -1,6 +1,7 @@
 package dev.wharf.server.dcap;
 
 import dev.wharf.server.ServerContext;
+import dev.wharf.server.acl.AccessPolicy;
 import dev.wharf.server.acl.owner.OwnerStore;
 import dev.wharf.server.auth.Identity;
 import dev.wharf.server.data.DataChannelFactory;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One dCap control connection: hello first, then requests routed by session id. Requests run on the
  * blocking executor (storage work never runs on the event loop); replies are written back as lines.
- * The session acts as the anonymous principal through {@link WorldModePolicy}.
+ * Plain dCap sessions act as the anonymous principal through {@link WorldModePolicy}; gsidcap
+ * sessions as the grid identity the tunnel authenticated, under the server's access policy.
  */
 final class DcapSessionHandler extends SimpleChannelInboundHandler<String> {
 
@@ -91,9 +93,12 @@ final class DcapSessionHandler extends SimpleChannelInboundHandler<String> {
     private void login() {
         try {
             Jail jail = new Jail(settings.requireRoot());
-            WorldModePolicy policy = new WorldModePolicy(
-                    context.access().forSession(settings.door(), jail.root()), jail);
-            storage = new GuardedStorage(jail, Identity.anonymous(), policy, false, settings.overwrite(),
+            Identity tunnelled = ctx.channel().attr(GsiTunnelHandler.IDENTITY).get();
+            Identity identity = tunnelled != null ? tunnelled : Identity.anonymous();
+            AccessPolicy acl = context.access().forSession(settings.door(), jail.root());
+            // Every door must route storage access through AccessPolicy; anonymous dCap adds the world bits.
+            AccessPolicy policy = identity.isAnonymous() ? new WorldModePolicy(acl, jail) : acl;
+            storage = new GuardedStorage(jail, identity, policy, false, settings.overwrite(),
                     context.metrics(), settings.door(), OwnerStore.forServer(context.access()));
             greeted = true;
             context.metrics().login(settings.door(), "success");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wharf.server.dcap.ShortPorts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -39,25 +40,9 @@ class DccpInteropTest {
         root = Files.createDirectories(dir.resolve("dcap"));
         first = 24000 + ThreadLocalRandom.current().nextInt(40) * 200;
         server = InteropServer.start(dir.resolve("server"), Map.of("dcap.enabled", "true",
-                "dcap.port", Integer.toString(freeShortPort()), "dcap.root", root.toString(),
+                "dcap.port", Integer.toString(ShortPorts.free()), "dcap.root", root.toString(),
                 "data.port-range", first + "-" + (first + 199)));
         Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxrwxrwx"));
-    }
-
-    /**
-     * libdcap keeps the door port of a URL in a signed short: a port above 32767 becomes negative and
-     * dccp cannot connect. Kernel-chosen ports are above that, so the test picks a free one below.
-     */
-    static int freeShortPort() throws java.io.IOException {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            int port = 10000 + ThreadLocalRandom.current().nextInt(14000);
-            try (java.net.ServerSocket probe = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
-                return port;
-            } catch (java.io.IOException taken) {
-                // try another
-            }
-        }
-        throw new java.io.IOException("no free port below 24000");
     }
 
     @AfterAll

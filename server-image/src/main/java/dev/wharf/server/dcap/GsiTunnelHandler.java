@@ -1,0 +1,144 @@
+package dev.wharf.server.dcap;
+
+import dev.wharf.server.auth.Identity;
+import dev.wharf.server.gsi.GsiAcceptor;
+import dev.wharf.server.gsi.GsiAuthenticationException;
+import dev.wharf.server.gsi.GsiLogin;
+import dev.wharf.server.gsi.GsiService;
+import dev.wharf.server.gsi.LoginRefusedException;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
+import io.netty.util.AttributeKey;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import javax.net.ssl.SSLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gsidcap tunnel of libdcap's {@code libgsiTunnel.so}: every line both ways is {@code enc <base64>}.
+ * First the GSS tokens of the handshake (client = initiator, mutual authentication, no delegation),
+ * then each line carries a wrapped piece of the plain dCap conversation, which may hold several
+ * control lines or part of one. The authenticated grid identity is put on the channel
+ * ({@link #IDENTITY}) before the first plain line reaches the session. GSS work runs on the blocking
+ * executor, one token after another.
+ */
+final class GsiTunnelHandler extends ChannelDuplexHandler {
+
+    static final AttributeKey<Identity> IDENTITY = AttributeKey.valueOf("wharf.dcap.identity");
+    private static final Logger LOG = LoggerFactory.getLogger(GsiTunnelHandler.class);
+    private static final String PREFIX = "enc ";
+
+    private final GsiService gsi;
+    private final Executor blocking;
+    private final String door;
+    private GsiAcceptor acceptor;
+    private volatile boolean established;
+    private CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+    private final StringBuilder partial = new StringBuilder();
+
+    GsiTunnelHandler(GsiService gsi, Executor blocking, String door) {
+        this.gsi = gsi;
+        this.blocking = blocking;
+        this.door = door;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        String line = ((String) msg).strip();
+        if (!line.startsWith(PREFIX)) {
+            LOG.info("{}: {} sent a line outside the GSI tunnel; closing", door, ctx.channel().remoteAddress());
+            ctx.close();
+            return;
+        }
+        byte[] token;
+        try {
+            token = Base64.getDecoder().decode(line.substring(PREFIX.length()).strip());
+        } catch (IllegalArgumentException e) {
+            LOG.info("{}: bad base64 in the GSI tunnel from {}; closing", door, ctx.channel().remoteAddress());
+            ctx.close();
+            return;
+        }
+        chain = chain.thenRunAsync(() -> process(ctx, token), blocking);
+    }
+
+    private void process(ChannelHandlerContext ctx, byte[] token) {
+        if (!ctx.channel().isActive()) {
+            return;
+        }
+        try {
+            if (!established) {
+                handshake(ctx, token);
+            } else {
+                deliver(ctx, new String(acceptor.unwrap(token), StandardCharsets.ISO_8859_1));
+            }
+        } catch (GsiAuthenticationException e) {
+            LOG.info("{}: GSI authentication of {} failed: {}", door, ctx.channel().remoteAddress(), e.getMessage());
+            byte[] out = e.outputToken();
+            if (out != null && out.length > 0) {
+                ctx.writeAndFlush(PREFIX + Base64.getEncoder().encodeToString(out) + "\n").addListener(ChannelFutureListener.CLOSE);
+            } else {
+                ctx.close();
+            }
+        } catch (LoginRefusedException e) {
+            LOG.info("{}: {} refused: {}", door, ctx.channel().remoteAddress(), e.getMessage());
+            ctx.close();
+        } catch (SSLException | RuntimeException e) {
+            LOG.info("{}: GSI tunnel from {} broken: {}", door, ctx.channel().remoteAddress(), e.toString());
+            ctx.close();
+        }
+    }
+
+    private void handshake(ChannelHandlerContext ctx, byte[] token) throws GsiAuthenticationException, LoginRefusedException {
+        if (acceptor == null) {
+            acceptor = gsi.newAcceptor();
+        }
+        byte[] out = acceptor.acceptToken(token);
+        if (acceptor.isEstablished()) {
+            Identity identity = GsiLogin.identify(acceptor.principal(), GsiLogin.GLOBUS_MAPPING, gsi.gridMap());
+            ctx.channel().attr(IDENTITY).set(identity);
+            LOG.info("{}: {} authenticated as {}", door, ctx.channel().remoteAddress(), identity.principal());
+            established = true;
+        }
+        if (out.length > 0) {
+            ctx.writeAndFlush(PREFIX + Base64.getEncoder().encodeToString(out) + "\n");
+        }
+    }
+
+    /** Hands complete lines to the session, in order, on the event loop; keeps a partial line. */
+    private void deliver(ChannelHandlerContext ctx, String text) {
+        partial.append(text);
+        int newline;
+        while ((newline = partial.indexOf("\n")) >= 0) {
+            String line = partial.substring(0, newline);
+            partial.delete(0, newline + 1);
+            ctx.executor().execute(() -> ctx.fireChannelRead(line));
+        }
+        if (partial.length() > DcapLineParser.MAX_LINE) {
+            LOG.info("{}: over-long line inside the GSI tunnel from {}; closing", door, ctx.channel().remoteAddress());
+            ctx.close();
+        }
+    }
+
+    @Override
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
+        if (msg instanceof String text && established) {
+            byte[] wrapped = acceptor.wrap(text.getBytes(StandardCharsets.ISO_8859_1));
+            ctx.write(PREFIX + Base64.getEncoder().encodeToString(wrapped) + "\n", promise);
+        } else {
+            ctx.write(msg, promise);
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (acceptor != null) {
+            chain.whenComplete((v, e) -> acceptor.dispose());
+        }
+        ctx.fireChannelInactive();
+    }
+}
