@@ -79,8 +79,8 @@ public final class ThreadPlanner {
 
         if (nearNic.equals(nearDisk) && allowed.size() < SPLIT_THRESHOLD) {
             // Nothing to gain from locality and too few CPUs to dedicate any: splitting roles, or tying
-            // each event loop to one CPU, only keeps threads waiting for a busy CPU while another idles
-            // (measured: docs/performance.md). Every thread may use every allowed CPU.
+            // each event loop to one CPU, can only keep threads waiting for a busy CPU while another
+            // idles (docs/performance.md). Every thread may use every allowed CPU.
             notes.add("NIC and storage share CPUs " + nearNic + " and fewer than " + SPLIT_THRESHOLD
                     + " CPUs are allowed: no role is fenced off, every thread may run on " + allowed);
             roles.put(Role.NET, new ThreadPlan.Assignment(allowed, netDevice));
