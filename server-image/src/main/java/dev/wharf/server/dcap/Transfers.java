@@ -8,6 +8,7 @@ import dev.wharf.server.fs.GuardedStorage;
 import dev.wharf.server.fs.StorageException;
 import dev.wharf.server.fs.Upload;
 import dev.wharf.server.fs.UploadMode;
+import dev.wharf.server.ftp.SerialExecutor;
 import dev.wharf.server.metrics.Direction;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -59,8 +60,8 @@ final class Transfers {
             String challenge = o.clientConnects() ? newChallenge() : null;
             Direction direction = o.write() ? Direction.IN : Direction.OUT;
             DcapMover[] self = new DcapMover[1];
-            DcapMover mover = new DcapMover(r.sessionId(), challenge, reading, upload, context.blockingExecutor(),
-                    context.blockingExecutor(), failure -> {
+            DcapMover mover = new DcapMover(r.sessionId(), challenge, reading, upload,
+                    new SerialExecutor(context.blockingExecutor()), context.blockingExecutor(), failure -> {
                         record(direction, self[0], failure, o.path(), peer);
                         outcome.accept(failure);
                     });

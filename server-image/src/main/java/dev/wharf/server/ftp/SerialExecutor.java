@@ -6,8 +6,11 @@ import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs a session's tasks one at a time, in order, on a shared pool (dCache's per-door sequencing). */
-final class SerialExecutor implements Executor {
+/**
+ * Runs a session's tasks one at a time, in order, on a shared pool (dCache's per-door sequencing).
+ * Also the dCap mover's disk queue: a burst of queued writes costs one pool hand-off.
+ */
+public final class SerialExecutor implements Executor {
 
     private static final Logger LOG = LoggerFactory.getLogger(SerialExecutor.class);
 
@@ -15,7 +18,7 @@ final class SerialExecutor implements Executor {
     private final Queue<Runnable> tasks = new ArrayDeque<>();
     private boolean running;
 
-    SerialExecutor(Executor pool) {
+    public SerialExecutor(Executor pool) {
         this.pool = pool;
     }
 
