@@ -6,6 +6,7 @@ import dev.wharf.server.data.PortAllocator;
 import dev.wharf.server.data.PortRange;
 import dev.wharf.server.ftp.FtpDoor;
 import dev.wharf.server.ftp.FtpSettings;
+import dev.wharf.server.gridftp.GridFtpDoors;
 import dev.wharf.server.gsi.GsiService;
 import dev.wharf.server.gsi.GsiSettings;
 import java.util.List;
@@ -25,7 +26,9 @@ final class DoorTable {
                     (c, s, shared) -> new FtpDoor(c, s, ports(shared, s.portRange()))),
             new DoorKind<>("dcap", false, DcapSettings::from, (c, s, shared) -> new DcapDoor(c, s, ports(shared, s.portRange()))),
             new DoorKind<>("gsidcap", false, DcapSettings::gsi,
-                    (c, s, shared) -> new DcapDoor(c, s, ports(shared, s.portRange()), gsi(shared, c))));
+                    (c, s, shared) -> new DcapDoor(c, s, ports(shared, s.portRange()), gsi(shared, c))),
+            new DoorKind<>("gridftp", false, FtpSettings::gridftp,
+                    (c, s, shared) -> GridFtpDoors.create(c, s, ports(shared, s.portRange()), gsi(shared, c))));
 
     /** One GSI service (host credential, trust store, grid-mapfile) for every GSI door of the server. */
     static GsiService gsi(SharedResources shared, ServerContext context) {

@@ -51,6 +51,14 @@ public final class CommandTable {
             return this;
         }
 
+        /** Replaces a registered verb (the GridFTP door's AUTH, USER, FEAT...). */
+        public Builder replace(CommandSpec spec) {
+            if (specs.put(spec.verb(), spec) == null) {
+                throw new IllegalStateException("no verb to replace: " + spec.verb());
+            }
+            return this;
+        }
+
         /** Registers the same command under an alias (RFC 775 X-verbs). */
         public Builder alias(String alias, String verb) {
             CommandSpec s = specs.get(verb);

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
  * Builds a control connection's pipeline. Order and names (constants so handlers can find stages):
  * gate (client limit) → proxy + proxy-info (only when net.proxy-protocol is on) → tls (implicit FTPS
  * door; AUTH TLS inserts it here later) → idle → line (8 KiB max) → telnet (IAC stripping, UTF-8) →
- * reply (encoder) → session (commands on a per-session executor off the event loop).
+ * reply (encoder) → protect (RFC 2228 reply wrapping, GridFTP) → session (commands on a per-session executor off the event loop).
  */
 public final class FtpPipeline extends ChannelInitializer<Channel> {
 
@@ -23,6 +23,7 @@ public final class FtpPipeline extends ChannelInitializer<Channel> {
     public static final String LINE = "line";
     public static final String TELNET = "telnet";
     public static final String REPLY = "reply";
+    public static final String PROTECT = "protect";
     public static final String SESSION = "session";
 
     private final SessionServices services;
@@ -50,6 +51,7 @@ public final class FtpPipeline extends ChannelInitializer<Channel> {
         p.addLast(LINE, new FtpLineDecoder(FtpSettings.MAX_LINE));
         p.addLast(TELNET, new TelnetDecoder());
         p.addLast(REPLY, ENCODER);
+        p.addLast(PROTECT, new ProtectedReplyEncoder());
         p.addLast(SESSION, new FtpSessionHandler(services));
     }
 }

@@ -6,7 +6,10 @@ import dev.wharf.server.fs.GuardedStorage;
 import dev.wharf.server.fs.StorageException;
 import dev.wharf.server.fs.VirtualPaths;
 import java.net.InetSocketAddress;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.List;
 import java.util.Set;
 
@@ -43,6 +46,7 @@ public final class FtpSession {
     private boolean protectData;
 
     private TransferHandle transfer;
+    private final Map<Class<?>, Object> extensions = new HashMap<>();
 
     public FtpSession(SessionServices services, InetSocketAddress client, InetSocketAddress local) {
         this.services = services;
@@ -250,11 +254,27 @@ public final class FtpSession {
         this.transfer = handle;
     }
 
+    // ---- state another door's commands keep per session (the GridFTP door's security context)
+
+    /** The session's {@code type} state, created on first use. */
+    public <T> T extension(Class<T> type, Supplier<T> create) {
+        return type.cast(extensions.computeIfAbsent(type, k -> create.get()));
+    }
+
     /** Closes what the session holds when the control connection goes away. */
     void closed(String reason) {
         if (transfer != null) {
             transfer.abort(reason);
         }
         dataEndpoint(null);
+        for (Object extension : extensions.values()) {
+            if (extension instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    // nothing to do at session end
+                }
+            }
+        }
     }
 }

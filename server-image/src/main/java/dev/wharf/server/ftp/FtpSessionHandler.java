@@ -40,6 +40,7 @@ final class FtpSessionHandler extends SimpleChannelInboundHandler<String> {
     private boolean tlsUpgradePending;
     private boolean pipelinedAfterAuth;
     private volatile boolean transferRunning;
+    private volatile ControlProtection protection; // set on the event loop after the clear ADAT reply
 
     // executor state
     private final Deque<FtpRequest> deferred = new ArrayDeque<>();
@@ -122,7 +123,21 @@ final class FtpSessionHandler extends SimpleChannelInboundHandler<String> {
 
     // ---- executor side
 
-    private void handle(FtpRequest request) {
+    private void handle(FtpRequest clear) {
+        FtpRequest request = clear;
+        ControlProtection p = protection;
+        if (p != null && p.carriesCommand(clear.verb())) {
+            try {
+                request = FtpRequest.parse(p.unwrap(clear.verb(), clear.argument()));
+            } catch (FtpException e) {
+                // 535: the token broke the security context, nothing more can be read or written.
+                deliver(e.reply().code() == 535 ? new Outcome.Close(e.reply()) : e.reply());
+                return;
+            }
+        } else if (p != null && !p.allowsClear(clear.verb())) {
+            deliver(FtpReply.of(530, "Command must be wrapped in MIC, ENC or CONF"));
+            return;
+        }
         CommandSpec spec = services.commands().get(request.verb());
         boolean busy = session.transfer() != null;
         boolean concurrent = spec != null && spec.duringTransfer();
@@ -182,6 +197,13 @@ final class FtpSessionHandler extends SimpleChannelInboundHandler<String> {
             startTransfer(start);
         } else if (outcome instanceof Outcome.StartTls tls) {
             ctx.executor().execute(() -> startTls(tls.reply()));
+        } else if (outcome instanceof Outcome.Protect protect) {
+            ctx.executor().execute(() -> {
+                ctx.writeAndFlush(protect.reply());
+                ((ProtectedReplyEncoder) ctx.pipeline().get(FtpPipeline.PROTECT)).protect(protect.protection());
+                protection = protect.protection();
+                resumeAfterAuth();
+            });
         } else if (outcome instanceof Outcome.StopTls stop) {
             ctx.executor().execute(() -> stopTls(stop.reply()));
         } else if (outcome instanceof Outcome.Close close) {

@@ -40,6 +40,11 @@ public record FtpSettings(
         return read(config, "ftps", true, config.getInt("ftps.port", DEFAULT_IMPLICIT_PORT, 0, 65535));
     }
 
+    /** The gsiftp door: FTP settings under the door name gridftp (AUTH GSSAPI instead of AUTH TLS). */
+    public static FtpSettings gridftp(ConfigFile config) {
+        return read(config, "gridftp", false, config.getInt("gridftp.port", 2811, 0, 65535));
+    }
+
     private static FtpSettings read(ConfigFile c, String door, boolean implicit, int port) {
         InetAddress control = address(c, "control.interface", "127.0.0.1");
         InetAddress data = address(c, "data.interface", control.getHostAddress());

@@ -5,7 +5,7 @@ package dev.wharf.server.ftp;
  * Commands never touch the channel themselves, which keeps them testable without sockets.
  */
 public sealed interface Outcome permits FtpReply, Outcome.StartTransfer, Outcome.StartTls, Outcome.StopTls,
-        Outcome.Close, Outcome.AfterTransfer {
+        Outcome.Close, Outcome.AfterTransfer, Outcome.Protect {
 
     /** The reply written first (the preliminary 150 for a transfer). */
     FtpReply reply();
@@ -24,4 +24,7 @@ public sealed interface Outcome permits FtpReply, Outcome.StartTransfer, Outcome
 
     /** QUIT: write the reply (after a running transfer's final reply) and close. */
     record Close(FtpReply reply) implements Outcome {}
+
+    /** ADAT that established a security context: write the reply in clear, then protect the control channel. */
+    record Protect(FtpReply reply, ControlProtection protection) implements Outcome {}
 }

@@ -1,0 +1,39 @@
+package dev.wharf.server.gridftp;
+
+import dev.wharf.server.ftp.CommandSpec;
+import dev.wharf.server.ftp.CommandTable;
+import dev.wharf.server.ftp.FtpCommands;
+import dev.wharf.server.ftp.FtpSession;
+import dev.wharf.server.gsi.GsiService;
+
+/**
+ * The gsiftp door's command table: the FTP door's, with AUTH GSSAPI, ADAT, GSI USER/PASS, PBSZ/PROT
+ * for GSI, SITE CLIENTINFO and an honest FEAT. (ENC/MIC/CONF are not verbs here: the session handler
+ * unwraps them through {@link GsiSession} once ADAT returned {@code Outcome.Protect}.)
+ */
+final class GridFtpCommands {
+
+    private GridFtpCommands() {}
+
+    static CommandTable table(GsiService gsi, GridFtpRoots roots, boolean allowPasswords) {
+        CommandTable.Builder b = FtpCommands.builder();
+        CommandTable ftp = FtpCommands.standard();
+        b.replace(new CommandSpec("AUTH", new AuthGssapi(gsi), false, false, "AUTH GSSAPI", "AUTH GSSAPI: authenticate with GSI"));
+        b.add(new CommandSpec("ADAT", new Adat(), false, false, null, "ADAT <token>: a GSSAPI token"));
+        b.replace(new CommandSpec("USER", new GsiUser(gsi, allowPasswords ? ftp.get("USER").command() : null), false, false,
+                null, "USER :globus-mapping: | <account>: log in as the authenticated DN"));
+        b.replace(new CommandSpec("PASS", new GsiPass(roots, allowPasswords ? ftp.get("PASS").command() : null), false, false,
+                null, "PASS <anything>: finish a GSI login"));
+        b.replace(new CommandSpec("PBSZ", new GsiPbsz(), false, false, "PBSZ", "PBSZ <size>: after GSSAPI"));
+        b.replace(new CommandSpec("PROT", new GsiProt(), false, false, "PROT", "PROT C: clear data channels"));
+        b.replace(new CommandSpec("SITE", new GridSite(ftp.get("SITE").command()), false, false, null,
+                "SITE HELP | CLIENTINFO | CHMOD <mode> <path>"));
+        b.replace(new CommandSpec("FEAT", new GridFeat(), false, true, null, "FEAT: list extensions"));
+        return b.build(CommandTable.MANDATORY);
+    }
+
+    /** The session's GSSAPI state. */
+    static GsiSession gsi(FtpSession session) {
+        return session.extension(GsiSession.class, GsiSession::new);
+    }
+}

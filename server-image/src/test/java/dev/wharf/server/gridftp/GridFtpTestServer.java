@@ -1,0 +1,66 @@
+package dev.wharf.server.gridftp;
+
+import dev.wharf.server.ServerContext;
+import dev.wharf.server.TestContexts;
+import dev.wharf.server.config.ConfigFile;
+import dev.wharf.server.data.PortAllocator;
+import dev.wharf.server.ftp.FtpDoor;
+import dev.wharf.server.ftp.FtpSettings;
+import dev.wharf.server.gsi.GsiService;
+import dev.wharf.server.gsi.TestPki;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * A gsiftp door in-process on 127.0.0.1, port 0: a {@link TestPki} (trust dir, host credential), no
+ * grid-mapfile (every trusted DN maps by default), every session jailed at {@link #root()} (storage.root).
+ */
+final class GridFtpTestServer implements AutoCloseable {
+
+    private final TestPki pki;
+    private final Path root;
+    private final ServerContext context;
+    private final FtpDoor door;
+    private final GsiService gsi;
+
+    GridFtpTestServer(Path dir) throws Exception {
+        pki = TestPki.create(Files.createDirectories(dir.resolve("certificates")));
+        root = Files.createDirectories(dir.resolve("root"));
+        Map<String, String> values = new HashMap<>();
+        int first = 40000 + ThreadLocalRandom.current().nextInt(100) * 200;
+        values.put("data.port-range", first + "-" + (first + 199));
+        values.put("storage.root", root.toString());
+        ConfigFile config = ConfigFile.of(values);
+        gsi = GsiService.start(pki.settings(dir, List.of("TLSv1.2", "TLSv1.3")));
+        FtpSettings settings = FtpSettings.gridftp(config).withPort(0);
+        context = TestContexts.builder().config(config).build();
+        door = GridFtpDoors.create(context, settings, new PortAllocator(settings.portRange()), gsi);
+        door.start();
+    }
+
+    GsiService gsi() {
+        return gsi;
+    }
+
+    TestPki pki() {
+        return pki;
+    }
+
+    Path root() {
+        return root;
+    }
+
+    int port() {
+        return door.localAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+        door.close();
+        TestContexts.close(context);
+    }
+}
