@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a real Globus/OpenSSL program for interop tests; a missing program fails the test, never skips it. */
-record ExternalProgram(int exitCode, String stdout, String stderr) {
+public record ExternalProgram(int exitCode, String stdout, String stderr) {
 
-    static ExternalProgram run(Map<String, String> env, Path workDir, String... command) throws IOException,
+    public static ExternalProgram run(Map<String, String> env, Path workDir, String... command) throws IOException,
             InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(List.of(command)).directory(workDir.toFile());
         pb.environment().putAll(env);
@@ -34,7 +34,7 @@ record ExternalProgram(int exitCode, String stdout, String stderr) {
                 Files.readString(err, StandardCharsets.UTF_8));
     }
 
-    ExternalProgram requireSuccess(String what) {
+    public ExternalProgram requireSuccess(String what) {
         if (exitCode != 0) {
             throw new AssertionError(what + " failed with exit code " + exitCode + ":\n" + stdout + stderr);
         }
