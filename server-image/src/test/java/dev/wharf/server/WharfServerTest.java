@@ -45,8 +45,8 @@ class WharfServerTest {
     @Test
     void unknownKeysAreRefusedByNameBeforeAnythingBinds() {
         ConfigException e = assertThrows(ConfigException.class, () -> WharfServer.create(ConfigFile.parse(
-                List.of("admin.port = 0", "ftp.port = 0", "anonymous.enabeld = true", "gridftp.enabled = true"), "server.conf")));
-        assertEquals("server.conf: unknown keys anonymous.enabeld, gridftp.enabled (see docs/configuration.md;"
+                List.of("admin.port = 0", "ftp.port = 0", "anonymous.enabeld = true", "gridftp.enabeld = true"), "server.conf")));
+        assertEquals("server.conf: unknown keys anonymous.enabeld, gridftp.enabeld (see docs/configuration.md;"
                 + " keys of planned features are refused until they land)", e.getMessage());
     }
 
