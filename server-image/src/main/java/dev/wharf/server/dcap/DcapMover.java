@@ -336,19 +336,21 @@ final class DcapMover implements DataSink, DataBlockDecoder.Listener {
         }
     }
 
+    /**
+     * FIN acknowledges that the blocks arrived; it does not wait for the queued writes (that would add
+     * a disk hand-off to every dc_write round trip). A write error already known is reported here;
+     * one that happens later fails the CLOSE, so the upload is never committed with a hole.
+     */
     @Override
     public void dataEnd() {
-        int command = writeCommand;
-        afterDisk(() -> {
-            IOException failure = writeError;
-            if (failure == null) {
-                channel.writeAndFlush(DataReplies.fin(alloc(), command));
-            } else {
-                boolean full = StorageException.isNoSpace(failure);
-                channel.writeAndFlush(DataReplies.error(alloc(), true, command,
-                        full ? DataReplies.ERROR_RESOURCE : DataReplies.ERROR_IO_DISK, failure.getMessage()));
-            }
-        });
+        IOException failure = writeError;
+        if (failure == null) {
+            channel.writeAndFlush(DataReplies.fin(alloc(), writeCommand));
+        } else {
+            boolean full = StorageException.isNoSpace(failure);
+            channel.writeAndFlush(DataReplies.error(alloc(), true, writeCommand,
+                    full ? DataReplies.ERROR_RESOURCE : DataReplies.ERROR_IO_DISK, failure.getMessage()));
+        }
     }
 
     /** Runs {@code action} on the event loop once every write queued so far has reached the file. */
