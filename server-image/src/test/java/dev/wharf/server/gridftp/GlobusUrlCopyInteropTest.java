@@ -3,6 +3,7 @@ package dev.wharf.server.gridftp;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wharf.server.gsi.ExternalProgram;
 import dev.wharf.server.gsi.TestPki;
@@ -50,7 +51,8 @@ class GlobusUrlCopyInteropTest {
     }
 
     private static ExternalProgram copy(Map<String, String> environment, String from, String to) throws Exception {
-        return ExternalProgram.run(environment, tmp, "globus-url-copy", "-nodcau", "-vb", from, to);
+        // -dbg: a failure message shows the whole control conversation
+        return ExternalProgram.run(environment, tmp, "globus-url-copy", "-dbg", "-nodcau", "-vb", from, to);
     }
 
     private static String url(String path) {
@@ -84,6 +86,8 @@ class GlobusUrlCopyInteropTest {
         Path local = tmp.resolve("stolen.txt");
         ExternalProgram result = copy(strangerEnv, url("secret.txt"), "file://" + local);
         assertNotEquals(0, result.exitCode(), result.stdout() + result.stderr());
+        assertTrue(result.stderr().contains("535 Authentication failed: client certificate refused: UNTRUSTED_CA"),
+                result.stderr());
         assertFalse(Files.exists(local) && Files.size(local) > 0, "a refused client got data");
     }
 }
