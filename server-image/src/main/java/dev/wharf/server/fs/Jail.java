@@ -261,6 +261,13 @@ public final class Jail {
         if (!real.startsWith(root)) {
             throw refused(virtual, "a symbolic link leading out of the root");
         }
+        // The virtual path was checked for reserved names; a link can still lead to one (a host-made
+        // link to .grid-acl would otherwise let RETR read the ACL), so check where it really leads.
+        for (Path part : root.relativize(real)) {
+            if (HiddenNames.isHidden(part.toString())) {
+                throw refused(virtual, "a symbolic link to a reserved name");
+            }
+        }
         return real;
     }
 

@@ -70,6 +70,18 @@ class JailTest {
     }
 
     @Test
+    void refusesSymlinksLeadingToReservedNames() throws Exception {
+        Files.writeString(root.resolve("dir/.grid-acl"), "admin /CN=someone");
+        Files.createSymbolicLink(root.resolve("acl-link"), root.resolve("dir/.grid-acl"));
+        Files.createSymbolicLink(root.resolve("dir/ACL"), Path.of(".grid-acl"));
+        for (String p : List.of("/acl-link", "/dir/ACL")) {
+            assertEquals(Reason.REFUSED, assertThrows(StorageException.class, () -> jail.openRead(p)).reason(), p);
+            assertEquals(Reason.REFUSED, assertThrows(StorageException.class, () -> jail.stat(p)).reason(), p);
+        }
+        assertEquals("admin /CN=someone", Files.readString(root.resolve("dir/.grid-acl")));
+    }
+
+    @Test
     void hidesAndRefusesReservedNames() throws Exception {
         Files.writeString(root.resolve("dir/.grid-acl"), "acl");
         Files.writeString(root.resolve("dir/.wharf-upload-1234"), "tmp");

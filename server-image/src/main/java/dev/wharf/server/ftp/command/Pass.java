@@ -54,7 +54,8 @@ public final class Pass implements FtpCommand {
                 session.settings().overwrite(), ctx.metrics(), session.door(), OwnerStore.forServer(ctx.access()));
         session.loggedIn(storage, home(jail, outcome.home()));
         ctx.metrics().login(session.door(), "success");
-        LOG.info("{}: {} logged in from {}", session.door(), outcome.identity().principal(), session.client());
+        // LoginService already logged the attempt once, at INFO; this only adds which door, when debugging.
+        LOG.debug("{}: {} logged in from {}", session.door(), outcome.identity().principal(), session.client());
         return FtpReply.of(230, outcome.message());
     }
 
