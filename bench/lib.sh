@@ -30,10 +30,12 @@ password_line() { # user password home
   printf '%s:%s:%s:%s:%s:%s:/bin/sh\n' "$1" "$(openssl passwd -6 "$2")" "$(id -u)" "$(id -g)" "$1" "$3"
 }
 
-# vsftpd on 127.0.0.1:$1 serving local user $2 (created if missing) with password $3, home $4.
+# vsftpd on 127.0.0.1:$1 serving local user $2 (created if missing) with password $3, home $4;
+# sets VSFTPD_PID (not a command substitution: vsftpd would hold its stdout open).
 start_vsftpd() { # port user password home conf-dir
   local port=$1 user=$2 pass=$3 home=$4 dir=$5
   id "$user" >/dev/null 2>&1 || useradd -M -d "$home" -s /bin/sh "$user"
+  usermod -d "$home" "$user"
   echo "$user:$pass" | chpasswd
   chown "$user" "$home"
   mkdir -p /var/run/vsftpd/empty
@@ -58,14 +60,25 @@ max_clients=2000
 max_per_ip=2000
 xferlog_enable=NO
 CONF
-  vsftpd "$dir/vsftpd.conf" &
-  echo $!
+  vsftpd "$dir/vsftpd.conf" > "$dir/vsftpd.log" 2>&1 &
+  VSFTPD_PID=$!
 }
 
-rss_kib() { # pid -> resident set size in KiB (process and its children, as vsftpd forks per session)
+# pss_kib PID: proportional set size in KiB of the process and all its descendants (vsftpd forks two
+# processes per session). PSS divides shared pages among the processes that map them, so summing it
+# over a process tree counts shared libraries once, where summing RSS would count them per process.
+pss_kib() {
   local total=0 p
-  for p in $1 $(pgrep -P "$1" 2>/dev/null || true); do
-    total=$((total + $(awk '/^VmRSS:/ {print $2}' "/proc/$p/status" 2>/dev/null || echo 0)))
+  for p in $1 $(descendants "$1"); do
+    total=$((total + $(awk '/^Pss:/ {print $2}' "/proc/$p/smaps_rollup" 2>/dev/null || echo 0)))
   done
   echo $total
+}
+
+descendants() { # pid -> all descendant pids
+  local child
+  for child in $(pgrep -P "$1" 2>/dev/null || true); do
+    echo "$child"
+    descendants "$child"
+  done
 }

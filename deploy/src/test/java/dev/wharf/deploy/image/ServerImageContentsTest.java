@@ -57,5 +57,9 @@ class ServerImageContentsTest {
         assertEquals("-jar /opt/wharf/wharf-server.jar topology --json",
                 OneShot.run(image, Map.of("JAVA", "/bin/echo", "JAVA_OPTS", ""), "topology", "--json").strip());
         assertEquals("sidecar", OneShot.run(image, Map.of(), "/bin/echo", "sidecar").strip());
+        // the image's own JAVA_OPTS: Serial GC (docs/performance.md, "Idle sessions")
+        assertEquals("-XX:+UseSerialGC -XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError"
+                        + " -jar /opt/wharf/wharf-server.jar topology",
+                OneShot.run(image, Map.of("JAVA", "/bin/echo"), "topology").strip());
     }
 }
