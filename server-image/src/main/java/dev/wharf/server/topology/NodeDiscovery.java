@@ -66,7 +66,7 @@ final class NodeDiscovery {
     }
 
     /** The cgroup cpuset (v1 {@code cpuset} controller, else the v2 unified hierarchy), if readable. */
-    static Optional<Cpuset> cgroupCpuset(SysTree tree, List<MountInfo.Mount> mounts, List<String> warnings) {
+    static Optional<CgroupCpuset> cgroupCpuset(SysTree tree, List<MountInfo.Mount> mounts, List<String> warnings) {
         String v1 = null;
         String v2 = null;
         for (String line : tree.lines("proc/self/cgroup")) {
@@ -98,7 +98,7 @@ final class NodeDiscovery {
     }
 
     /** Walks up to the first ancestor cgroup that has the file: a cgroup without its own cpuset inherits. */
-    private static Optional<Cpuset> read(SysTree tree, MountInfo.Mount mount, String cgroupPath, int version,
+    private static Optional<CgroupCpuset> read(SysTree tree, MountInfo.Mount mount, String cgroupPath, int version,
                                          List<String> files, List<String> warnings) {
         String rel = cgroupPath;
         if (!mount.root().equals("/") && (rel.equals(mount.root()) || rel.startsWith(mount.root() + "/"))) {
@@ -110,7 +110,7 @@ final class NodeDiscovery {
                 Optional<String> text = tree.read(d + "/" + file);
                 if (text.isPresent()) {
                     String where = d + "/" + file;
-                    return parse(text.get(), where, warnings).map(cpus -> new Cpuset(version, cgroupPath, cpus));
+                    return parse(text.get(), where, warnings).map(cpus -> new CgroupCpuset(version, cgroupPath, cpus));
                 }
             }
         }

@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param storage       the storage path's devices ({@code null} when not asked)
  * @param warnings      what could not be determined, in words
  */
-public record Topology(String sysfsRoot, List<NumaNode> nodes, CpuSet allowedCpus, Cpuset cgroupCpuset,
+public record Topology(String sysfsRoot, List<NumaNode> nodes, CpuSet allowedCpus, CgroupCpuset cgroupCpuset,
                        List<Nic> nics, Nic dataInterface, String dataInterfaceRequested, Storage storage,
                        List<String> warnings) {
 

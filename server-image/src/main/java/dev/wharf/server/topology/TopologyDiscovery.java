@@ -34,10 +34,10 @@ public final class TopologyDiscovery {
         List<String> warnings = new ArrayList<>();
         List<NumaNode> nodes = NodeDiscovery.nodes(tree, warnings);
         List<MountInfo.Mount> mounts = mounts(warnings);
-        Optional<Cpuset> cpuset = NodeDiscovery.cgroupCpuset(tree, mounts, warnings);
+        Optional<CgroupCpuset> cpuset = NodeDiscovery.cgroupCpuset(tree, mounts, warnings);
         CpuSet all = nodes.stream().map(NumaNode::cpus).reduce(CpuSet.EMPTY, CpuSet::or);
         CpuSet allowed = NodeDiscovery.allowedCpus(tree, warnings)
-                .or(() -> cpuset.map(Cpuset::cpus))
+                .or(() -> cpuset.map(CgroupCpuset::cpus))
                 .orElse(all);
         if (allowed.isEmpty()) {
             warnings.add("no allowed CPUs could be read; assuming CPU 0");

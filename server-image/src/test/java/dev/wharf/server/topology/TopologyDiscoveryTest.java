@@ -33,7 +33,7 @@ class TopologyDiscoveryTest {
         assertEquals(1, t.nodes().size());
         assertEquals("0-1", t.nodes().get(0).cpus().toString());
         assertEquals("0-1", t.allowedCpus().toString());
-        assertEquals(new Cpuset(1, "/", CpuSet.parse("0-1")), t.cgroupCpuset());
+        assertEquals(new CgroupCpuset(1, "/", CpuSet.parse("0-1")), t.cgroupCpuset());
         Nic eth0 = t.dataInterface();
         assertEquals("eth0", eth0.name());
         assertFalse(eth0.virtual());
@@ -72,7 +72,7 @@ class TopologyDiscoveryTest {
         assertEquals("0-11,24-35", t.node(0).orElseThrow().cpus().toString());
         assertEquals(List.of(21, 10), t.node(1).orElseThrow().distances());
         assertEquals("0-47", t.allowedCpus().toString());
-        assertEquals(new Cpuset(2, "/system.slice/wharf.service", CpuSet.parse("0-47")), t.cgroupCpuset());
+        assertEquals(new CgroupCpuset(2, "/system.slice/wharf.service", CpuSet.parse("0-47")), t.cgroupCpuset());
         assertEquals(1, t.dataInterface().numaNode());
         assertEquals("12-23,36-47", t.dataInterface().localCpus().toString());
         assertEquals(0, t.nic("eno1").orElseThrow().numaNode());
@@ -141,7 +141,7 @@ class TopologyDiscoveryTest {
     void containerLimitedByCpuset() throws IOException {
         Topology t = discover("container-cpuset", "/data", "ens1f0");
         assertEquals("10-13", t.allowedCpus().toString());
-        assertEquals(new Cpuset(1, "/docker/4f1e0c", CpuSet.parse("10-13")), t.cgroupCpuset());
+        assertEquals(new CgroupCpuset(1, "/docker/4f1e0c", CpuSet.parse("10-13")), t.cgroupCpuset());
         assertEquals(1, t.dataInterface().numaNode());
         Storage s = t.storage();
         assertEquals("nvme0n1p1", s.device());
