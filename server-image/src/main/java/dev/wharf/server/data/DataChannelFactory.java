@@ -44,6 +44,11 @@ public final class DataChannelFactory {
 
     /** Binds a passive listener accepting one connection from {@code expectedPeer}. Blocks for the bind only. */
     public PassiveListener listen(InetAddress expectedPeer) throws IOException {
+        return listen(expectedPeer, 0);
+    }
+
+    /** As {@link #listen(InetAddress)}, with SO_RCVBUF/SO_SNDBUF of {@code socketBuffer} bytes (0 = the kernel's). */
+    public PassiveListener listen(InetAddress expectedPeer, int socketBuffer) throws IOException {
         PassiveListener listener = new PassiveListener(expectedPeer);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(group)
@@ -58,6 +63,12 @@ public final class DataChannelFactory {
                         ch.pipeline().addLast(listener.new Gate());
                     }
                 });
+        if (socketBuffer > 0) {
+            // set on the listener too: the window scale is fixed by the SYN, before accept
+            bootstrap.option(ChannelOption.SO_RCVBUF, socketBuffer)
+                    .childOption(ChannelOption.SO_RCVBUF, socketBuffer)
+                    .childOption(ChannelOption.SO_SNDBUF, socketBuffer);
+        }
         IOException last = null;
         for (int attempt = 0; attempt < BIND_ATTEMPTS; attempt++) {
             int port = ports.reserve();
@@ -78,6 +89,11 @@ public final class DataChannelFactory {
 
     /** An endpoint connecting to {@code target} when the transfer starts, from the data interface. */
     public DataEndpoint connectTo(InetSocketAddress target) {
+        return connectTo(target, 0);
+    }
+
+    /** As {@link #connectTo(InetSocketAddress)}, with SO_RCVBUF/SO_SNDBUF of {@code socketBuffer} bytes (0 = the kernel's). */
+    public DataEndpoint connectTo(InetSocketAddress target, int socketBuffer) {
         Bootstrap bootstrap = new Bootstrap()
                 .group(group)
                 .channel(transport.channelClass())
@@ -90,6 +106,9 @@ public final class DataChannelFactory {
                         DataPipeline.hold(ch);
                     }
                 });
+        if (socketBuffer > 0) {
+            bootstrap.option(ChannelOption.SO_RCVBUF, socketBuffer).option(ChannelOption.SO_SNDBUF, socketBuffer);
+        }
         InetSocketAddress local = dataInterface.getClass() == target.getAddress().getClass()
                 ? new InetSocketAddress(dataInterface, 0) : null;
         return new ActiveEndpoint(bootstrap, target, local);

@@ -40,6 +40,7 @@ public final class FtpSession {
     private DataEndpoint dataEndpoint;
     private boolean epsvAll;
     private Set<String> mlstFacts = new LinkedHashSet<>(MLST_FACTS);
+    private int dataSocketBuffer;
 
     private boolean tlsControl;
     private boolean pbszSet;
@@ -194,6 +195,15 @@ public final class FtpSession {
 
     public void mlstFacts(Set<String> facts) {
         this.mlstFacts = facts;
+    }
+
+    /** SO_SNDBUF/SO_RCVBUF of data connections arranged from now on (GridFTP SBUF); 0 = the kernel's. */
+    public int dataSocketBuffer() {
+        return dataSocketBuffer;
+    }
+
+    public void dataSocketBuffer(int bytes) {
+        this.dataSocketBuffer = bytes;
     }
 
     /** Replaces the arranged data connection, closing the previous one. */

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * FEAT on the gsiftp door: the table's features (AUTH GSSAPI, PBSZ, PROT, REST STREAM, SIZE...). No
- * DCAU, PARALLEL, ERET/ESTO or CKSM: they are not implemented, and globus-url-copy must not try them.
+ * FEAT on the gsiftp door: the table's features (AUTH GSSAPI, PBSZ, PROT, REST STREAM, SIZE, CKSM,
+ * SBUF...). Only what works is listed: globus-url-copy tries what FEAT offers (DCAU, PARALLEL...).
  */
 final class GridFeat implements FtpCommand {
 

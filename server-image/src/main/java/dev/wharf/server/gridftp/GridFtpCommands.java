@@ -8,7 +8,7 @@ import dev.wharf.server.gsi.GsiService;
 
 /**
  * The gsiftp door's command table: the FTP door's, with AUTH GSSAPI, ADAT, GSI USER/PASS, PBSZ/PROT
- * for GSI, SITE CLIENTINFO and an honest FEAT. (ENC/MIC/CONF are not verbs here: the session handler
+ * for GSI, SITE CLIENTINFO, CKSM, SBUF, ALLO remembered for the next upload and an honest FEAT. (ENC/MIC/CONF are not verbs here: the session handler
  * unwraps them through {@link GsiSession} once ADAT returned {@code Outcome.Protect}.)
  */
 final class GridFtpCommands {
@@ -29,6 +29,10 @@ final class GridFtpCommands {
         b.replace(new CommandSpec("SITE", new GridSite(ftp.get("SITE").command()), false, false, null,
                 "SITE HELP | CLIENTINFO | CHMOD <mode> <path>"));
         b.replace(new CommandSpec("FEAT", new GridFeat(), false, true, null, "FEAT: list extensions"));
+        b.add(new CommandSpec("CKSM", new Cksm(), true, false, Checksums.feature(),
+                "CKSM <ADLER32|MD5|CRC32> <offset> <length|-1> <path>: checksum of a file range"));
+        b.add(new CommandSpec("SBUF", new Sbuf(), true, false, "SBUF", "SBUF <bytes>: TCP buffer of later data connections"));
+        b.replace(new CommandSpec("ALLO", new GridAllo(), true, false, null, "ALLO <bytes>: size of the next upload"));
         return b.build(CommandTable.MANDATORY);
     }
 

@@ -34,7 +34,8 @@ public final class Pasv implements FtpCommand {
     static PassiveListener listen(FtpSession session) throws FtpException {
         session.dataEndpoint(null);
         try {
-            PassiveListener listener = session.services().dataChannels().listen(session.client().getAddress());
+            PassiveListener listener = session.services().dataChannels().listen(session.client().getAddress(),
+                    session.dataSocketBuffer());
             session.dataEndpoint(listener);
             return listener;
         } catch (IOException e) {

@@ -47,7 +47,7 @@ public final class Port implements FtpCommand {
         if (!sameHost(target.getAddress(), client) || target.getPort() < 1024) {
             throw new FtpException(504, "Refused: data connections go only to your own address and a port >= 1024");
         }
-        session.dataEndpoint(session.services().dataChannels().connectTo(target));
+        session.dataEndpoint(session.services().dataChannels().connectTo(target, session.dataSocketBuffer()));
         return FtpReply.of(200, "PORT command successful");
     }
 

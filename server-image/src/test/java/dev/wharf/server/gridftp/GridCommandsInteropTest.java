@@ -1,0 +1,98 @@
+package dev.wharf.server.gridftp;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wharf.server.gsi.ExternalProgram;
+import dev.wharf.server.gsi.TestPki;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real globus-url-copy driving CKSM, SBUF and ALLO on the gsiftp door: checksum verification of
+ * downloads and uploads (the client compares its own digest of the local file with the door's CKSM
+ * reply, so a wrong value fails the copy), -sync-level 3 and -tcp-bs.
+ */
+@Tag("interop")
+class GridCommandsInteropTest {
+
+    @TempDir
+    static Path tmp;
+    static GridFtpTestServer server;
+    static Map<String, String> env;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = new GridFtpTestServer(tmp.resolve("server"));
+        Path client = Files.createDirectories(tmp.resolve("client"));
+        TestPki.writePem(server.pki().user(), client.resolve("usercert.pem"), client.resolve("userkey.pem"));
+        Path proxy = client.resolve("x509up");
+        ExternalProgram.run(Map.of("X509_USER_CERT", client.resolve("usercert.pem").toString(),
+                "X509_USER_KEY", client.resolve("userkey.pem").toString(),
+                "X509_CERT_DIR", server.pki().certDir().toString()),
+                client, "grid-proxy-init", "-out", proxy.toString()).requireSuccess("grid-proxy-init");
+        env = Map.of("X509_CERT_DIR", server.pki().certDir().toString(), "X509_USER_PROXY", proxy.toString(),
+                "HOME", client.toString());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static ExternalProgram copy(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("globus-url-copy", "-dbg", "-nodcau"));
+        command.addAll(List.of(args));
+        return ExternalProgram.run(env, tmp, command.toArray(String[]::new));
+    }
+
+    private static String url(String path) {
+        return "gsiftp://127.0.0.1:" + server.port() + "/" + path;
+    }
+
+    private static byte[] randomFile(Path file, int size, long seed) throws Exception {
+        byte[] content = new byte[size];
+        new Random(seed).nextBytes(content);
+        Files.write(file, content);
+        return content;
+    }
+
+    @Test
+    void verifyChecksumOfADownloadAndAnUpload() throws Exception {
+        byte[] content = randomFile(server.root().resolve("cksum-src.bin"), 5 * 1024 * 1024 + 3, 21);
+        Path local = tmp.resolve("cksum-down.bin");
+        ExternalProgram down = copy("-verify-checksum", url("cksum-src.bin"), "file://" + local)
+                .requireSuccess("globus-url-copy -verify-checksum download");
+        assertTrue(down.stderr().contains("CKSM MD5 0 -1 /cksum-src.bin"), down.stderr());
+        assertArrayEquals(content, Files.readAllBytes(local));
+
+        ExternalProgram up = copy("-verify-checksum", "-checksum-alg", "MD5", "file://" + local, url("cksum-up.bin"))
+                .requireSuccess("globus-url-copy -verify-checksum upload");
+        assertTrue(up.stderr().contains("CKSM MD5 0 -1 /cksum-up.bin"), up.stderr());
+        assertTrue(up.stderr().contains("ALLO " + content.length), up.stderr());
+        assertArrayEquals(content, Files.readAllBytes(server.root().resolve("cksum-up.bin")));
+    }
+
+    @Test
+    void syncLevelThreeComparesChecksumsAndTcpBufferSizeUsesSbuf() throws Exception {
+        byte[] content = randomFile(server.root().resolve("sync-src.bin"), 1024 * 1024 + 9, 22);
+        Path local = tmp.resolve("sync-dst.bin");
+        ExternalProgram first = copy("-sync", "-sync-level", "3", "-tcp-bs", "1048576", url("sync-src.bin"),
+                "file://" + local).requireSuccess("globus-url-copy -sync (missing destination)");
+        assertTrue(first.stderr().contains("SBUF 1048576"), first.stderr());
+        assertArrayEquals(content, Files.readAllBytes(local));
+        ExternalProgram second = copy("-sync", "-sync-level", "3", url("sync-src.bin"), "file://" + local)
+                .requireSuccess("globus-url-copy -sync (same content)");
+        assertTrue(second.stderr().contains("CKSM MD5 0 -1 /sync-src.bin"), second.stderr());
+        assertArrayEquals(content, Files.readAllBytes(local));
+    }
+}
