@@ -48,9 +48,9 @@ public final class SlashGridAccessPolicy implements AccessPolicy {
                 SlashGridAccessPolicy::reportAcl);
         this.groups = new GroupsSource(settings.groupsFile(), TimeUnit.MILLISECONDS.toNanos(settings.revalidateMillis()));
         this.defaultAuthenticated = new Resolved(settings.defaultAuthenticated(),
-                "default acl.default.authenticated=" + AclSettings.levelName(settings.defaultAuthenticated()));
+                AccessDecision.DEFAULT_PREFIX + "acl.default.authenticated=" + AclSettings.levelName(settings.defaultAuthenticated()));
         this.defaultAnonymous = new Resolved(settings.defaultAnonymous(),
-                "default acl.default.anonymous=" + AclSettings.levelName(settings.defaultAnonymous()));
+                AccessDecision.DEFAULT_PREFIX + "acl.default.anonymous=" + AclSettings.levelName(settings.defaultAnonymous()));
     }
 
     /** The policy server.conf describes: {@code acl.*} keys, jail {@code storage.root} for unscoped checks. */

@@ -11,19 +11,18 @@ import dev.wharf.server.fs.StorageException;
 import dev.wharf.server.fs.VirtualPaths;
 
 /**
- * The access rule of unauthenticated dCap (docs/dcap.md "Permissions"): what the POSIX "other" bits
- * of the real files allow, or what an ACL file grants the anonymous principal. The mode bits are
- * checked first; when they refuse, the session's {@link AccessPolicy} may still allow it through a
- * {@code .grid-acl} entry for {@code anonymous} or {@code *}. A grant that only comes from the
- * server-wide default ({@code acl.default.anonymous}) does not count, as dCache maps dCap users to nobody.
+ * The access rule of unauthenticated dCap (docs/dcap.md "Permissions"). The session's
+ * {@link AccessPolicy} is asked first: where a {@code .grid-acl} file decides (a grant or an explicit
+ * {@code none}, a malformed file, a protected name), its answer stands, so an ACL can both open a
+ * directory to anonymous dCap and close a world-readable one. Only where no ACL file speaks (the
+ * decision is the server-wide default, {@code acl.default.anonymous}, meant for the anonymous FTP
+ * area) do the POSIX "other" bits of the real files decide, as dCache maps dCap users to nobody.
  */
 public final class WorldModePolicy implements AccessPolicy {
 
     static final int OTHER_READ = 04;
     static final int OTHER_WRITE = 02;
     static final int OTHER_EXECUTE = 01;
-    /** How SlashGridAccessPolicy labels a decision no ACL file made. */
-    static final String DEFAULT_DECISION_PREFIX = "default ";
 
     private final AccessPolicy acl;
     private final Jail jail;
@@ -35,15 +34,14 @@ public final class WorldModePolicy implements AccessPolicy {
 
     @Override
     public AccessDecision check(Identity who, Operation operation, String path) {
-        AccessDecision byMode = byModeBits(operation, path);
-        if (byMode.allowed()) {
-            return byMode;
+        if (operation == Operation.ADMINISTER_ACL) {
+            return byModeBits(operation, path);
         }
         AccessDecision byAcl = acl.check(who, operation, path);
-        if (byAcl.allowed() && !byAcl.decidedBy().startsWith(DEFAULT_DECISION_PREFIX)) {
+        if (!byAcl.byDefault()) {
             return byAcl;
         }
-        return byMode;
+        return byModeBits(operation, path);
     }
 
     /** The "other" rule alone: files need o+r to be read; changes need o+wx on the parent directory. */

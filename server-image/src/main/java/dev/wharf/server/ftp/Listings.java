@@ -80,7 +80,8 @@ public final class Listings {
             List<LegacyPrinter.Rights> rights = selection.entries().stream()
                     .map(e -> EntryRights.of(session.storage(), VirtualPaths.child(selection.dir(), e.name()), e))
                     .toList();
-            String user = session.identity().localAccount() != null ? session.identity().localAccount() : session.who();
+            String user = OwnerText.column(session.identity().localAccount() != null
+                    ? session.identity().localAccount() : session.who());
             return LegacyPrinter.render(selection.entries(), rights, user, now);
         }
         return LsLongPrinter.render(selection.entries(), now);

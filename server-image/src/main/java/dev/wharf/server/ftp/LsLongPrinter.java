@@ -11,7 +11,8 @@ import java.util.Locale;
 /**
  * {@code ftp.list-format = ls-l}: columns aligned over the whole listing like {@code ls -l}
  * (PROTOCOLS.md §1.5): type and rwx bits, links, owner, group, size, date, name. The date shows the
- * year when older than six months or more than an hour in the future. Times are UTC.
+ * year when older than six months or more than an hour in the future. Times are UTC. Owners and
+ * groups are written by {@link OwnerText#column} (a DN owner has spaces; columns must not).
  */
 public final class LsLongPrinter {
 
@@ -30,15 +31,15 @@ public final class LsLongPrinter {
         int size = 1;
         for (FileEntry e : entries) {
             links = Math.max(links, String.valueOf(e.links()).length());
-            owner = Math.max(owner, e.owner().length());
-            group = Math.max(group, e.group().length());
+            owner = Math.max(owner, OwnerText.column(e.owner()).length());
+            group = Math.max(group, OwnerText.column(e.group()).length());
             size = Math.max(size, String.valueOf(e.size()).length());
         }
         StringBuilder out = new StringBuilder();
         String format = "%s %" + links + "d %-" + owner + "s %-" + group + "s %" + size + "d %s %s\r\n";
         for (FileEntry e : entries) {
-            out.append(String.format(Locale.ROOT, format, modeString(e), e.links(), e.owner(), e.group(), e.size(),
-                    date(e.modified(), now), e.name()));
+            out.append(String.format(Locale.ROOT, format, modeString(e), e.links(), OwnerText.column(e.owner()),
+                    OwnerText.column(e.group()), e.size(), date(e.modified(), now), e.name()));
         }
         return out.toString();
     }

@@ -29,8 +29,8 @@ public final class MlsxFacts {
                 case "Perm" -> perm;
                 case "Unique" -> Long.toHexString(e.inode());
                 case "UNIX.mode" -> String.format(Locale.ROOT, "0%o", e.mode());
-                case "UNIX.owner" -> e.owner();
-                case "UNIX.group" -> e.group();
+                case "UNIX.owner" -> OwnerText.fact(e.owner());
+                case "UNIX.group" -> OwnerText.fact(e.group());
                 default -> null;
             };
             if (value != null) {

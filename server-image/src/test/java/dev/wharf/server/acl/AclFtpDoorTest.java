@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.commons.net.ftp.FTPClient;
+import org.apache.commons.net.ftp.FTPFile;
 import org.apache.commons.net.ftp.FTPReply;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,6 +48,7 @@ class AclFtpDoorTest {
     final List<String> decisions = new CopyOnWriteArrayList<>();
     final List<FTPClient> clients = new ArrayList<>();
     final CountingMetrics metrics = new CountingMetrics();
+    SlashGridAccessPolicy policy;
 
     /** Records every decision the door asked for, as "principal OP path allow|deny". */
     final class Recording implements AccessPolicy {
@@ -80,7 +82,7 @@ class AclFtpDoorTest {
         values.put("acl.groups-file", groups.toString());
         values.put("acl.cache.revalidate-ms", revalidateMs);
         ConfigFile config = ConfigFile.of(values);
-        SlashGridAccessPolicy policy = SlashGridAccessPolicy.fromConfig(config);
+        policy = SlashGridAccessPolicy.fromConfig(config);
         TestLogins logins = new TestLogins(anon);
         for (String user : List.of("alice", "bob", "mallory", "carol")) {
             logins.add(user, PASSWORD, root, "/");
@@ -281,6 +283,18 @@ class AclFtpDoorTest {
         assertTrue(java.util.Arrays.stream(lines).anyMatch(l -> l.endsWith(" stored") && l.contains(" alice ")),
                 String.join("\n", lines));
         assertTrue(Files.exists(root.resolve("lab/stored")));
+
+        // A DN owner has spaces: LIST shows a short form, MLSD the whole DN percent-encoded, and
+        // commons-net's parsers still read every column and fact.
+        Files.writeString(root.resolve("lab/by jane"), "x");
+        policy.owners().recordCreated(root.resolve("lab/by jane"), AclMatrix.PRINCIPALS.get(0).identity());
+        FTPFile listed = java.util.Arrays.stream(bob.listFiles("/lab")).filter(f -> f != null && "by jane".equals(f.getName()))
+                .findFirst().orElseThrow(() -> new AssertionError(bob.getReplyString()));
+        assertEquals("Jane_Doe", listed.getUser(), listed.getRawListing());
+        assertEquals(1, listed.getSize(), listed.getRawListing());
+        FTPFile facts = java.util.Arrays.stream(bob.mlistDir("/lab")).filter(f -> "by jane".equals(f.getName()))
+                .findFirst().orElseThrow(() -> new AssertionError(bob.getReplyString()));
+        assertEquals("/O%3DGrid/CN%3DJane%20Doe", facts.getUser(), facts.getRawListing());
     }
 
     @Test

@@ -7,12 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wharf.server.acl.AccessDecision;
 import dev.wharf.server.acl.AccessLevel;
 import dev.wharf.server.acl.AccessPolicy;
+import dev.wharf.server.acl.AclFileWriter;
+import dev.wharf.server.acl.AclSettings;
+import dev.wharf.server.acl.SlashGridAccessPolicy;
+import dev.wharf.server.config.ConfigFile;
 import dev.wharf.server.acl.Operation;
 import dev.wharf.server.auth.Identity;
 import dev.wharf.server.fs.Jail;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,14 +71,39 @@ class WorldModePolicyTest {
     }
 
     @Test
-    void theAclIsNotAskedWhenTheBitsAllow() {
+    void anExplicitAclDenialWinsOverTheModeBits() {
         AtomicInteger calls = new AtomicInteger();
-        WorldModePolicy p = new WorldModePolicy(answering(false, "/.grid-acl:1", calls), jail);
+        WorldModePolicy p = new WorldModePolicy(answering(false, "/.grid-acl:3 none anonymous", calls), jail);
+        AccessDecision denied = p.check(anonymous, Operation.READ_FILE, "/public");
+        assertFalse(denied.allowed(), "world-readable, but the ACL says none");
+        assertEquals("/.grid-acl:3 none anonymous", denied.decidedBy());
+        assertFalse(p.check(anonymous, Operation.CREATE_FILE, "/open/new").allowed(), "world-writable, but none");
+        assertEquals(2, calls.get());
+    }
+
+    @Test
+    void theRealPolicyWithFilesOnDisk() throws Exception {
+        SlashGridAccessPolicy slashGrid = new SlashGridAccessPolicy(AclSettings.from(ConfigFile.of(
+                Map.of("acl.cache.revalidate-ms", "0", "acl.default.anonymous", "write"))), root);
+        AccessPolicy session = slashGrid.forSession("dcap", root);
+        WorldModePolicy p = new WorldModePolicy(session, jail);
+        // No ACL file: the default (write) does not count; the bits decide.
         assertTrue(p.check(anonymous, Operation.READ_FILE, "/public").allowed());
-        assertEquals(0, calls.get());
-        AccessDecision denied = p.check(anonymous, Operation.READ_FILE, "/secret");
-        assertFalse(denied.allowed());
-        assertTrue(denied.decidedBy().contains("not world-readable"), denied.decidedBy());
-        assertEquals(1, calls.get());
+        assertFalse(p.check(anonymous, Operation.READ_FILE, "/secret").allowed());
+        assertTrue(p.check(anonymous, Operation.CREATE_FILE, "/open/new").allowed());
+
+        AclFileWriter.write(root.resolve("open"), "none anonymous\nwrite *\n");
+        AccessDecision none = p.check(anonymous, Operation.CREATE_FILE, "/open/new");
+        assertFalse(none.allowed(), "explicit none beats rwxrwxrwx");
+        assertTrue(none.decidedBy().endsWith(".grid-acl:1"), none.decidedBy());
+
+        AclFileWriter.write(root, "read anonymous\n");
+        assertTrue(p.check(anonymous, Operation.READ_FILE, "/secret").allowed(), "the ACL opens what the bits close");
+        assertFalse(p.check(anonymous, Operation.CREATE_FILE, "/new").allowed());
+
+        AclFileWriter.write(root, "read anonymous\nbogus line\n");
+        AccessDecision malformed = p.check(anonymous, Operation.READ_FILE, "/public");
+        assertFalse(malformed.allowed(), "a malformed ACL fails closed for dCap too");
+        assertTrue(malformed.decidedBy().contains("malformed"), malformed.decidedBy());
     }
 }
