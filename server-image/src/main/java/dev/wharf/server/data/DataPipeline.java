@@ -1,16 +1,13 @@
 package dev.wharf.server.data;
 
-import dev.wharf.server.tls.TlsPolicy;
 import io.netty.channel.Channel;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.stream.ChunkedWriteHandler;
 
 /**
- * The data channel pipeline every door shares: {@code data-tls} (PROT P) → {@code data-inbound}
- * ({@link DataInbound}, from the moment of connection) → {@code data-chunked} (ChunkedInput writes).
- * The server is always the TLS server on data connections, also in active mode where it opened the
- * TCP connection, as curl, lftp and FileZilla expect.
+ * The data channel pipeline every door shares: the {@link DataProtection}'s handlers ({@code data-tls} for
+ * FTPS PROT P and GridFTP PROT S/P) → {@code data-inbound} ({@link DataInbound}, from the moment of
+ * connection) → {@code data-chunked} (ChunkedInput writes).
  */
 public final class DataPipeline {
 
@@ -30,14 +27,15 @@ public final class DataPipeline {
     private static final io.netty.util.AttributeKey<DataInbound> INBOUND_KEY =
             io.netty.util.AttributeKey.valueOf("wharf.data-inbound");
 
-    /** Adds TLS (when {@code tls} is not null) and chunked writing. Call on any thread before {@link #start}. */
-    public static void prepare(Channel channel, SslContext tls) {
-        if (tls != null && channel.isOpen()) {
-            SslHandler ssl = tls.newHandler(channel.alloc());
-            ssl.engine().setEnabledProtocols(TlsPolicy.DATA_CHANNEL_PROTOCOLS.toArray(String[]::new));
-            channel.pipeline().addBefore(INBOUND, TLS, ssl);
-        }
+    /** Adds {@code protection}'s handlers and chunked writing. Call on any thread before {@link #start}. */
+    public static void prepare(Channel channel, DataProtection protection) {
+        protection.install(channel);
         channel.pipeline().addLast(CHUNKED, new ChunkedWriteHandler());
+    }
+
+    /** FTPS shorthand: TLS when {@code tls} is not null, else clear. */
+    public static void prepare(Channel channel, SslContext tls) {
+        prepare(channel, tls == null ? DataProtection.CLEAR : DataProtection.tls(tls));
     }
 
     /** Hands inbound data (including what arrived early) to {@code sink} and starts reading. */

@@ -2,6 +2,7 @@ package dev.wharf.server.ftp;
 
 import dev.wharf.server.auth.Identity;
 import dev.wharf.server.data.DataEndpoint;
+import dev.wharf.server.data.DataProtection;
 import dev.wharf.server.fs.GuardedStorage;
 import dev.wharf.server.fs.StorageException;
 import dev.wharf.server.fs.VirtualPaths;
@@ -45,6 +46,7 @@ public final class FtpSession {
     private boolean tlsControl;
     private boolean pbszSet;
     private boolean protectData;
+    private Supplier<DataProtection> dataProtection = this::ftpsDataProtection;
 
     private TransferHandle transfer;
     private final Map<Class<?>, Object> extensions = new HashMap<>();
@@ -252,6 +254,20 @@ public final class FtpSession {
 
     public void protectData(boolean value) {
         this.protectData = value;
+    }
+
+    /** How the next data connections are protected: by default the FTPS rule (TLS after PROT P). */
+    public DataProtection dataProtection() {
+        return dataProtection.get();
+    }
+
+    /** Replaces the FTPS rule, for doors with another security layer (GridFTP DCAU). */
+    public void dataProtection(Supplier<DataProtection> source) {
+        this.dataProtection = source;
+    }
+
+    private DataProtection ftpsDataProtection() {
+        return protectData && services.tls() != null ? DataProtection.tls(services.tls()) : DataProtection.CLEAR;
     }
 
     // ---- the running transfer

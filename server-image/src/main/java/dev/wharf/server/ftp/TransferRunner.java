@@ -1,10 +1,11 @@
 package dev.wharf.server.ftp;
 
+import dev.wharf.server.data.DataAuthenticationException;
 import dev.wharf.server.data.DataEndpoint;
 import dev.wharf.server.data.DataPipeline;
+import dev.wharf.server.data.DataProtection;
 import dev.wharf.server.fs.StorageException;
 import dev.wharf.server.metrics.ServerMetrics;
-import io.netty.handler.ssl.SslContext;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one MODE S transfer after its 150: waits for the data connection (425 if none comes), adds
- * TLS for PROT P, moves the bytes, commits or aborts an upload, and turns the result into the final
+ * the session's {@link DataProtection} (TLS for PROT P, GSI for DCAU; 425 when the peer is refused),
+ * moves the bytes, commits or aborts an upload, and turns the result into the final
  * reply (226, or 426/451/452). Reports metrics and, when configured, logs aborted transfers in detail.
  */
 final class TransferRunner {
@@ -36,14 +38,14 @@ final class TransferRunner {
 
     CompletableFuture<FtpReply> start(DataEndpoint endpoint) {
         PreparedTransfer t = handle.transfer();
-        SslContext tls = session.protectData() ? session.services().tls() : null;
+        DataProtection protection = session.dataProtection();
         handle.endpointCloser(endpoint::close);
         return endpoint.connection()
                 .orTimeout(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS)
                 .thenCompose(ch -> {
                     connected = true;
                     handle.connected(ch);
-                    DataPipeline.prepare(ch, tls);
+                    DataPipeline.prepare(ch, protection);
                     return t.transfer().run(ch, handle.progress());
                 })
                 .handleAsync((bytes, error) -> finish(t, bytes, error), session.services().context().blockingExecutor());
@@ -81,6 +83,13 @@ final class TransferRunner {
                 outcome = "failed";
                 String why = cause instanceof TimeoutException ? "timed out" : String.valueOf(cause.getMessage());
                 reply = FtpReply.of(425, "Can't open data connection: " + why);
+            } else if (DataAuthenticationException.find(cause) != null) {
+                // A refused data peer is a security event: always logged, whatever log-aborted-transfers says.
+                String why = DataAuthenticationException.find(cause).getMessage();
+                outcome = "failed";
+                reply = FtpReply.of(425, "Can't open data connection: " + why);
+                LOG.warn("data connection refused: door={} client={} identity={} path={}: {}", session.door(),
+                        session.client().getAddress().getHostAddress(), session.who(), t.path(), why);
             } else if (handle.abortReason() != null) {
                 if (!connected) {
                     t.transfer().discard();
