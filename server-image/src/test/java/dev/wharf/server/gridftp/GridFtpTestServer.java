@@ -7,6 +7,7 @@ import dev.wharf.server.data.PortAllocator;
 import dev.wharf.server.ftp.FtpDoor;
 import dev.wharf.server.ftp.FtpSettings;
 import dev.wharf.server.gsi.GsiService;
+import dev.wharf.server.gsi.GsiSettings;
 import dev.wharf.server.gsi.TestPki;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,14 +29,31 @@ final class GridFtpTestServer implements AutoCloseable {
     private final GsiService gsi;
 
     GridFtpTestServer(Path dir) throws Exception {
+        this(dir, pki -> {}, null, Map.of());
+    }
+
+    /**
+     * @param prepare runs on the fresh PKI before the GSI service reads it (revocations, extra users)
+     * @param gridmap the grid-mapfile (gsi.gridmap), or null for none
+     * @param extraConfig more server.conf keys
+     */
+    GridFtpTestServer(Path dir, java.util.function.Consumer<TestPki> prepare, Path gridmap,
+                      Map<String, String> extraConfig) throws Exception {
         pki = TestPki.create(Files.createDirectories(dir.resolve("certificates")));
+        prepare.accept(pki);
         root = Files.createDirectories(dir.resolve("root"));
         Map<String, String> values = new HashMap<>();
         int first = 40000 + ThreadLocalRandom.current().nextInt(100) * 200;
         values.put("data.port-range", first + "-" + (first + 199));
         values.put("storage.root", root.toString());
+        values.putAll(extraConfig);
         ConfigFile config = ConfigFile.of(values);
-        gsi = GsiService.start(pki.settings(dir, List.of("TLSv1.2", "TLSv1.3")));
+        GsiSettings gsiSettings = pki.settings(dir, List.of("TLSv1.2", "TLSv1.3"));
+        if (gridmap != null) {
+            gsiSettings = new GsiSettings(gsiSettings.hostCertificate(), gsiSettings.hostKey(), gsiSettings.certDir(),
+                    java.util.Optional.of(gridmap), gsiSettings.tlsProtocols());
+        }
+        gsi = GsiService.start(gsiSettings);
         FtpSettings settings = FtpSettings.gridftp(config).withPort(0);
         context = TestContexts.builder().config(config).build();
         door = GridFtpDoors.create(context, settings, new PortAllocator(settings.portRange()), gsi);
