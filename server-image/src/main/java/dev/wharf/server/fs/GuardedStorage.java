@@ -167,6 +167,14 @@ public final class GuardedStorage {
         jail.setMode(path, mode);
     }
 
+    /**
+     * Checks that the session may show or change {@code dir}'s ACL (SITE GETACL/SETACL): admin on the
+     * directory itself, never for read-only sessions. Refusals are logged and counted like every other.
+     */
+    public void administerAcl(String dir) throws StorageException {
+        write(Operation.ADMINISTER_ACL, dir);
+    }
+
     private FileEntry owned(String path, FileEntry entry) {
         if (owners == null) {
             return entry;

@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.commons.net.ftp.FTPClient;
 import org.apache.commons.net.ftp.FTPFile;
@@ -32,9 +31,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The ACL matrix through the FTP door with commons-net's FTPClient: every principal that can log in
- * over plain FTP (password users and anonymous; DN rows need FTPS/gsiftp client certificates) tries
- * every operation, and the FTP outcome must equal the policy's decision for the same row.
+ * ACL management and protection through the FTP door with commons-net's FTPClient: SITE GETACL/SETACL,
+ * denial counting, grid owners in listings, protected names. The decision matrix through every door
+ * is AclDoorMatrixTest.
  */
 class AclFtpDoorTest {
 
@@ -45,31 +44,9 @@ class AclFtpDoorTest {
     Path anon;
     ServerContext context;
     FtpDoor door;
-    final List<String> decisions = new CopyOnWriteArrayList<>();
     final List<FTPClient> clients = new ArrayList<>();
     final CountingMetrics metrics = new CountingMetrics();
     SlashGridAccessPolicy policy;
-
-    /** Records every decision the door asked for, as "principal OP path allow|deny". */
-    final class Recording implements AccessPolicy {
-        final AccessPolicy inner;
-
-        Recording(AccessPolicy inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public AccessDecision check(Identity who, Operation operation, String path) {
-            AccessDecision d = inner.check(who, operation, path);
-            decisions.add(who.principal() + " " + operation + " " + path + " " + (d.allowed() ? "allow" : "deny"));
-            return d;
-        }
-
-        @Override
-        public AccessPolicy forSession(String doorName, Path jailRoot) {
-            return new Recording(inner.forSession(doorName, jailRoot));
-        }
-    }
 
     void start(String revalidateMs) throws Exception {
         root = Files.createDirectories(tmp.resolve("root"));
@@ -87,7 +64,7 @@ class AclFtpDoorTest {
         for (String user : List.of("alice", "bob", "mallory", "carol")) {
             logins.add(user, PASSWORD, root, "/");
         }
-        context = TestContexts.builder().config(config).logins(logins).access(new Recording(policy)).metrics(metrics).build();
+        context = TestContexts.builder().config(config).logins(logins).access(policy).metrics(metrics).build();
         FtpSettings settings = FtpSettings.plain(config).withPort(0);
         door = new FtpDoor(context, settings, new PortAllocator(settings.portRange()));
         door.start();
@@ -118,106 +95,6 @@ class AclFtpDoorTest {
         c.setSoTimeout(20_000);
         c.setFileType(FTPClient.BINARY_FILE_TYPE);
         return c;
-    }
-
-    @Test
-    void sameDecisionsThroughFtpAsThroughThePolicy() throws Exception {
-        start("0");
-        Map<String, FTPClient> sessions = new HashMap<>();
-        List<String> wrong = new ArrayList<>();
-        int n = 0;
-        for (AclMatrix.Row row : AclMatrix.rows(AccessLevel.WRITE, AccessLevel.LIST)) {
-            if (row.who().identity().method() == Identity.Method.X509) {
-                continue;
-            }
-            String user = row.who().identity().principal();
-            FTPClient c = sessions.computeIfAbsent(user, u -> {
-                try {
-                    return login(u);
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            Path jail = row.who().identity().isAnonymous() ? anon : root;
-            decisions.clear();
-            int step = n++;
-            boolean ok = perform(c, jail, row.operation(), row.path(), step);
-            String target = user + " " + row.operation() + " " + target(row.operation(), row.path(), step) + " ";
-            List<String> disagreeing = decisions.stream()
-                    .filter(d -> d.startsWith(target))
-                    .filter(d -> d.endsWith(row.allowed() ? " deny" : " allow"))
-                    .toList();
-            boolean asked = decisions.stream().anyMatch(d -> d.startsWith(target));
-            // Read-only (anonymous) sessions are refused writes before the policy is asked.
-            boolean refusedEarlier = !asked && row.who().identity().isAnonymous() && !row.allowed();
-            if (ok != row.allowed() || !disagreeing.isEmpty() || (!asked && !refusedEarlier && row.allowed())) {
-                wrong.add(row + ": ftp " + (ok ? "succeeded" : "failed (" + c.getReplyString().strip() + ")")
-                        + " decisions " + decisions);
-            }
-        }
-        assertEquals(List.of(), wrong);
-    }
-
-    /** The path the policy is asked about for a row: new names for operations that need one. */
-    private static String target(Operation op, String path, int n) {
-        String dir = path.equals("/") ? "/" : path.substring(0, Math.max(path.lastIndexOf('/'), 1));
-        String sibling = (dir.equals("/") ? "" : dir) + "/";
-        return switch (op) {
-            case CREATE_FILE -> sibling + "new-" + n;
-            case DELETE_FILE -> sibling + "victim-" + n;
-            case MAKE_DIRECTORY -> sibling + "made-" + n;
-            case REMOVE_DIRECTORY -> sibling + "empty-" + n;
-            case RENAME -> sibling + "from-" + n;
-            default -> path;
-        };
-    }
-
-    /** Runs the FTP command(s) for one operation; true when the server did it. */
-    private boolean perform(FTPClient c, Path jail, Operation op, String path, int n) throws IOException {
-        String dir = path.equals("/") ? "/" : path.substring(0, Math.max(path.lastIndexOf('/'), 1));
-        String sibling = (dir.equals("/") ? "" : dir) + "/";
-        Path hostDir = dir.equals("/") ? jail : jail.resolve(dir.substring(1));
-        byte[] data = "data\n".getBytes();
-        switch (op) {
-            case READ_FILE:
-                return c.retrieveFile(path, OutputStream.nullOutputStream());
-            case STAT:
-                return FTPReply.isPositiveCompletion(c.sendCommand("MLST", path));
-            case CHANGE_DIRECTORY: {
-                boolean ok = c.changeWorkingDirectory(path);
-                c.changeWorkingDirectory("/");
-                return ok;
-            }
-            case LIST_DIRECTORY:
-                c.mlistDir(path);
-                return FTPReply.isPositiveCompletion(c.getReplyCode());
-            case CREATE_FILE:
-                return c.storeFile(sibling + "new-" + n, new ByteArrayInputStream(data));
-            case OVERWRITE_FILE:
-                return c.storeFile(path, new ByteArrayInputStream(data));
-            case APPEND_FILE:
-                return c.appendFile(path, new ByteArrayInputStream(data));
-            case DELETE_FILE: {
-                Files.writeString(hostDir.resolve("victim-" + n), "x");
-                return c.deleteFile(sibling + "victim-" + n);
-            }
-            case MAKE_DIRECTORY:
-                return c.makeDirectory(sibling + "made-" + n);
-            case REMOVE_DIRECTORY: {
-                Files.createDirectory(hostDir.resolve("empty-" + n));
-                return c.removeDirectory(sibling + "empty-" + n);
-            }
-            case RENAME: {
-                Files.writeString(hostDir.resolve("from-" + n), "x");
-                return c.rename(sibling + "from-" + n, sibling + "to-" + n);
-            }
-            case CHANGE_MODE:
-                return c.sendSiteCommand("CHMOD 644 " + path);
-            case ADMINISTER_ACL:
-                return c.sendSiteCommand("GETACL " + path);
-            default:
-                throw new IllegalArgumentException(op.toString());
-        }
     }
 
     @Test
@@ -287,7 +164,8 @@ class AclFtpDoorTest {
         // A DN owner has spaces: LIST shows a short form, MLSD the whole DN percent-encoded, and
         // commons-net's parsers still read every column and fact.
         Files.writeString(root.resolve("lab/by jane"), "x");
-        policy.owners().recordCreated(root.resolve("lab/by jane"), AclMatrix.PRINCIPALS.get(0).identity());
+        policy.owners().recordCreated(root.resolve("lab/by jane"),
+                new Identity("/O=Grid/CN=Jane Doe", Identity.Method.GSI, java.util.Set.of(), null));
         FTPFile listed = java.util.Arrays.stream(bob.listFiles("/lab")).filter(f -> f != null && "by jane".equals(f.getName()))
                 .findFirst().orElseThrow(() -> new AssertionError(bob.getReplyString()));
         assertEquals("Jane_Doe", listed.getUser(), listed.getRawListing());

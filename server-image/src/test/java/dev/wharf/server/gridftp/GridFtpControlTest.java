@@ -8,26 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wharf.server.ftp.RawFtp;
 import dev.wharf.server.gsi.ChainValidator;
-import dev.wharf.server.gsi.GsiAcceptor;
 import dev.wharf.server.gsi.GsiInitiator;
-import dev.wharf.server.gsi.GsiTls;
-import dev.wharf.server.gsi.GsiTrustManager;
 import dev.wharf.server.gsi.ProtectedMessages;
 import dev.wharf.server.gsi.TestPki;
 import dev.wharf.server.gsi.TestPki.Credential;
 import dev.wharf.server.gsi.TestPki.ProxyKind;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,10 +47,7 @@ class GridFtpControlTest {
     }
 
     private static GsiInitiator initiator(Credential c, ChainValidator validator) throws Exception {
-        GsiInitiator.ProxySigner signer = key -> TestPki.signProxy(c, key, ProxyKind.RFC_LIMITED, -1,
-                Instant.now().minus(Duration.ofMinutes(5)), Instant.now().plus(Duration.ofHours(1)));
-        return new GsiInitiator(GsiTls.clientEngine(GsiTls.context(c.key(), c.chain(), new GsiTrustManager(validator)),
-                List.of("TLSv1.3")), validator, GsiAcceptor.Mode.GSI, signer);
+        return GsiFtpControl.initiator(c, validator);
     }
 
     private static ChainValidator validator() throws Exception {
@@ -67,40 +56,16 @@ class GridFtpControlTest {
 
     /** AUTH GSSAPI and the ADAT exchange; returns the final reply. */
     private static String authenticate(RawFtp ftp, GsiInitiator initiator) throws Exception {
-        expect(334, ftp.command("AUTH GSSAPI"));
-        byte[] token = initiator.initToken(new byte[0]);
-        for (int i = 0; i < 10; i++) {
-            String reply = ftp.command("ADAT " + ProtectedMessages.encodeToken(token));
-            if (!reply.startsWith("335 ADAT=")) {
-                if (reply.startsWith("235 ADAT=")) {
-                    byte[] last = ProtectedMessages.decodeToken(reply.substring(9));
-                    if (!initiator.isEstablished()) {
-                        initiator.initToken(last);
-                    } else {
-                        initiator.unwrap(last);
-                    }
-                }
-                return reply;
-            }
-            token = initiator.initToken(ProtectedMessages.decodeToken(reply.substring(9)));
-        }
-        throw new AssertionError("no context after 10 ADATs");
+        return new GsiFtpControl(ftp, initiator).authenticate();
     }
 
     /** Sends {@code line} in ENC and returns the unwrapped reply text (all 632 parts). */
     private static String enc(RawFtp ftp, GsiInitiator initiator, String line) throws Exception {
-        ftp.send("ENC " + ProtectedMessages.encodeToken(initiator.wrap((line + "\r\n").getBytes(StandardCharsets.UTF_8))));
-        return unwrapReply(ftp, initiator);
+        return new GsiFtpControl(ftp, initiator).command(line);
     }
 
     private static String unwrapReply(RawFtp ftp, GsiInitiator initiator) throws Exception {
-        StringBuilder text = new StringBuilder();
-        for (String wire : ftp.reply().split("\n")) {
-            assertTrue(wire.startsWith("632"), "not an ENC reply: " + wire);
-            text.append(new String(initiator.unwrap(ProtectedMessages.decodeToken(wire.substring(4).strip())),
-                    StandardCharsets.UTF_8));
-        }
-        return text.toString().strip();
+        return new GsiFtpControl(ftp, initiator).reply();
     }
 
     private static RawFtp connect() throws Exception {
@@ -183,12 +148,6 @@ class GridFtpControlTest {
     }
 
     private static Socket passive(RawFtp ftp, GsiInitiator initiator) throws Exception {
-        String reply = enc(ftp, initiator, "PASV");
-        Matcher m = Pattern.compile("(\\d+),(\\d+),(\\d+),(\\d+),(\\d+),(\\d+)").matcher(reply);
-        assertTrue(m.find(), reply);
-        Socket s = new Socket();
-        s.connect(new InetSocketAddress("127.0.0.1", Integer.parseInt(m.group(5)) * 256 + Integer.parseInt(m.group(6))), 5000);
-        s.setSoTimeout(10_000);
-        return s;
+        return new GsiFtpControl(ftp, initiator).passive();
     }
 }

@@ -5,6 +5,7 @@ import dev.wharf.server.acl.AccessPolicy;
 import dev.wharf.server.acl.AclAdmin;
 import dev.wharf.server.ftp.FtpException;
 import dev.wharf.server.ftp.FtpSession;
+import dev.wharf.server.ftp.StorageReplies;
 
 /** What SITE GETACL and SITE SETACL share: the login gate, the session's policy, failure replies. */
 final class SiteAcl {
@@ -14,6 +15,17 @@ final class SiteAcl {
         if (!session.loggedIn()) {
             throw new FtpException(530, "Please login with USER and PASS");
         }
+    }
+
+    /**
+     * The admin check through the session's storage view (GuardedStorage), so a refusal is logged
+     * with principal, path and deciding ACL and counted once, as every other door's refusals are.
+     */
+    static void authorise(FtpSession session, String dir) throws FtpException {
+        StorageReplies.call(() -> {
+            session.storage().administerAcl(dir);
+            return null;
+        }, false);
     }
 
     static AclAdmin admin() {

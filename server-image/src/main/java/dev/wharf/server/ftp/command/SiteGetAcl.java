@@ -22,6 +22,7 @@ public final class SiteGetAcl implements FtpCommand {
     public Outcome execute(FtpSession session, String argument) throws FtpException {
         SiteAcl.requireLogin(session);
         String dir = argument.isBlank() ? session.cwd() : session.resolve(argument.strip());
+        SiteAcl.authorise(session, dir);
         AclAdmin.View view;
         try {
             view = SiteAcl.admin().show(SiteAcl.policy(session), session.identity(), session.storage().jail().root(), dir);

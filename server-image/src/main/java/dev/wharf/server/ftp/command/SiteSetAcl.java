@@ -49,6 +49,7 @@ public final class SiteSetAcl implements FtpCommand {
             throw new FtpException(501, e.getMessage());
         }
         String dir = session.resolve(dirArgument);
+        SiteAcl.authorise(session, dir);
         try {
             SiteAcl.admin().set(SiteAcl.policy(session), session.identity(), session.storage().jail().root(),
                     dir, level, principal);
