@@ -42,7 +42,10 @@ public final class DataChannelFactory {
         return ports;
     }
 
-    /** Binds a passive listener accepting one connection from {@code expectedPeer}. Blocks for the bind only. */
+    /**
+     * Binds a passive listener accepting one connection from {@code expectedPeer} (null: from any peer, for
+     * third-party transfers). Blocks for the bind only.
+     */
     public PassiveListener listen(InetAddress expectedPeer) throws IOException {
         return listen(expectedPeer, 0);
     }

@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A passive data listener: bound on the data interface, it accepts exactly one connection, and only
- * from the control connection's peer address (port stealing protection); others are closed at once.
+ * from the control connection's peer address (port stealing protection; no check when the session may
+ * do third-party transfers and the expected peer is null); others are closed at once.
  * The listening socket is closed after the first accepted connection, giving the port back.
  */
 public final class PassiveListener implements DataEndpoint {
@@ -62,7 +63,7 @@ public final class PassiveListener implements DataEndpoint {
         @Override
         public void channelActive(ChannelHandlerContext ctx) {
             InetAddress peer = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
-            if (!peer.equals(expectedPeer)) {
+            if (expectedPeer != null && !peer.equals(expectedPeer)) {
                 LOG.warn("refused data connection from {}: the control connection is from {}", peer, expectedPeer);
                 ctx.close();
                 return;

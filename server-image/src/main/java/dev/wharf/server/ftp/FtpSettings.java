@@ -26,7 +26,8 @@ public record FtpSettings(
         boolean logAbortedTransfers,
         ListFormat listFormat,
         boolean allowCcc,
-        boolean requireTls) {
+        boolean requireTls,
+        boolean allowThirdParty) {
 
     public static final int DEFAULT_PORT = 2121;
     public static final int DEFAULT_IMPLICIT_PORT = 2990;
@@ -58,7 +59,8 @@ public record FtpSettings(
                 c.getBoolean("log.aborted-transfers", true),
                 ListFormat.parse(c.getString("ftp.list-format", "ls-l")),
                 c.getBoolean("tls.allow-ccc", false),
-                c.getBoolean("tls.require", false));
+                c.getBoolean("tls.require", false),
+                c.getBoolean("ftp.allow-third-party", false));
     }
 
     /** An address key: an IP address or a NIC name (shared with the dCap door's settings). */
@@ -92,6 +94,7 @@ public record FtpSettings(
 
     public FtpSettings withPort(int newPort) {
         return new FtpSettings(door, implicitTls, controlInterface, newPort, dataInterface, portRange, allowedSubnets,
-                proxyProtocol, maxClients, idleTimeout, overwrite, logAbortedTransfers, listFormat, allowCcc, requireTls);
+                proxyProtocol, maxClients, idleTimeout, overwrite, logAbortedTransfers, listFormat, allowCcc, requireTls,
+                allowThirdParty);
     }
 }

@@ -39,7 +39,17 @@ final class GridFtpTestServer implements AutoCloseable {
      */
     GridFtpTestServer(Path dir, java.util.function.Consumer<TestPki> prepare, Path gridmap,
                       Map<String, String> extraConfig) throws Exception {
-        pki = TestPki.create(Files.createDirectories(dir.resolve("certificates")));
+        this(dir, TestPki.create(Files.createDirectories(dir.resolve("certificates"))), prepare, gridmap, extraConfig);
+    }
+
+    /** A second server of the same {@code pki} (third-party copies between two Wharf servers). */
+    GridFtpTestServer(Path dir, TestPki pki, Map<String, String> extraConfig) throws Exception {
+        this(dir, pki, p -> {}, null, extraConfig);
+    }
+
+    private GridFtpTestServer(Path dir, TestPki pki, java.util.function.Consumer<TestPki> prepare, Path gridmap,
+                              Map<String, String> extraConfig) throws Exception {
+        this.pki = pki;
         prepare.accept(pki);
         root = Files.createDirectories(dir.resolve("root"));
         Map<String, String> values = new HashMap<>();

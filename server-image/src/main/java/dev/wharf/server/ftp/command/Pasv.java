@@ -34,8 +34,9 @@ public final class Pasv implements FtpCommand {
     static PassiveListener listen(FtpSession session) throws FtpException {
         session.dataEndpoint(null);
         try {
-            PassiveListener listener = session.services().dataChannels().listen(session.client().getAddress(),
-                    session.dataSocketBuffer());
+            // a third-party transfer's data comes from the other server: then any peer may connect
+            PassiveListener listener = session.services().dataChannels().listen(
+                    Port.thirdPartyAllowed(session) ? null : session.client().getAddress(), session.dataSocketBuffer());
             session.dataEndpoint(listener);
             return listener;
         } catch (IOException e) {

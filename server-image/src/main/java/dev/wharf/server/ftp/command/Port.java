@@ -1,5 +1,6 @@
 package dev.wharf.server.ftp.command;
 
+import dev.wharf.server.auth.Identity;
 import dev.wharf.server.ftp.FtpCommand;
 import dev.wharf.server.ftp.FtpException;
 import dev.wharf.server.ftp.FtpReply;
@@ -9,7 +10,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 
-/** PORT h1,h2,h3,h4,p1,p2: 200; 501 syntax; 504 bounce (other address than the client, port < 1024). */
+/**
+ * PORT h1,h2,h3,h4,p1,p2: 200; 501 syntax; 504 bounce (port < 1024; another address than the client's
+ * unless the session may do third-party transfers, {@link #thirdPartyAllowed}).
+ */
 public final class Port implements FtpCommand {
 
     @Override
@@ -44,11 +48,24 @@ public final class Port implements FtpCommand {
             throw new FtpException(503, "PORT/EPRT not allowed after EPSV ALL");
         }
         InetAddress client = session.client().getAddress();
-        if (!sameHost(target.getAddress(), client) || target.getPort() < 1024) {
-            throw new FtpException(504, "Refused: data connections go only to your own address and a port >= 1024");
+        if (target.getPort() < 1024) {
+            throw new FtpException(504, "Refused: data connections go only to a port >= 1024");
+        }
+        if (!sameHost(target.getAddress(), client) && !thirdPartyAllowed(session)) {
+            throw new FtpException(504, "Refused: data connections go only to your own address");
         }
         session.dataEndpoint(session.services().dataChannels().connectTo(target, session.dataSocketBuffer()));
         return FtpReply.of(200, "PORT command successful");
+    }
+
+    /**
+     * Whether this session may move data to or from a host other than itself (a third-party transfer
+     * between two servers): GSI sessions always (the grid's way of copying; with DCAU the data channel is
+     * authenticated), password and anonymous sessions when {@code ftp.allow-third-party} is on.
+     */
+    static boolean thirdPartyAllowed(FtpSession session) {
+        Identity who = session.identity();
+        return who != null && (who.method() == Identity.Method.GSI || session.settings().allowThirdParty());
     }
 
     private static boolean sameHost(InetAddress a, InetAddress b) {
