@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wharf.server.gsi.ExternalProgram;
+import dev.wharf.server.gsi.GlobusClient;
 import dev.wharf.server.gsi.TestPki;
 import dev.wharf.server.gsi.TestPki.Credential;
 import dev.wharf.server.gsi.TestPki.ProxyKind;
@@ -68,19 +69,11 @@ class GlobusRefusalInteropTest {
 
     /** A real proxy of {@code user} made by grid-proxy-init (RFC 3820, 12 h). */
     static Path gridProxyInit(Credential user, String name) throws Exception {
-        Path dir = Files.createDirectories(tmp.resolve("client-" + name));
-        TestPki.writePem(user, dir.resolve("usercert.pem"), dir.resolve("userkey.pem"));
-        Path proxy = dir.resolve("x509up");
-        ExternalProgram.run(Map.of("X509_USER_CERT", dir.resolve("usercert.pem").toString(),
-                "X509_USER_KEY", dir.resolve("userkey.pem").toString(),
-                "X509_CERT_DIR", server.pki().certDir().toString()),
-                dir, "grid-proxy-init", "-out", proxy.toString()).requireSuccess("grid-proxy-init for " + name);
-        return proxy;
+        return GlobusClient.gridProxyInit(server.pki(), user, tmp.resolve("client-" + name)).proxy();
     }
 
     static Map<String, String> clientEnv(Path proxy) {
-        return Map.of("X509_CERT_DIR", server.pki().certDir().toString(), "X509_USER_PROXY", proxy.toString(),
-                "HOME", proxy.getParent().toString());
+        return GlobusClient.withProxy(server.pki(), proxy).env();
     }
 
     static ExternalProgram copy(Map<String, String> env, Path local, String... prefix) throws Exception {

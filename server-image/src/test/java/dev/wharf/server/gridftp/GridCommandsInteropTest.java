@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wharf.server.gsi.ExternalProgram;
-import dev.wharf.server.gsi.TestPki;
+import dev.wharf.server.gsi.GlobusClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,15 +33,7 @@ class GridCommandsInteropTest {
     @BeforeAll
     static void start() throws Exception {
         server = new GridFtpTestServer(tmp.resolve("server"));
-        Path client = Files.createDirectories(tmp.resolve("client"));
-        TestPki.writePem(server.pki().user(), client.resolve("usercert.pem"), client.resolve("userkey.pem"));
-        Path proxy = client.resolve("x509up");
-        ExternalProgram.run(Map.of("X509_USER_CERT", client.resolve("usercert.pem").toString(),
-                "X509_USER_KEY", client.resolve("userkey.pem").toString(),
-                "X509_CERT_DIR", server.pki().certDir().toString()),
-                client, "grid-proxy-init", "-out", proxy.toString()).requireSuccess("grid-proxy-init");
-        env = Map.of("X509_CERT_DIR", server.pki().certDir().toString(), "X509_USER_PROXY", proxy.toString(),
-                "HOME", client.toString());
+        env = GlobusClient.gridProxyInit(server.pki(), server.pki().user(), tmp.resolve("client")).env();
     }
 
     @AfterAll

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.wharf.server.gsi.ExternalProgram;
+import dev.wharf.server.gsi.GlobusClient;
 import dev.wharf.server.gsi.TestPki;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,14 +28,7 @@ class GlobusGridFtpServerInteropTest {
     @Test
     void servesFtpAndGsiftpAndStopsCleanly() throws Exception {
         TestPki pki = TestPki.create(tmp.resolve("certificates"));
-        Path client = Files.createDirectories(tmp.resolve("client"));
-        TestPki.writePem(pki.user(), client.resolve("usercert.pem"), client.resolve("userkey.pem"));
-        Path proxy = client.resolve("x509up");
-        ExternalProgram.run(Map.of("X509_USER_CERT", client.resolve("usercert.pem").toString(),
-                "X509_USER_KEY", client.resolve("userkey.pem").toString(), "X509_CERT_DIR", pki.certDir().toString()),
-                client, "grid-proxy-init", "-out", proxy.toString()).requireSuccess("grid-proxy-init");
-        Map<String, String> env = Map.of("X509_CERT_DIR", pki.certDir().toString(), "X509_USER_PROXY", proxy.toString(),
-                "HOME", client.toString());
+        Map<String, String> env = GlobusClient.gridProxyInit(pki, pki.user(), tmp.resolve("client")).env();
         byte[] content = new byte[1024 * 1024 + 3];
         new Random(9).nextBytes(content);
         Path source = tmp.resolve("source.bin");
