@@ -28,6 +28,9 @@ public class SshdSpec {
     @JsonPropertyDescription("sshd port: a number inside the pool's control-port block, or 'auto'.")
     public IntOrString port = new IntOrString("auto");
 
+    @JsonPropertyDescription("Forwarding the sidecar allows (agent, x11, tcp); all off by default.")
+    public SshForwarding forwarding;
+
     public boolean isEnabled() {
         return Boolean.TRUE.equals(enabled);
     }

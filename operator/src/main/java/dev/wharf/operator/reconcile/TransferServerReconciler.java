@@ -14,6 +14,8 @@ import dev.wharf.operator.render.RenderResult.Rendered;
 import dev.wharf.operator.render.RenderSettings;
 import dev.wharf.operator.render.TransferServerRenderer;
 import dev.wharf.operator.render.ports.PortAllocationResult;
+import dev.wharf.operator.render.sshd.HostsFile;
+import dev.wharf.operator.render.sshd.SshdInputs;
 import dev.wharf.operator.render.topology.TopologySummary;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -48,15 +50,17 @@ public class TransferServerReconciler implements Reconciler<TransferServer>, Cle
     private final EventRecorder events;
     private final TopologyReports topology;
     private final PinnedCpus pinnedCpus;
+    private final SshKeyStore sshKeys;
 
     public TransferServerReconciler(WharfSettings settings, ManagedObjects objects, PortLedger ledger,
-            EventRecorder events, TopologyReports topology, PinnedCpus pinnedCpus) {
+            EventRecorder events, TopologyReports topology, PinnedCpus pinnedCpus, SshKeyStore sshKeys) {
         this.settings = settings;
         this.objects = objects;
         this.ledger = ledger;
         this.events = events;
         this.topology = topology;
         this.pinnedCpus = pinnedCpus;
+        this.sshKeys = sshKeys;
     }
 
     @Override
@@ -71,7 +75,7 @@ public class TransferServerReconciler implements Reconciler<TransferServer>, Cle
         StoragePool pool = TransferServerEventSources.pool(ctx, ts.getSpec().pool);
         Map<String, Secret> secrets = TransferServerEventSources.userSecrets(ctx, ts);
         RenderResult result = TransferServerRenderer.render(ts, pool == null ? null : pool.getSpec(),
-                allocate(ts, pool, ctx), secrets, preferredNodes(pool), renderSettings());
+                allocate(ts, pool, ctx), secrets, preferredNodes(pool), sshdInputs(ts, ctx), renderSettings());
         if (result instanceof NotRendered refused) {
             return refuse(ts, report, List.of(refused.reason()), List.of(refused.message()));
         }
@@ -118,6 +122,15 @@ public class TransferServerReconciler implements Reconciler<TransferServer>, Cle
             return null;
         }
         return ledger.allocate(ts, pool, TransferServerEventSources.serversOfPool(ctx, pool.getMetadata().getName()));
+    }
+
+    /** The job's keys and its hosts now, when it has the sshd sidecar. */
+    private SshdInputs sshdInputs(TransferServer ts, Context<TransferServer> ctx) {
+        if (ts.getSpec().sshd == null || !ts.getSpec().sshd.isEnabled()) {
+            return SshdInputs.NONE;
+        }
+        String ns = settings.dataPlaneNamespace();
+        return new SshdInputs(sshKeys.keysFor(ts, ns), HostsFile.hosts(ts, ns, TransferServerEventSources.pods(ctx, ts, ns)));
     }
 
     private static List<String> preferredNodes(StoragePool pool) {

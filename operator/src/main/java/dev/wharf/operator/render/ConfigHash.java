@@ -18,8 +18,15 @@ public final class ConfigHash {
     }
 
     public static String of(ConfigMap config, List<Secret> secrets) {
+        return of(List.of(config), secrets);
+    }
+
+    /** The first ConfigMap is server.conf's; others (the sshd sidecar's) are told apart by name. */
+    public static String of(List<ConfigMap> configs, List<Secret> secrets) {
         StringBuilder sb = new StringBuilder();
-        append(sb, "configmap", config.getData());
+        append(sb, "configmap", configs.get(0).getData());
+        configs.stream().skip(1).sorted(Comparator.comparing(c -> c.getMetadata().getName()))
+                .forEach(c -> append(sb, "configmap/" + c.getMetadata().getName(), c.getData()));
         secrets.stream()
                 .sorted(Comparator.comparing(s -> s.getMetadata().getName()))
                 .forEach(s -> append(sb, "secret/" + s.getMetadata().getName(), s.getData()));

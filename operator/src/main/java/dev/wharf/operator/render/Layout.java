@@ -22,7 +22,6 @@ public final class Layout {
     public static final String HOST_CERT = "hostcert.pem";
     public static final String HOST_KEY = "hostkey.pem";
     public static final String GRID_MAPFILE = "grid-mapfile";
-    public static final String AUTHORIZED_KEYS = "authorized_keys";
 
     /** The ConfigMap key holding server.conf. */
     public static final String CONFIG_KEY = "server.conf";

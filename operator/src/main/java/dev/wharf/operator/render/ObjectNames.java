@@ -83,6 +83,16 @@ public final class ObjectNames {
         return base(ts) + "-trust-anchors";
     }
 
+    /** The sshd sidecar's ConfigMap (configs, start script) and Secret (the job's keys) share this name. */
+    public static String ssh(TransferServer ts) {
+        return base(ts) + "-ssh";
+    }
+
+    /** The ConfigMap holding /var/hostsfile, kept current as pods come and go. */
+    public static String hosts(TransferServer ts) {
+        return base(ts) + "-hosts";
+    }
+
     /** The StatefulSet and its headless Service share the base name. */
     public static String workload(TransferServer ts) {
         return base(ts);

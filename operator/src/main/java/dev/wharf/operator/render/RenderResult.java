@@ -21,15 +21,24 @@ public sealed interface RenderResult {
 
     /**
      * The desired objects, all in the data-plane namespace. Apply secrets and config before the
-     * StatefulSet, so new pods never start without them.
+     * StatefulSet, so new pods never start without them. {@code sshd}: the sidecar's Secret and
+     * ConfigMaps ({@code SshdRenderer.Objects.all()}), empty without it.
      */
     record Rendered(ServerConf serverConf, ConfigMap configMap, List<Secret> secrets, Service service,
-            StatefulSet statefulSet, PortAllocationStatus ports, String configHash) implements RenderResult {
+            StatefulSet statefulSet, PortAllocationStatus ports, String configHash, List<HasMetadata> sshd)
+            implements RenderResult {
+
+        /** Without the sshd sidecar. */
+        public Rendered(ServerConf serverConf, ConfigMap configMap, List<Secret> secrets, Service service,
+                StatefulSet statefulSet, PortAllocationStatus ports, String configHash) {
+            this(serverConf, configMap, secrets, service, statefulSet, ports, configHash, List.of());
+        }
 
         /** In apply order. */
         public List<HasMetadata> objects() {
             List<HasMetadata> all = new ArrayList<>(secrets);
             all.add(configMap);
+            all.addAll(sshd);
             all.add(service);
             all.add(statefulSet);
             return all;

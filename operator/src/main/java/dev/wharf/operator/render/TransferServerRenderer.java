@@ -10,6 +10,8 @@ import dev.wharf.operator.render.conf.ServerConfRenderer;
 import dev.wharf.operator.render.ports.PortAllocationResult;
 import dev.wharf.operator.render.secrets.CredentialsRenderer;
 import dev.wharf.operator.render.secrets.CredentialsResult;
+import dev.wharf.operator.render.sshd.SshdInputs;
+import dev.wharf.operator.render.sshd.SshdRenderer;
 import dev.wharf.operator.render.workload.WorkloadRenderer;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -36,6 +38,16 @@ public final class TransferServerRenderer {
      */
     public static RenderResult render(TransferServer ts, StoragePoolSpec pool, PortAllocationResult ports,
             Map<String, Secret> userSecrets, List<String> preferredNodes, RenderSettings settings) {
+        return render(ts, pool, ports, userSecrets, preferredNodes, SshdInputs.NONE, settings);
+    }
+
+    /**
+     * As above, for a TransferServer that may have the sshd sidecar.
+     *
+     * @param sshd the job's ssh keys and hosts; required when {@code spec.sshd.enabled}
+     */
+    public static RenderResult render(TransferServer ts, StoragePoolSpec pool, PortAllocationResult ports,
+            Map<String, Secret> userSecrets, List<String> preferredNodes, SshdInputs sshd, RenderSettings settings) {
         String namespace = ts.getMetadata().getNamespace();
         if (pool == null) {
             return new NotRendered(RenderResult.POOL_NOT_FOUND, "StoragePool " + ts.getSpec().pool
@@ -54,12 +66,25 @@ public final class TransferServerRenderer {
             return new NotRendered(problem.reason(), problem.message());
         }
         List<Secret> secrets = ((CredentialsResult.Ready) credentials).secrets();
+        SshdRenderer.Objects sshdObjects = null;
+        if (ts.getSpec().sshd != null && ts.getSpec().sshd.isEnabled()) {
+            if (sshd.keys() == null) {
+                throw new IllegalArgumentException("spec.sshd is enabled: the job's ssh keys are required");
+            }
+            SshdRenderer.Result r = SshdRenderer.render(ts, userSecrets, sshd.keys(), sshd.hosts(), allocated.sshd,
+                    settings.namespace());
+            if (r instanceof SshdRenderer.Refused refused) {
+                return new NotRendered(refused.reason(), refused.message());
+            }
+            sshdObjects = (SshdRenderer.Objects) r;
+        }
         ServerConf conf = ServerConfRenderer.render(ts, pool, allocated);
         ConfigMap configMap = ConfigMapRenderer.render(ts, conf, settings.namespace());
-        String hash = ConfigHash.of(configMap, secrets);
+        List<ConfigMap> hashedConfig = sshdObjects == null ? List.of(configMap) : List.of(configMap, sshdObjects.config());
+        String hash = ConfigHash.of(hashedConfig, secrets);
         return new Rendered(conf, configMap, secrets,
                 WorkloadRenderer.headlessService(ts, allocated, settings),
                 WorkloadRenderer.statefulSet(ts, pool, allocated, hash, preferredNodes, settings),
-                allocated, hash);
+                allocated, hash, sshdObjects == null ? List.of() : sshdObjects.all());
     }
 }

@@ -58,10 +58,6 @@ public final class CredentialsRenderer {
             if (auth.gridMapfile != null) {
                 data.put(Layout.GRID_MAPFILE, key(userSecrets, auth.gridMapfile, Layout.GRID_MAPFILE, "authentication.gridMapfile"));
             }
-            if (spec.sshd != null && spec.sshd.isEnabled() && spec.sshd.authorizedKeysSecret != null) {
-                data.put(Layout.AUTHORIZED_KEYS, key(userSecrets, spec.sshd.authorizedKeysSecret, Layout.AUTHORIZED_KEYS,
-                        "sshd.authorizedKeysSecret"));
-            }
         } catch (ProblemException e) {
             return e.problem;
         }

@@ -6,6 +6,7 @@ import dev.wharf.operator.api.InterfaceOverride;
 import dev.wharf.operator.api.PortAllocationStatus;
 import dev.wharf.operator.api.TransferServerSpec;
 import dev.wharf.operator.render.Layout;
+import dev.wharf.operator.render.sshd.SshdContainer;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerPort;
@@ -35,7 +36,7 @@ final class ServerContainer {
     }
 
     static Container render(TransferServerSpec spec, DataInterface dataInterface, PortAllocationStatus ports,
-            String image, boolean trustAnchors) {
+            String image, boolean trustAnchors, boolean hostsfile) {
         Map<String, Quantity> resources = Map.of(
                 "cpu", new Quantity(String.valueOf(spec.cpus != null ? spec.cpus : 2)),
                 "memory", new Quantity(spec.memory != null ? spec.memory : "4Gi"));
@@ -68,7 +69,7 @@ final class ServerContainer {
                 .withStartupProbe(probe("/healthz", ports.admin, 2, 60))
                 .withReadinessProbe(probe("/readyz", ports.admin, 5, 3))
                 .withLivenessProbe(probe("/healthz", ports.admin, 10, 3))
-                .withVolumeMounts(mounts(trustAnchors))
+                .withVolumeMounts(mounts(trustAnchors, hostsfile))
                 .build();
     }
 
@@ -117,7 +118,7 @@ final class ServerContainer {
                 .build();
     }
 
-    private static List<VolumeMount> mounts(boolean trustAnchors) {
+    private static List<VolumeMount> mounts(boolean trustAnchors, boolean hostsfile) {
         List<VolumeMount> m = new ArrayList<>();
         m.add(new VolumeMountBuilder().withName(Volumes.CONFIG).withMountPath(Layout.CONFIG_FILE)
                 .withSubPath(Layout.CONFIG_KEY).withReadOnly(true).build());
@@ -129,6 +130,10 @@ final class ServerContainer {
         }
         m.add(new VolumeMountBuilder().withName(Volumes.STORAGE).withMountPath(Layout.STORAGE_ROOT).build());
         m.add(new VolumeMountBuilder().withName(Volumes.TMP).withMountPath("/tmp").build());
+        if (hostsfile) {
+            // /var/hostsfile in every container of the job (the image links it into this directory)
+            m.add(SshdContainer.hostsMount());
+        }
         return m;
     }
 }

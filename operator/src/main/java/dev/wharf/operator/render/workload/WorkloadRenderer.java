@@ -6,6 +6,10 @@ import dev.wharf.operator.api.TransferServer;
 import dev.wharf.operator.api.TransferServerSpec;
 import dev.wharf.operator.render.ObjectNames;
 import dev.wharf.operator.render.RenderSettings;
+import dev.wharf.operator.render.sshd.SshdContainer;
+import dev.wharf.operator.render.sshd.SshdVolumes;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.Affinity;
 import io.fabric8.kubernetes.api.model.AffinityBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
@@ -14,6 +18,7 @@ import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -47,6 +52,14 @@ public final class WorkloadRenderer {
             String configHash, List<String> preferredNodes, RenderSettings settings) {
         TransferServerSpec spec = ts.getSpec();
         boolean trustAnchors = spec.authentication != null && spec.authentication.trustAnchorsSecret != null;
+        boolean sshd = spec.sshd != null && spec.sshd.isEnabled();
+        List<Container> containers = new ArrayList<>();
+        containers.add(ServerContainer.render(spec, pool.dataInterface, ports, settings.serverImage(), trustAnchors, sshd));
+        List<Volume> volumes = new ArrayList<>(Volumes.render(ts, pool, trustAnchors));
+        if (sshd) {
+            containers.add(SshdContainer.render(spec.sshd.user, ports.sshd, settings.serverImage()));
+            volumes.addAll(SshdVolumes.render(ts));
+        }
         return new StatefulSetBuilder()
                 .withMetadata(ObjectNames.metadata(ts, ObjectNames.workload(ts), settings.namespace()))
                 .withNewSpec()
@@ -72,8 +85,8 @@ public final class WorkloadRenderer {
                 .withNodeSelector(pool.nodeSelector == null ? null : new TreeMap<>(pool.nodeSelector))
                 .withTolerations(pool.tolerations)
                 .withAffinity(affinity(ts, preferredNodes))
-                .withContainers(ServerContainer.render(spec, pool.dataInterface, ports, settings.serverImage(), trustAnchors))
-                .withVolumes(Volumes.render(ts, pool, trustAnchors))
+                .withContainers(containers)
+                .withVolumes(volumes)
                 .endSpec()
                 .endTemplate()
                 .endSpec()
