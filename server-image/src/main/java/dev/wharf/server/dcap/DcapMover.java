@@ -14,41 +14,31 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-import java.util.zip.Adler32;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The "pool" side of one open file: serves the binary data channel (docs/dcap.md "Data channel").
- * Runs on the data channel's event loop; reads go out as zero-copy file regions, written data is
- * handed to {@code disk} in order (never blocking the event loop), with back-pressure through
- * auto-read. Exactly one outcome is reported to the control session: null for success (after CLOSE
- * and, for writes, the commit), or the failure.
+ * Runs on the data channel's event loop; reads go out as zero-copy file regions, written blocks go
+ * to the file through an {@link UploadWriter} as they arrive. A read-write open ({@code rw}) reads
+ * back from the upload's temporary. Exactly one outcome is reported to the control session: null for
+ * success (after CLOSE and, for writes, the commit), or the failure.
  */
 final class DcapMover implements DataSink, DataBlockDecoder.Listener {
 
     private static final Logger LOG = LoggerFactory.getLogger(DcapMover.class);
-    /** Written bytes queued for the disk before reading from the socket pauses. */
-    static final long HIGH_WATER = 8L << 20;
-    static final long LOW_WATER = 2L << 20;
-
     private final long sessionId;
     private final String challenge;
     private final FileChannel reading;
     private final Upload upload;
-    private final Executor disk;
-    private final Executor commitExecutor;
+    private final UploadWriter writer;
+    private final Executor blocking;
     private final Consumer<DcapFailure> outcome;
     private Channel channel;
     private DataBlockDecoder decoder;
     private long position;
     private long size;
     private int writeCommand;
-    private volatile IOException writeError;
-    private long queuedBytes;
-    private final Adler32 adler = new Adler32();
-    private long sequentialEnd;
-    private boolean sequential = true;
     private boolean finished;
     private long transferred;
 
@@ -57,16 +47,17 @@ final class DcapMover implements DataSink, DataBlockDecoder.Listener {
      *                  the server connected to the client
      * @param reading the file of a read open, or null
      * @param upload the upload of a write open, or null
-     * @param disk runs file writes one after another, in order, off the event loop (a serial executor)
+     * @param readBack whether the client may also read what it wrote (open mode {@code rw})
+     * @param blocking runs the commit and the removal of an upload's temporary
      */
-    DcapMover(long sessionId, String challenge, FileChannel reading, Upload upload, Executor disk,
-              Executor commitExecutor, Consumer<DcapFailure> outcome) throws IOException {
+    DcapMover(long sessionId, String challenge, FileChannel reading, Upload upload, boolean readBack,
+              Executor blocking, Consumer<DcapFailure> outcome) throws IOException {
         this.sessionId = sessionId;
         this.challenge = challenge;
-        this.reading = reading;
+        this.reading = readBack && upload != null ? upload.channel() : reading;
         this.upload = upload;
-        this.disk = disk;
-        this.commitExecutor = commitExecutor;
+        this.writer = upload != null ? new UploadWriter(upload) : null;
+        this.blocking = blocking;
         this.outcome = outcome;
         this.size = reading != null ? reading.size() : 0;
     }
@@ -289,61 +280,18 @@ final class DcapMover implements DataSink, DataBlockDecoder.Listener {
         long at = position;
         position += n;
         size = Math.max(size, position);
-        if (writeError != null) {
-            chunk.release();
-            return;
-        }
-        if (at != sequentialEnd) {
-            sequential = false;
-        }
-        sequentialEnd = at + n;
-        queuedBytes += n;
         transferred += n;
-        if (queuedBytes > HIGH_WATER) {
-            channel.config().setAutoRead(false);
-        }
-        disk.execute(() -> {
-            writeToDisk(chunk, at);
-            channel.eventLoop().execute(() -> written(n));
-        });
-    }
-
-    private void writeToDisk(ByteBuf chunk, long at) {
-        try {
-            if (writeError == null) {
-                FileChannel file = upload.channel();
-                long offset = upload.start() + at;
-                int count = chunk.readableBytes();
-                int done = 0;
-                while (done < count) {
-                    done += chunk.getBytes(chunk.readerIndex() + done, file, offset + done, count - done);
-                }
-                if (sequential) {
-                    adler.update(chunk.nioBuffer());
-                }
-            }
-        } catch (IOException e) {
-            writeError = e;
-        } finally {
-            chunk.release();
-        }
-    }
-
-    private void written(int n) {
-        queuedBytes -= n;
-        if (queuedBytes < LOW_WATER && !channel.config().isAutoRead() && channel.isActive()) {
-            channel.config().setAutoRead(true);
-        }
+        writer.write(chunk, at);
     }
 
     /**
-     * FIN acknowledges that the blocks arrived; it does not wait for the queued writes (that would add
-     * a disk hand-off to every dc_write round trip). A write error already known is reported here;
-     * one that happens later fails the CLOSE, so the upload is never committed with a hole.
+     * FIN follows the write of the last block, so it reports the write's true outcome: the data is in
+     * the page cache (as far as the FTP door's uploads get before their reply). A failed write also
+     * fails the CLOSE, so the upload is never committed with a hole.
      */
     @Override
     public void dataEnd() {
-        IOException failure = writeError;
+        IOException failure = writer.error();
         if (failure == null) {
             channel.writeAndFlush(DataReplies.fin(alloc(), writeCommand));
         } else {
@@ -353,44 +301,38 @@ final class DcapMover implements DataSink, DataBlockDecoder.Listener {
         }
     }
 
-    /** Runs {@code action} on the event loop once every write queued so far has reached the file. */
-    private void afterDisk(Runnable action) {
-        disk.execute(() -> channel.eventLoop().execute(action));
-    }
-
     private void close(DataRequest r) {
-        afterDisk(() -> {
-            channel.writeAndFlush(DataReplies.ack(alloc(), DataRequest.CLOSE)).addListener(ChannelFutureListener.CLOSE);
-            if (upload == null) {
-                finish(null);
-                return;
+        channel.writeAndFlush(DataReplies.ack(alloc(), DataRequest.CLOSE)).addListener(ChannelFutureListener.CLOSE);
+        if (upload == null) {
+            finish(null);
+            return;
+        }
+        IOException writeError = writer.error();
+        DcapFailure failure = null;
+        if (writeError != null) {
+            failure = new DcapFailure(DcapFailure.INTERNAL, "write failed: " + writeError.getMessage(),
+                    StorageException.isNoSpace(writeError) ? "ENOSPC" : "EIO");
+        } else if (r.checksum().isPresent() && !writer.checksumMatches(r.checksum().getAsLong())) {
+            failure = new DcapFailure(DcapFailure.INTERNAL, "ADLER32 mismatch: client "
+                    + Long.toHexString(r.checksum().getAsLong()) + ", server " + Long.toHexString(writer.adler32()), "EIO");
+        }
+        if (failure != null) {
+            abort(failure);
+            return;
+        }
+        finished = true;
+        long length = size;
+        blocking.execute(() -> {
+            try {
+                upload.channel().truncate(upload.start() + length);
+                upload.commit(length);
+                outcome.accept(null);
+            } catch (IOException | RuntimeException ex) {
+                upload.abort();
+                StorageException se = ex instanceof IOException io ? StorageException.from(io, upload.path()) : null;
+                outcome.accept(se != null ? DcapFailure.of(se)
+                        : new DcapFailure(DcapFailure.INTERNAL, "commit failed: " + ex, "EIO"));
             }
-            DcapFailure failure = null;
-            if (writeError != null) {
-                failure = new DcapFailure(DcapFailure.INTERNAL, "write failed: " + writeError.getMessage(),
-                        StorageException.isNoSpace(writeError) ? "ENOSPC" : "EIO");
-            } else if (r.checksum().isPresent() && sequential && r.checksum().getAsLong() != adler.getValue()) {
-                failure = new DcapFailure(DcapFailure.INTERNAL, "ADLER32 mismatch: client "
-                        + Long.toHexString(r.checksum().getAsLong()) + ", server " + Long.toHexString(adler.getValue()), "EIO");
-            }
-            if (failure != null) {
-                abort(failure);
-                return;
-            }
-            finished = true;
-            long length = size;
-            commitExecutor.execute(() -> {
-                try {
-                    upload.channel().truncate(upload.start() + length);
-                    upload.commit(length);
-                    outcome.accept(null);
-                } catch (IOException | RuntimeException ex) {
-                    upload.abort();
-                    StorageException se = ex instanceof IOException io ? StorageException.from(io, upload.path()) : null;
-                    outcome.accept(se != null ? DcapFailure.of(se)
-                            : new DcapFailure(DcapFailure.INTERNAL, "commit failed: " + ex, "EIO"));
-                }
-            });
         });
     }
 
@@ -413,14 +355,14 @@ final class DcapMover implements DataSink, DataBlockDecoder.Listener {
             return;
         }
         finished = true;
-        disk.execute(() -> {
+        blocking.execute(() -> {
             upload.abort();
             outcome.accept(failure);
         });
     }
 
     private void closeReading() {
-        if (reading != null) {
+        if (reading != null && upload == null) {
             try {
                 reading.close();
             } catch (IOException e) {

@@ -3,12 +3,16 @@ package dev.wharf.server.dcap;
 import java.util.Optional;
 
 /**
- * What an {@code open} line asks for: the path, read or write, and how the data connection is made.
- * {@code <sid> 0 client open "<url>" r|w [-mode=0644 -truncate] <cbHost> <cbPort> [-passive] …}.
+ * What an {@code open} line asks for: the path, read, write or both, and how the data connection is
+ * made. {@code <sid> 0 client open "<url>" r|w|rw [-mode=0644 -truncate] <cbHost> <cbPort> [-passive] …}.
  *
+ * @param write {@code w} or {@code rw}: the file is uploaded (through a temporary, committed at CLOSE)
+ * @param readBack {@code rw}: the client may also read what it has written on the same data connection
+ * @param truncate {@code -truncate} (libdcap sends it for O_TRUNC)
  * @param callbackPort the client's listening port, present unless the client asked to connect itself
  */
-record OpenRequest(String path, boolean write, boolean clientConnects, Optional<Integer> callbackPort, int timeoutSeconds) {
+record OpenRequest(String path, boolean write, boolean readBack, boolean truncate, boolean clientConnects,
+                   Optional<Integer> callbackPort, int timeoutSeconds) {
 
     static final int DEFAULT_TIMEOUT = 60;
     static final int MAX_TIMEOUT = 3600;
@@ -18,8 +22,8 @@ record OpenRequest(String path, boolean write, boolean clientConnects, Optional<
         String mode = r.arg(1, "open mode");
         boolean write = switch (mode) {
             case "r" -> false;
-            case "w" -> true;
-            default -> throw new DcapProtocolException("open mode '" + mode + "' is not supported (r or w)");
+            case "w", "rw" -> true;
+            default -> throw new DcapProtocolException("open mode '" + mode + "' is not supported (r, w or rw)");
         };
         boolean passive = r.hasOption("passive");
         Optional<Integer> port = Optional.empty();
@@ -38,6 +42,6 @@ record OpenRequest(String path, boolean write, boolean clientConnects, Optional<
         if (t.isPresent() && !t.get().startsWith("-")) {
             timeout = (int) Math.max(1, Math.min(MAX_TIMEOUT, DcapLineParser.number(t.get(), "timeout")));
         }
-        return new OpenRequest(path, write, passive, port, timeout);
+        return new OpenRequest(path, write, mode.equals("rw"), r.hasOption("truncate"), passive, port, timeout);
     }
 }

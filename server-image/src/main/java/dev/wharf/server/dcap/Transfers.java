@@ -8,7 +8,6 @@ import dev.wharf.server.fs.GuardedStorage;
 import dev.wharf.server.fs.StorageException;
 import dev.wharf.server.fs.Upload;
 import dev.wharf.server.fs.UploadMode;
-import dev.wharf.server.ftp.SerialExecutor;
 import dev.wharf.server.metrics.Direction;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -51,7 +50,15 @@ final class Transfers {
         FileChannel reading = null;
         Upload upload = null;
         if (o.write()) {
+            boolean existed = o.readBack() && storage.jail().exists(o.path());
             upload = storage.openUpload(o.path(), UploadMode.REPLACE, 0);
+            if (existed && !o.truncate()) {
+                // As dCache: a file's content is never changed in place. Without -truncate (O_TRUNC) a
+                // read-write open would read nothing of the old content and then replace it.
+                upload.abort();
+                throw new StorageException(StorageException.Reason.EXISTS,
+                        o.path() + ": exists; rw opens only new files or, with -truncate, replaces one");
+            }
         } else {
             reading = storage.openRead(o.path());
         }
@@ -60,8 +67,8 @@ final class Transfers {
             String challenge = o.clientConnects() ? newChallenge() : null;
             Direction direction = o.write() ? Direction.IN : Direction.OUT;
             DcapMover[] self = new DcapMover[1];
-            DcapMover mover = new DcapMover(r.sessionId(), challenge, reading, upload,
-                    new SerialExecutor(context.blockingExecutor()), context.blockingExecutor(), failure -> {
+            DcapMover mover = new DcapMover(r.sessionId(), challenge, reading, upload, o.readBack(),
+                    context.blockingExecutor(), failure -> {
                         record(direction, self[0], failure, o.path(), peer);
                         outcome.accept(failure);
                     });

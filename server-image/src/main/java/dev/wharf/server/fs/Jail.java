@@ -192,8 +192,9 @@ public final class Jail {
             if (mode == UploadMode.REPLACE) {
                 Path temporary = target.resolveSibling(HiddenNames.UPLOAD_PREFIX
                         + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+                // READ too: dCap's read-write opens read back what they wrote before the commit
                 FileChannel channel = opener.open(temporary,
-                        EnumSet.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW));
+                        EnumSet.of(StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW));
                 return new Upload(path, target, temporary, channel, mode, 0, 0, overwrite);
             }
             FileChannel channel = opener.open(target, EnumSet.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE));

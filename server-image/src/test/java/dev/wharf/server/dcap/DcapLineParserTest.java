@@ -54,6 +54,21 @@ class DcapLineParserTest {
         assertEquals(5, open.timeoutSeconds());
     }
 
+    @Test
+    void readWriteOpensAreWritesThatReadBack() throws Exception {
+        OpenRequest rw = OpenRequest.parse(DcapLineParser.parse(
+                "4 0 client open \"dcap://h/f\" rw -mode=0644 -truncate h 33115 -timeout=-1 -onerror=default -uid=0"));
+        assertTrue(rw.write());
+        assertTrue(rw.readBack());
+        assertTrue(rw.truncate());
+        OpenRequest w = OpenRequest.parse(DcapLineParser.parse("5 0 client open \"dcap://h/f\" w h 1000"));
+        assertTrue(w.write());
+        assertFalse(w.readBack());
+        assertFalse(w.truncate());
+        assertFalse(OpenRequest.parse(DcapLineParser.parse("6 0 client open \"dcap://h/f\" r h 1000")).readBack());
+        assertThrows(DcapProtocolException.class, () -> OpenRequest.parse(DcapLineParser.parse("7 0 client open \"dcap://h/f\" wr h 1000")));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "", "0 0 client", "x 0 client hello", "0 -1 client hello", "99999999999999999999 0 client stat",

@@ -1,0 +1,140 @@
+package dev.wharf.server.dcap;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wharf.server.ServerContext;
+import dev.wharf.server.TestContexts;
+import dev.wharf.server.acl.SlashGridAccessPolicy;
+import dev.wharf.server.config.ConfigFile;
+import dev.wharf.server.metrics.ServerMetrics;
+import dev.wharf.server.data.PortAllocator;
+import dev.wharf.server.data.PortRange;
+import java.io.BufferedReader;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.RandomAccessFile;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A raw dCap client against the door in process (client-connects mode), as libdcap speaks it: the
+ * control conversation line by line and the binary data channel block by block. Test classes extend
+ * it for the door, the hello and the helpers.
+ */
+abstract class DcapConversationBase {
+
+    @TempDir
+    Path root;
+    ServerContext context;
+    DcapDoor door;
+    Socket control;
+    BufferedReader in;
+    OutputStream out;
+    PortRange range;
+
+    @BeforeEach
+    void start() throws Exception {
+        Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxrwxrwx"));
+        // the production policy: no .grid-acl files, so the "other" bits decide
+        context = TestContexts.builder().access(SlashGridAccessPolicy.fromConfig(ConfigFile.empty(), ServerMetrics.NONE)).build();
+        int first = 30000 + ThreadLocalRandom.current().nextInt(100) * 100;
+        range = new PortRange(first, first + 99);
+        DcapSettings settings = DcapSettings.from(ConfigFile.empty()).withPort(0).withRoot(root).withPortRange(range);
+        door = new DcapDoor(context, settings, new PortAllocator(range));
+        door.start();
+        control = new Socket(InetAddress.getLoopbackAddress(), door.localAddress().getPort());
+        control.setSoTimeout(10_000);
+        in = new BufferedReader(new InputStreamReader(control.getInputStream(), StandardCharsets.US_ASCII));
+        out = control.getOutputStream();
+        assertEquals("0 0 server welcome 2 47", ask("0 0 client hello 0 0 2 47 14 \"\" -uid=1000 -pid=1 -gid=1000"));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        control.close();
+        door.close();
+        TestContexts.close(context);
+    }
+
+    void send(String line) throws Exception {
+        out.write((line + "\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+    }
+
+    String ask(String line) throws Exception {
+        send(line);
+        return in.readLine();
+    }
+
+    Path publicFile(String name, byte[] content) throws Exception {
+        Path f = root.resolve(name);
+        Files.write(f, content);
+        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r--r--"));
+        return f;
+    }
+
+    /** Sends the open, reads the connect reply and connects with the challenge. */
+    Socket openPassive(long session, String path, String mode) throws Exception {
+        String reply = ask(session + " 0 client open \"dcap://door" + path + "\" " + mode + " -passive -timeout=5");
+        String[] t = reply.split(" ");
+        assertEquals("connect", t[3], reply);
+        int port = Integer.parseInt(t[5]);
+        assertTrue(port >= range.first() && port <= range.last(), "data port " + port + " in " + range);
+        Socket data = new Socket(InetAddress.getLoopbackAddress(), port);
+        data.setSoTimeout(10_000);
+        DataOutputStream d = new DataOutputStream(data.getOutputStream());
+        byte[] challenge = t[6].getBytes(StandardCharsets.US_ASCII);
+        d.writeInt((int) session);
+        d.writeInt(challenge.length);
+        d.write(challenge);
+        d.flush();
+        return data;
+    }
+
+    static void expectStatus(DataInputStream in, int kind, int command) throws Exception {
+        int length = in.readInt();
+        assertEquals(kind, in.readInt());
+        assertEquals(command, in.readInt());
+        int rc = in.readInt();
+        if (rc != 0) {
+            byte[] msg = new byte[in.readUnsignedShort()];
+            in.readFully(msg);
+            throw new AssertionError("rc " + rc + ": " + new String(msg, StandardCharsets.US_ASCII));
+        }
+        assertEquals(12, length);
+    }
+
+    /** Reads DATA header, blocks and the trailer; returns the payload. */
+    static byte[] readData(DataInputStream in, boolean trailer, int expected) throws Exception {
+        assertEquals(4, in.readInt());
+        assertEquals(DataRequest.DATA, in.readInt());
+        java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+        while (true) {
+            if (!trailer && got.size() == expected) {
+                return got.toByteArray();
+            }
+            int n = in.readInt();
+            if (n == -1) {
+                return got.toByteArray();
+            }
+            byte[] block = new byte[n];
+            in.readFully(block);
+            got.write(block);
+        }
+    }
+
+}
