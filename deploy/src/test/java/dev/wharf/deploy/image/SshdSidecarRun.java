@@ -1,0 +1,188 @@
+package dev.wharf.deploy.image;
+
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Capability;
+import dev.wharf.deploy.RepoPaths;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.utility.DockerImageName;
+
+/**
+ * One sshd sidecar of the real server image, started from the files the operator renders and mounted the
+ * way the rendered StatefulSet says ({@code operator/src/test/resources/sshd-sidecar/}, kept equal to the
+ * renderer's output by the operator's {@code SshdSidecarFilesTest}): the same arguments to the image's
+ * entry point, uid and gid, dropped capabilities, read-only root file system, no privilege escalation,
+ * and a mount for every volume mount. ConfigMap and Secret volumes become read-only bind mounts of
+ * root-owned files (mode 0444, as the kubelet writes them); emptyDirs become tmpfs with mode 0777 (the
+ * kubelet's emptyDir mode); the pool's hostPath a scratch directory.
+ *
+ * <p>Two departures, both for this machine's shared host network: the allocated port (2802 in the files)
+ * is replaced by a free one, and sshd is told {@code -o ListenAddress=IP} through the script's extra
+ * arguments, so each sidecar listens on its own loopback address only (127.0.0.2, 127.0.0.3, ...), as each
+ * pod has its own node in a cluster. The hostsfile names resolve to those addresses through the
+ * containers' /etc/hosts ({@code --add-host}), where a cluster's DNS would answer with the node's address.
+ */
+final class SshdSidecarRun implements AutoCloseable {
+
+    static final Path FILES = RepoPaths.resolve("operator/src/test/resources/sshd-sidecar");
+    static final int RENDERED_PORT = 2802;
+
+    private final GenericContainer<?> container;
+    private final StringBuffer log;
+
+    private SshdSidecarRun(GenericContainer<?> container, StringBuffer log) {
+        this.container = container;
+        this.log = log;
+    }
+
+    /** The job's hosts as rendered into /var/hostsfile. */
+    static List<String> hostsfile() throws IOException {
+        return Files.readAllLines(FILES.resolve("job/hostsfile"));
+    }
+
+    /**
+     * Copies the rendered files to {@code stage} with the port replaced by {@code port} and the user's
+     * public key as authorized_keys (the content of the user's Secret).
+     */
+    static Path stage(Path stage, int port, String userPublicKey) throws IOException {
+        for (String dir : List.of("config", "keys", "job")) {
+            Files.createDirectories(stage.resolve(dir));
+            try (Stream<Path> files = Files.list(FILES.resolve(dir))) {
+                for (Path f : files.toList()) {
+                    Files.copy(f, stage.resolve(dir).resolve(f.getFileName()));
+                }
+            }
+        }
+        replaceOnce(stage.resolve("config/sshd_config"), "\nPort " + RENDERED_PORT + "\n", "\nPort " + port + "\n");
+        replaceOnce(stage.resolve("config/ssh_config"), "\n    Port " + RENDERED_PORT + "\n", "\n    Port " + port + "\n");
+        Files.writeString(stage.resolve("keys/authorized_keys"), userPublicKey);
+        Files.createDirectories(stage.resolve("data"));
+        protect(stage);
+        return stage;
+    }
+
+    /** Files 0444 and directories 0755, owned by the test's user (root here), as the kubelet's volumes. */
+    static void protect(Path stage) throws IOException {
+        try (Stream<Path> all = Files.walk(stage)) {
+            for (Path p : all.toList()) {
+                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p)
+                        ? (p.endsWith("data") ? "rwxrwxrwx" : "rwxr-xr-x") : "r--r--r--"));
+            }
+        }
+    }
+
+    private static void replaceOnce(Path file, String from, String to) throws IOException {
+        String text = Files.readString(file);
+        int at = text.indexOf(from);
+        if (at < 0 || text.indexOf(from, at + 1) >= 0) {
+            throw new AssertionError(file + " should hold '" + from.strip() + "' exactly once:\n" + text);
+        }
+        Files.writeString(file, text.replace(from, to));
+    }
+
+    /**
+     * Starts pod {@code podName}'s sidecar from {@code stage}, listening on {@code address}; {@code hosts}
+     * are its extra /etc/hosts entries (name → loopback address).
+     */
+    static SshdSidecarRun start(Path stage, String podName, String address, int port, Map<String, String> hosts) {
+        StatefulSet sts = statefulSet();
+        Container sshd = sts.getSpec().getTemplate().getSpec().getContainers().stream()
+                .filter(c -> c.getName().equals("sshd")).findFirst().orElseThrow();
+        Map<String, Volume> volumes = sts.getSpec().getTemplate().getSpec().getVolumes().stream()
+                .collect(Collectors.toMap(Volume::getName, Function.identity()));
+        List<Bind> binds = new ArrayList<>();
+        Map<String, String> tmpfs = new LinkedHashMap<>();
+        for (VolumeMount m : sshd.getVolumeMounts()) {
+            Volume v = volumes.get(m.getName());
+            if (v.getEmptyDir() != null) {
+                tmpfs.put(m.getMountPath(), "rw,mode=0777");
+                continue;
+            }
+            Path source;
+            if (v.getConfigMap() != null) {
+                source = stage.resolve(v.getConfigMap().getName().endsWith("-hosts") ? "job" : "config");
+            } else if (v.getSecret() != null) {
+                source = stage.resolve("keys");
+            } else if (v.getHostPath() != null) {
+                source = stage.resolve("data");
+            } else {
+                throw new AssertionError("the test does not know how to mount volume " + v);
+            }
+            if (m.getSubPath() != null) {
+                source = source.resolve(m.getSubPath());
+            }
+            binds.add(Bind.parse(source + ":" + m.getMountPath() + (Boolean.TRUE.equals(m.getReadOnly()) ? ":ro" : "")));
+        }
+        Map<String, String> env = new LinkedHashMap<>();
+        for (EnvVar e : sshd.getEnv()) {
+            String field = e.getValueFrom().getFieldRef().getFieldPath();
+            env.put(e.getName(), field.equals("metadata.name") ? podName : "node-" + address);
+        }
+        var sc = sshd.getSecurityContext();
+        List<String> args = new ArrayList<>(sshd.getArgs());
+        args.addAll(List.of("-o", "ListenAddress=" + address));
+        StringBuffer log = new StringBuffer();
+        GenericContainer<?> c = new GenericContainer<>(DockerImageName.parse(WharfImages.build().server()))
+                .withNetworkMode("host")
+                .withEnv(env)
+                .withCommand(args.toArray(String[]::new))
+                .withCreateContainerCmdModifier(cmd -> {
+                    cmd.withUser(sc.getRunAsUser() + ":" + sc.getRunAsGroup());
+                    cmd.getHostConfig()
+                            .withCapDrop(Capability.ALL)
+                            .withReadonlyRootfs(Boolean.TRUE.equals(sc.getReadOnlyRootFilesystem()))
+                            .withSecurityOpts(Boolean.FALSE.equals(sc.getAllowPrivilegeEscalation())
+                                    ? List.of("no-new-privileges") : List.of())
+                            .withBinds(binds)
+                            .withTmpFs(tmpfs)
+                            .withExtraHosts(hosts.entrySet().stream().map(h -> h.getKey() + ":" + h.getValue())
+                                    .toArray(String[]::new));
+                })
+                .withLogConsumer(f -> log.append(f.getUtf8String()))
+                .withStartupAttempts(1)
+                .waitingFor(Wait.forLogMessage(".*Server listening on " + address.replace(".", "\\.") + " port " + port + ".*", 1)
+                        .withStartupTimeout(Duration.ofMinutes(1)));
+        try {
+            c.start();
+        } catch (RuntimeException e) {
+            throw new AssertionError("the sshd sidecar did not start; its output:\n" + log, e);
+        }
+        return new SshdSidecarRun(c, log);
+    }
+
+    static StatefulSet statefulSet() {
+        try {
+            return Serialization.unmarshal(Files.readString(FILES.resolve("statefulset.yaml")), StatefulSet.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String logs() {
+        return log.toString();
+    }
+
+    @Override
+    public void close() {
+        container.stop();
+    }
+}
