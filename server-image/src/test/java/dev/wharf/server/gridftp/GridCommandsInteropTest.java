@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -51,16 +50,10 @@ class GridCommandsInteropTest {
         return "gsiftp://127.0.0.1:" + server.port() + "/" + path;
     }
 
-    private static byte[] randomFile(Path file, int size, long seed) throws Exception {
-        byte[] content = new byte[size];
-        new Random(seed).nextBytes(content);
-        Files.write(file, content);
-        return content;
-    }
 
     @Test
     void verifyChecksumOfADownloadAndAnUpload() throws Exception {
-        byte[] content = randomFile(server.root().resolve("cksum-src.bin"), 5 * 1024 * 1024 + 3, 21);
+        byte[] content = GridFtpTestServer.randomFile(server.root().resolve("cksum-src.bin"), 5 * 1024 * 1024 + 3, 21);
         Path local = tmp.resolve("cksum-down.bin");
         ExternalProgram down = copy("-verify-checksum", url("cksum-src.bin"), "file://" + local)
                 .requireSuccess("globus-url-copy -verify-checksum download");
@@ -76,7 +69,7 @@ class GridCommandsInteropTest {
 
     @Test
     void syncLevelThreeComparesChecksumsAndTcpBufferSizeUsesSbuf() throws Exception {
-        byte[] content = randomFile(server.root().resolve("sync-src.bin"), 1024 * 1024 + 9, 22);
+        byte[] content = GridFtpTestServer.randomFile(server.root().resolve("sync-src.bin"), 1024 * 1024 + 9, 22);
         Path local = tmp.resolve("sync-dst.bin");
         ExternalProgram first = copy("-sync", "-sync-level", "3", "-tcp-bs", "1048576", url("sync-src.bin"),
                 "file://" + local).requireSuccess("globus-url-copy -sync (missing destination)");

@@ -22,6 +22,10 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class GridFtpTestServer implements AutoCloseable {
 
+    /** The password account, for servers started with gridftp.allow-passwords = true. */
+    static final String PASSWORD_USER = "alice";
+    static final String PASSWORD = "secret";
+
     private final TestPki pki;
     private final Path root;
     private final ServerContext context;
@@ -65,9 +69,19 @@ final class GridFtpTestServer implements AutoCloseable {
         }
         gsi = GsiService.start(gsiSettings);
         FtpSettings settings = FtpSettings.gridftp(config).withPort(0);
-        context = TestContexts.builder().config(config).build();
+        // password logins (used only with gridftp.allow-passwords = true) land in the same jail
+        context = TestContexts.builder().config(config)
+                .logins(new dev.wharf.server.ftp.TestLogins(null).add(PASSWORD_USER, PASSWORD, root, "/")).build();
         door = GridFtpDoors.create(context, settings, new PortAllocator(settings.portRange()), gsi);
         door.start();
+    }
+
+    /** Writes {@code size} random bytes (from {@code seed}) to {@code file} and returns them. */
+    static byte[] randomFile(Path file, int size, long seed) throws java.io.IOException {
+        byte[] content = new byte[size];
+        new java.util.Random(seed).nextBytes(content);
+        Files.write(file, content);
+        return content;
     }
 
     GsiService gsi() {
