@@ -21,7 +21,8 @@ final class DoorTable {
     private DoorTable() {}
 
     static final List<DoorKind<?>> KINDS = List.of(
-            new DoorKind<>("ftp", true, FtpSettings::plain, (c, s, shared) -> new FtpDoor(c, s, ports(shared, s.portRange()))),
+            new DoorKind<>("ftp", true, FtpSettings::plain,
+                    (c, s, shared) -> GridFtpDoors.ftpWithModeE(c, s, ports(shared, s.portRange()))),
             new DoorKind<>("ftps", false, FtpSettings::implicitTls,
                     (c, s, shared) -> new FtpDoor(c, s, ports(shared, s.portRange()))),
             new DoorKind<>("dcap", false, DcapSettings::from, (c, s, shared) -> new DcapDoor(c, s, ports(shared, s.portRange()))),

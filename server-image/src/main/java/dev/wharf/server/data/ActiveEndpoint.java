@@ -7,7 +7,7 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 
 /** PORT/EPRT: the server connects to the client when the transfer starts. */
-final class ActiveEndpoint implements DataEndpoint {
+public final class ActiveEndpoint implements DataEndpoint {
 
     private final Bootstrap bootstrap;
     private final InetSocketAddress target;
@@ -18,6 +18,11 @@ final class ActiveEndpoint implements DataEndpoint {
         this.bootstrap = bootstrap;
         this.target = target;
         this.local = local;
+    }
+
+    /** Where PORT/EPRT said to connect (GridFTP MODE E opens several connections there). */
+    public InetSocketAddress target() {
+        return target;
     }
 
     @Override

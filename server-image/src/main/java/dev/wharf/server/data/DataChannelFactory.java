@@ -57,7 +57,7 @@ public final class DataChannelFactory {
                 .group(group)
                 .channel(transport.serverChannelClass())
                 .option(ChannelOption.SO_REUSEADDR, true)
-                .option(ChannelOption.SO_BACKLOG, 4)
+                .option(ChannelOption.SO_BACKLOG, 64) // MODE E clients open their parallel streams at once
                 .childOption(ChannelOption.AUTO_READ, false)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {

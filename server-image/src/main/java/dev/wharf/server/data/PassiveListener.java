@@ -6,6 +6,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +24,7 @@ public final class PassiveListener implements DataEndpoint {
     private final CompletableFuture<Channel> accepted = new CompletableFuture<>();
     private volatile Channel server;
     private volatile Runnable onClose = () -> {};
+    private volatile Consumer<Channel> every;
 
     PassiveListener(InetAddress expectedPeer) {
         this.expectedPeer = expectedPeer;
@@ -37,6 +39,16 @@ public final class PassiveListener implements DataEndpoint {
     /** The address clients connect to (the data interface and the chosen port). */
     public InetSocketAddress address() {
         return (InetSocketAddress) server.localAddress();
+    }
+
+    /**
+     * Keeps listening after the first connection: from now on every connection from the peer goes to
+     * {@code accept} (GridFTP MODE E, where the client opens several streams to one port), until
+     * {@link #close()}. {@link #connection()} then never completes. Call before the client can know
+     * the port (before the PASV reply is written).
+     */
+    public void acceptEvery(Consumer<Channel> accept) {
+        this.every = accept;
     }
 
     @Override
@@ -70,6 +82,11 @@ public final class PassiveListener implements DataEndpoint {
             }
             DataPipeline.hold(ctx.channel());
             ctx.pipeline().remove(this);
+            Consumer<Channel> all = every;
+            if (all != null) {
+                all.accept(ctx.channel());
+                return;
+            }
             if (accepted.complete(ctx.channel())) {
                 server.close();
             } else {

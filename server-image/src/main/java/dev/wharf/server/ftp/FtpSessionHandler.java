@@ -229,7 +229,7 @@ final class FtpSessionHandler extends SimpleChannelInboundHandler<String> {
         session.transfer(handle);
         transferRunning = true;
         ctx.writeAndFlush(start.reply());
-        TransferRunner runner = new TransferRunner(session, handle, () -> ctx.channel().isActive());
+        TransferRunner runner = new TransferRunner(session, handle, () -> ctx.channel().isActive(), ctx::writeAndFlush);
         runner.start(session.takeDataEndpoint()).whenComplete((reply, error) -> {
             FtpReply last = reply != null ? reply : FtpReply.of(451, "Local error; transfer aborted");
             ctx.executor().execute(() -> {

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,27 +29,32 @@ final class TransferRunner {
     private final FtpSession session;
     private final TransferHandle handle;
     private final BooleanSupplier controlActive;
+    private final Consumer<FtpReply> interim;
     private volatile boolean connected;
 
-    TransferRunner(FtpSession session, TransferHandle handle, BooleanSupplier controlActive) {
+    TransferRunner(FtpSession session, TransferHandle handle, BooleanSupplier controlActive, Consumer<FtpReply> interim) {
         this.session = session;
         this.handle = handle;
         this.controlActive = controlActive;
+        this.interim = interim;
     }
 
     CompletableFuture<FtpReply> start(DataEndpoint endpoint) {
         PreparedTransfer t = handle.transfer();
         DataProtection protection = session.dataProtection();
         handle.endpointCloser(endpoint::close);
-        return endpoint.connection()
+        CompletableFuture<Long> moved = t.transfer() instanceof ManagedTransfer managed
+                ? managed.run(endpoint, new DataStreams(session, handle.progress(), ch -> DataPipeline.prepare(ch, protection),
+                        () -> connected = true, interim))
+                : endpoint.connection()
                 .orTimeout(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS)
                 .thenCompose(ch -> {
                     connected = true;
                     handle.connected(ch);
                     DataPipeline.prepare(ch, protection);
                     return t.transfer().run(ch, handle.progress());
-                })
-                .handleAsync((bytes, error) -> finish(t, bytes, error), session.services().context().blockingExecutor());
+                });
+        return moved.handleAsync((bytes, error) -> finish(t, bytes, error), session.services().context().blockingExecutor());
     }
 
     private FtpReply finish(PreparedTransfer t, Long bytes, Throwable error) {
@@ -97,6 +103,10 @@ final class TransferRunner {
                 outcome = "aborted";
                 reply = FtpReply.of(426, "Transfer aborted");
                 logAborted(t, moved, handle.abortReason());
+            } else if (cause instanceof FtpException refused) {
+                outcome = "failed";
+                reply = refused.reply();
+                logAborted(t, moved, refused.getMessage());
             } else if (StorageException.isNoSpace(cause)) {
                 outcome = "failed";
                 reply = FtpReply.of(452, "Insufficient storage space; transfer aborted");

@@ -1,9 +1,12 @@
 package dev.wharf.server.gridftp;
 
+import dev.wharf.server.config.ConfigFile;
 import dev.wharf.server.ftp.CommandSpec;
 import dev.wharf.server.ftp.CommandTable;
 import dev.wharf.server.ftp.FtpCommands;
 import dev.wharf.server.ftp.FtpSession;
+import dev.wharf.server.gridftp.modee.ModeECommands;
+import dev.wharf.server.gridftp.modee.ModeESettings;
 import dev.wharf.server.gsi.GsiService;
 
 /**
@@ -16,7 +19,12 @@ final class GridFtpCommands {
     private GridFtpCommands() {}
 
     static CommandTable table(GsiService gsi, GridFtpRoots roots, boolean allowPasswords) {
-        CommandTable.Builder b = FtpCommands.builder();
+        return table(gsi, roots, allowPasswords, ConfigFile.empty());
+    }
+
+    /** {@code config}: limits.streams-per-client for MODE E. */
+    static CommandTable table(GsiService gsi, GridFtpRoots roots, boolean allowPasswords, ConfigFile config) {
+        CommandTable.Builder b = ModeECommands.install(FtpCommands.builder(), ModeESettings.from(config, session -> GridFtpState.of(session).takeAllocation()));
         CommandTable ftp = FtpCommands.standard();
         b.replace(new CommandSpec("AUTH", new AuthGssapi(gsi), false, false, "AUTH GSSAPI", "AUTH GSSAPI: authenticate with GSI"));
         b.add(new CommandSpec("ADAT", new Adat(), false, false, null, "ADAT <token>: a GSSAPI token"));

@@ -97,7 +97,8 @@ class GridFtpControlTest {
             assertTrue(pwd.startsWith("257 \"/\""), pwd);
             String feat = enc(ftp, initiator, "FEAT");
             assertTrue(feat.startsWith("211-") && feat.contains(" AUTH GSSAPI") && feat.contains(" PBSZ"), feat);
-            assertFalse(feat.contains("DCAU") || feat.contains("PARALLEL") || feat.contains("AUTH TLS"), feat);
+            assertFalse(feat.contains("DCAU") || feat.contains("AUTH TLS"), feat);
+            assertTrue(feat.contains(" PARALLEL") && feat.contains(" SPAS") && feat.contains(" ERET"), feat);
             assertTrue(enc(ftp, initiator, "SITE HELP").startsWith("214"));
             assertEquals("200 PBSZ=1048576", enc(ftp, initiator, "PBSZ 1048576"));
             expect(536, enc(ftp, initiator, "PROT P"));

@@ -1,0 +1,186 @@
+package dev.wharf.server.gridftp.modee;
+
+import dev.wharf.server.data.DataEndpoint;
+import dev.wharf.server.data.DataPipeline;
+import dev.wharf.server.ftp.DataStreams;
+import dev.wharf.server.ftp.ManagedTransfer;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A MODE E download (RETR, ERET): the file's ranges are cut into blocks that the streams take in
+ * turn as each has room, so a slow stream gets fewer. Each block is its header and then the file
+ * region itself (sendfile; read into a buffer only on a protected channel). Every stream ends with an
+ * EOD, the first one with EOF|EOD carrying the stream count; the connections stay open for the next
+ * transfer.
+ */
+final class BlockSender implements ManagedTransfer {
+
+    static final int BLOCK = 1 << 20;
+    /** Blocks written ahead on each stream, so it never waits for the event loop between two. */
+    static final int IN_FLIGHT = 2;
+
+    private final FileChannel file;
+    private final ArrayDeque<long[]> ranges;
+    private final long wireShift;
+    private final int parallelism;
+    private final int markerSeconds;
+    private final CompletableFuture<Long> done = new CompletableFuture<>();
+    private final AtomicLong sent = new AtomicLong();
+
+    /**
+     * @param ranges what to send, {start, end} pairs of file offsets
+     * @param wireShift subtracted from file offsets in block headers (ERET: offsets count from its start)
+     */
+    BlockSender(FileChannel file, List<long[]> ranges, long wireShift, int parallelism, int markerSeconds) {
+        this.file = file;
+        this.ranges = new ArrayDeque<>(ranges);
+        this.wireShift = wireShift;
+        this.parallelism = parallelism;
+        this.markerSeconds = markerSeconds;
+    }
+
+    @Override
+    public CompletableFuture<Long> run(DataEndpoint endpoint, DataStreams streams) {
+        StreamSet set = (StreamSet) endpoint;
+        var timer = streams.session().services().context().ioGroup().next();
+        var markers = Markers.every(markerSeconds, timer, sent::get, null, streams.interim());
+        set.forSending(parallelism)
+                .orTimeout(BlockReceiver.CONNECT_TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)
+                .whenComplete((list, error) -> {
+                    if (error != null) {
+                        done.completeExceptionally(error);
+                        return;
+                    }
+                    streams.connected().run();
+                    AtomicInteger running = new AtomicInteger(list.size());
+                    for (int i = 0; i < list.size(); i++) {
+                        BlockChannel stream = list.get(i);
+                        stream.startOnce(streams.protect());
+                        long eof = i == 0 ? list.size() : 0;
+                        Pump pump = new Pump(stream.channel(), eof, streams.progress(), running);
+                        stream.channel().eventLoop().execute(pump::pump);
+                    }
+                });
+        return done.whenComplete((n, error) -> {
+            markers.cancel(false);
+            discard();
+            if (error != null) {
+                set.close();
+            } else {
+                streams.session().dataEndpoint(set);
+            }
+        });
+    }
+
+    /** The next block, {file offset, length}, or null when everything is handed out. */
+    private synchronized long[] next() {
+        long[] r = ranges.peek();
+        if (r == null) {
+            return null;
+        }
+        long length = Math.min(BLOCK, r[1] - r[0]);
+        long[] block = {r[0], length};
+        r[0] += length;
+        if (r[0] >= r[1]) {
+            ranges.poll();
+        }
+        return block;
+    }
+
+    /** One stream: keeps {@link #IN_FLIGHT} blocks queued, then its EOD (or EOF|EOD). Event loop only. */
+    private final class Pump {
+        private final Channel channel;
+        private final long eofCount;
+        private final AtomicLong progress;
+        private final AtomicInteger running;
+        private int inFlight;
+        private boolean ended;
+
+        Pump(Channel channel, long eofCount, AtomicLong progress, AtomicInteger running) {
+            this.channel = channel;
+            this.eofCount = eofCount;
+            this.progress = progress;
+            this.running = running;
+        }
+
+        void pump() {
+            if (done.isDone()) {
+                return;
+            }
+            long[] block = null;
+            while (inFlight < IN_FLIGHT && (block = next()) != null) {
+                send(block[0], block[1]);
+            }
+            if (block == null && inFlight == 0 && !ended) {
+                ended = true;
+                BlockHeader last = eofCount > 0 ? BlockHeader.eof(eofCount) : BlockHeader.eod();
+                channel.writeAndFlush(last.encode(channel.alloc())).addListener(f -> {
+                    if (!f.isSuccess()) {
+                        done.completeExceptionally(f.cause());
+                    } else if (running.decrementAndGet() == 0) {
+                        done.complete(sent.get());
+                    }
+                });
+            }
+        }
+
+        private void send(long position, long length) {
+            inFlight++;
+            channel.write(BlockHeader.data(position - wireShift, length).encode(channel.alloc()));
+            Object payload;
+            try {
+                payload = payload(position, length);
+            } catch (IOException e) {
+                done.completeExceptionally(e);
+                channel.close();
+                return;
+            }
+            channel.writeAndFlush(payload).addListener(f -> {
+                inFlight--;
+                if (!f.isSuccess()) {
+                    done.completeExceptionally(f.cause());
+                    channel.close();
+                    return;
+                }
+                progress.set(sent.addAndGet(length));
+                pump();
+            });
+        }
+
+        private Object payload(long position, long length) throws IOException {
+            if (!DataPipeline.isTls(channel)) {
+                return new SharedFileRegion(file, position, length);
+            }
+            ByteBuf buf = channel.alloc().directBuffer((int) length);
+            try {
+                while (buf.writerIndex() < length) {
+                    int n = buf.writeBytes(file, position + buf.writerIndex(), (int) length - buf.writerIndex());
+                    if (n < 0) {
+                        throw new IOException("file shrank during the transfer");
+                    }
+                }
+                return buf;
+            } catch (IOException | RuntimeException e) {
+                buf.release();
+                throw e;
+            }
+        }
+    }
+
+    @Override
+    public void discard() {
+        try {
+            file.close();
+        } catch (IOException ignored) {
+            // read-only
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.wharf.server.gridftp.modee;
+
+import dev.wharf.server.data.FileReceiver;
+import dev.wharf.server.fs.Upload;
+import dev.wharf.server.fs.UploadMode;
+import dev.wharf.server.ftp.FtpCommand;
+import dev.wharf.server.ftp.FtpException;
+import dev.wharf.server.ftp.FtpReply;
+import dev.wharf.server.ftp.FtpSession;
+import dev.wharf.server.ftp.Outcome;
+import dev.wharf.server.ftp.PreparedTransfer;
+import dev.wharf.server.ftp.StorageReplies;
+
+/**
+ * ESTO A offset path (GFD.20 adjusted store): the data lands {@code offset} bytes further than it
+ * says (MODE S: from {@code offset} on), in place in an existing file. Other modules: 504.
+ */
+final class EstoCommand implements FtpCommand {
+
+    private final ModeESettings settings;
+
+    EstoCommand(ModeESettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public Outcome execute(FtpSession session, String argument) throws FtpException {
+        String[] parts = argument.strip().split(" +", 3);
+        if (parts.length < 1 || !parts[0].equalsIgnoreCase("A")) {
+            throw new FtpException(504, "ESTO module " + (parts.length > 0 ? parts[0] : "") + " not supported; use A");
+        }
+        if (parts.length != 3) {
+            throw new FtpException(501, "ESTO A <offset> <path>");
+        }
+        long offset = PartialArguments.number(parts[1], "offset");
+        if (ModeEState.on(session)) {
+            return ModeETransfers.upload(session, settings, parts[2], offset);
+        }
+        if (!session.hasDataEndpoint()) {
+            throw new FtpException(425, "Use PORT, PASV, EPRT or EPSV first");
+        }
+        String path = session.resolve(parts[2]);
+        session.takeRestOffset();
+        UploadMode mode = offset > 0 ? UploadMode.RESUME : UploadMode.REPLACE;
+        Upload upload = StorageReplies.call(() -> session.storage().openUpload(path, mode, offset), true);
+        FileReceiver receiver = new FileReceiver(upload.channel(), upload.start(), session.type() == FtpSession.Type.ASCII);
+        return new Outcome.StartTransfer(FtpReply.of(150, "Opening data connection for " + path),
+                PreparedTransfer.upload(path, receiver, upload));
+    }
+}

@@ -1,0 +1,34 @@
+package dev.wharf.server.gridftp.modee;
+
+import dev.wharf.server.data.DataEndpoint;
+import dev.wharf.server.ftp.FtpCommand;
+import dev.wharf.server.ftp.FtpException;
+import dev.wharf.server.ftp.FtpReply;
+import dev.wharf.server.ftp.FtpSession;
+import dev.wharf.server.ftp.Outcome;
+import java.util.Locale;
+
+/** MODE S|E: 200; leaving MODE E closes the cached MODE E data connections. 504 other modes. */
+final class ModeCommand implements FtpCommand {
+
+    @Override
+    public Outcome execute(FtpSession session, String argument) throws FtpException {
+        String m = argument.strip().toUpperCase(Locale.ROOT);
+        ModeEState state = ModeEState.of(session);
+        switch (m) {
+            case "E" -> state.on(true);
+            case "S" -> {
+                state.on(false);
+                DataEndpoint e = session.takeDataEndpoint();
+                if (e instanceof StreamSet) {
+                    e.close();
+                } else if (e != null) {
+                    session.dataEndpoint(e);
+                }
+            }
+            case "" -> throw new FtpException(501, "MODE needs an argument");
+            default -> throw new FtpException(504, "MODE " + m + " not supported, use S or E");
+        }
+        return FtpReply.of(200, "Mode set to " + m);
+    }
+}

@@ -1,0 +1,126 @@
+package dev.wharf.server.gridftp.modee;
+
+import dev.wharf.server.data.ActiveEndpoint;
+import dev.wharf.server.data.DataEndpoint;
+import dev.wharf.server.data.PassiveListener;
+import dev.wharf.server.fs.FileEntry;
+import dev.wharf.server.fs.Upload;
+import dev.wharf.server.fs.UploadMode;
+import dev.wharf.server.ftp.FtpException;
+import dev.wharf.server.ftp.FtpReply;
+import dev.wharf.server.ftp.FtpSession;
+import dev.wharf.server.ftp.Outcome;
+import dev.wharf.server.ftp.PreparedTransfer;
+import dev.wharf.server.ftp.StorageReplies;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.util.List;
+
+
+/** What the MODE E transfer commands (RETR, STOR, ERET, ESTO) share. */
+final class ModeETransfers {
+
+    private ModeETransfers() {}
+
+    /**
+     * The session's MODE E data connections: the cached {@link StreamSet}, or one made from the
+     * PASV/PORT endpoint arranged last. 425 when there is none. The set stays the session's endpoint
+     * (the session handler hands it to the transfer).
+     */
+    static StreamSet streams(FtpSession session, int maxStreams) throws FtpException {
+        DataEndpoint e = session.takeDataEndpoint();
+        StreamSet set;
+        if (e instanceof StreamSet s) {
+            set = s;
+        } else if (e instanceof PassiveListener listener) {
+            set = StreamSet.passive(listener, maxStreams);
+        } else if (e instanceof ActiveEndpoint active) {
+            active.close();
+            set = StreamSet.active(session.services().dataChannels(), List.of(active.target()), maxStreams,
+                    session.dataSocketBuffer());
+        } else {
+            if (e != null) {
+                e.close();
+            }
+            throw new FtpException(425, "Use PASV, EPSV, SPAS, PORT, EPRT or SPOR first");
+        }
+        session.dataEndpoint(set);
+        return set;
+    }
+
+    static void requireBinary(FtpSession session) throws FtpException {
+        if (session.type() != FtpSession.Type.BINARY) {
+            throw new FtpException(504, "MODE E transfers need TYPE I");
+        }
+    }
+
+    /** 150, or 125 when cached connections carry the transfer. */
+    static FtpReply opening(StreamSet set, String what) {
+        return set.open().isEmpty()
+                ? FtpReply.of(150, "Opening BINARY mode data connection for " + what)
+                : FtpReply.of(125, "Data connection already open; transfer starting for " + what);
+    }
+
+    /** RETR/ERET in MODE E: the file's {@code [offset, offset+length)} (length -1: to the end), minus REST ranges. */
+    static Outcome download(FtpSession session, ModeESettings table, String argument, long offset, long length,
+                            boolean relative) throws FtpException {
+        requireBinary(session);
+        ModeEState state = ModeEState.of(session);
+        StreamSet set = streams(session, table.maxStreams());
+        String path = session.resolve(argument);
+        session.takeRestOffset();
+        FileEntry entry = StorageReplies.call(() -> session.storage().statForRead(path), false);
+        if (!entry.isFile()) {
+            throw new FtpException(550, path + ": not a plain file");
+        }
+        FileChannel file = StorageReplies.call(() -> session.storage().openRead(path), false);
+        long size;
+        try {
+            size = file.size();
+        } catch (IOException e) {
+            close(file);
+            throw new FtpException(451, "Local error: " + e.getMessage());
+        }
+        if (offset > size) {
+            close(file);
+            throw new FtpException(554, "Offset " + offset + " is beyond the end of the file (" + size + ")");
+        }
+        long end = length < 0 ? size : Math.min(size, offset + length);
+        ByteRanges restart = state.takeRestart();
+        List<long[]> ranges = restart == null ? List.of(new long[] {offset, end}) : shifted(restart, offset, end);
+        BlockSender sender = new BlockSender(file, ranges, relative ? offset : 0,
+                set.passive() ? 1 : state.parallelism(), state.markerSeconds());
+        return new Outcome.StartTransfer(opening(set, path + " (" + (end - offset) + " bytes)"),
+                PreparedTransfer.download(path, sender, -1));
+    }
+
+    /** The parts of [offset, end) the client does not have yet (REST ranges count from offset). */
+    private static List<long[]> shifted(ByteRanges have, long offset, long end) {
+        return have.missing(end - offset).stream().map(r -> new long[] {r[0] + offset, r[1] + offset}).toList();
+    }
+
+    /** STOR/ESTO in MODE E: blocks are written at {@code base} + their offset. */
+    static Outcome upload(FtpSession session, ModeESettings table, String argument, long base) throws FtpException {
+        requireBinary(session);
+        ModeEState state = ModeEState.of(session);
+        StreamSet set = streams(session, table.maxStreams());
+        String path = session.resolve(argument);
+        session.takeRestOffset();
+        long allocation = table.allocation().applyAsLong(session);
+        boolean inPlace = state.takeRestart() != null || base > 0;
+        Upload upload = StorageReplies.call(() -> session.storage().openUpload(path,
+                inPlace ? UploadMode.APPEND : UploadMode.REPLACE, 0), true);
+        BlockReceiver receiver = new BlockReceiver(upload.channel(), base, allocation,
+                session.services().context().blockingExecutor(), state.markerSeconds());
+        return new Outcome.StartTransfer(opening(set, path), PreparedTransfer.upload(path, receiver, upload));
+    }
+
+    static void close(FileChannel file) {
+        try {
+            file.close();
+        } catch (IOException ignored) {
+            // read-only channel: nothing to lose
+        }
+    }
+
+}

@@ -1,0 +1,159 @@
+package dev.wharf.server.gridftp;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wharf.server.ServerContext;
+import dev.wharf.server.TestContexts;
+import dev.wharf.server.config.ConfigFile;
+import dev.wharf.server.data.PortAllocator;
+import dev.wharf.server.ftp.FtpDoor;
+import dev.wharf.server.ftp.FtpSettings;
+import dev.wharf.server.ftp.TestLogins;
+import dev.wharf.server.gsi.ExternalProgram;
+import dev.wharf.server.gsi.TestPki;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real globus-url-copy in MODE E against the gsiftp door (-nodcau): -p 1 and -p 4 downloads
+ * (the server opens the streams to the client's PORT) and uploads (the client opens them to the PASV
+ * port), a few MiB and an empty file, and a pipelined recursive copy of many small files over cached
+ * data connections, every file byte-identical; the same over ftp:// to the FTP door (user/password).
+ */
+@Tag("interop")
+class GlobusUrlCopyModeEInteropTest {
+
+    @TempDir
+    static Path tmp;
+    static GridFtpTestServer server;
+    static Map<String, String> env;
+    static ServerContext ftpContext;
+    static FtpDoor ftpDoor;
+    static Path ftpRoot;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = new GridFtpTestServer(tmp.resolve("server"));
+        Path client = Files.createDirectories(tmp.resolve("client"));
+        TestPki.writePem(server.pki().user(), client.resolve("usercert.pem"), client.resolve("userkey.pem"));
+        Path proxy = client.resolve("x509up");
+        ExternalProgram.run(Map.of("X509_USER_CERT", client.resolve("usercert.pem").toString(),
+                "X509_USER_KEY", client.resolve("userkey.pem").toString(),
+                "X509_CERT_DIR", server.pki().certDir().toString()),
+                client, "grid-proxy-init", "-out", proxy.toString()).requireSuccess("grid-proxy-init");
+        env = Map.of("X509_CERT_DIR", server.pki().certDir().toString(), "X509_USER_PROXY", proxy.toString(),
+                "HOME", client.toString());
+
+        // the plain FTP door with MODE E, a password user
+        ftpRoot = Files.createDirectories(tmp.resolve("ftp-root"));
+        int first = 47000 + ThreadLocalRandom.current().nextInt(50) * 40;
+        ConfigFile config = ConfigFile.of(Map.of("data.port-range", first + "-" + (first + 39)));
+        FtpSettings settings = FtpSettings.plain(config).withPort(0);
+        ftpContext = TestContexts.builder().config(config)
+                .logins(new TestLogins(Files.createDirectories(tmp.resolve("anon"))).add("alice", "secret", ftpRoot, "/"))
+                .build();
+        ftpDoor = GridFtpDoors.ftpWithModeE(ftpContext, settings, new PortAllocator(settings.portRange()));
+        ftpDoor.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        if (ftpDoor != null) {
+            ftpDoor.close();
+            TestContexts.close(ftpContext);
+        }
+    }
+
+    static ExternalProgram copy(String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of("globus-url-copy", "-dbg", "-nodcau", "-vb"));
+        command.addAll(List.of(arguments));
+        return ExternalProgram.run(env, tmp, command.toArray(String[]::new));
+    }
+
+    static String url(String path) {
+        return "gsiftp://127.0.0.1:" + server.port() + "/" + path;
+    }
+
+    static byte[] random(int size, long seed) {
+        byte[] content = new byte[size];
+        new Random(seed).nextBytes(content);
+        return content;
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 4})
+    void parallelDownloadAndUploadAreByteIdentical(int streams) throws Exception {
+        byte[] content = random(5 * 1024 * 1024 + 4321, streams);
+        Files.write(server.root().resolve("p" + streams + ".bin"), content);
+
+        Path local = tmp.resolve("down-p" + streams + ".bin");
+        ExternalProgram down = copy("-p", String.valueOf(streams), url("p" + streams + ".bin"), "file://" + local)
+                .requireSuccess("globus-url-copy -p " + streams + " download");
+        assertTrue(down.stderr().contains("MODE E"), "the client did not use MODE E:\n" + down.stderr());
+        assertTrue(down.stderr().contains("OPTS RETR Parallelism=" + streams), down.stderr());
+        assertArrayEquals(content, Files.readAllBytes(local));
+
+        ExternalProgram up = copy("-p", String.valueOf(streams), "file://" + local, url("up-p" + streams + ".bin"))
+                .requireSuccess("globus-url-copy -p " + streams + " upload");
+        assertTrue(up.stderr().contains("MODE E"), up.stderr());
+        assertArrayEquals(content, Files.readAllBytes(server.root().resolve("up-p" + streams + ".bin")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 4})
+    void ftpUrlsToTheFtpDoorUseModeEToo(int streams) throws Exception {
+        byte[] content = random(4 * 1024 * 1024 + 5, 100 + streams);
+        Files.write(ftpRoot.resolve("f" + streams + ".bin"), content);
+        String base = "ftp://alice:secret@127.0.0.1:" + ftpDoor.localAddress().getPort() + "/";
+        Path local = tmp.resolve("ftp-down-p" + streams + ".bin");
+        ExternalProgram down = copy("-p", String.valueOf(streams), base + "f" + streams + ".bin", "file://" + local)
+                .requireSuccess("ftp:// -p " + streams + " download");
+        assertTrue(down.stderr().contains("MODE E"), down.stderr());
+        assertArrayEquals(content, Files.readAllBytes(local));
+        copy("-p", String.valueOf(streams), "file://" + local, base + "up" + streams + ".bin")
+                .requireSuccess("ftp:// -p " + streams + " upload");
+        assertArrayEquals(content, Files.readAllBytes(ftpRoot.resolve("up" + streams + ".bin")));
+    }
+
+    @Test
+    void anEmptyFileGoesBothWays() throws Exception {
+        Files.write(server.root().resolve("empty.bin"), new byte[0]);
+        Path local = tmp.resolve("empty-down.bin");
+        copy("-p", "4", url("empty.bin"), "file://" + local).requireSuccess("empty download");
+        assertArrayEquals(new byte[0], Files.readAllBytes(local));
+        copy("-p", "4", "file://" + local, url("empty-up.bin")).requireSuccess("empty upload");
+        assertArrayEquals(new byte[0], Files.readAllBytes(server.root().resolve("empty-up.bin")));
+    }
+
+    @Test
+    void pipelinedRecursiveCopiesOfManySmallFiles() throws Exception {
+        Path source = Files.createDirectories(tmp.resolve("many"));
+        for (int i = 0; i < 200; i++) {
+            Files.write(source.resolve("f" + i), random(4096 + i, i));
+        }
+        ExternalProgram up = copy("-r", "-cd", "-pp", "-cc", "4", "file://" + source + "/", url("many/"))
+                .requireSuccess("pipelined upload");
+        assertTrue(up.stderr().contains("\n125 "), "cached data connections were not reused:\n" + up.stderr());
+        Path back = tmp.resolve("many-back");
+        copy("-r", "-cd", "-pp", "-cc", "4", url("many/"), "file://" + back + "/").requireSuccess("pipelined download");
+        for (int i = 0; i < 200; i++) {
+            byte[] expected = Files.readAllBytes(source.resolve("f" + i));
+            assertArrayEquals(expected, Files.readAllBytes(server.root().resolve("many/f" + i)), "uploaded f" + i);
+            assertArrayEquals(expected, Files.readAllBytes(back.resolve("f" + i)), "downloaded f" + i);
+        }
+    }
+}

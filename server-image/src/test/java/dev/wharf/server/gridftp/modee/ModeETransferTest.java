@@ -1,0 +1,313 @@
+package dev.wharf.server.gridftp.modee;
+
+import static dev.wharf.server.ftp.RawFtp.expect;
+import static dev.wharf.server.gridftp.modee.ModeEClient.assemble;
+import static dev.wharf.server.gridftp.modee.ModeEClient.block;
+import static dev.wharf.server.gridftp.modee.ModeEClient.connect;
+import static dev.wharf.server.gridftp.modee.ModeEClient.finalReply;
+import static dev.wharf.server.gridftp.modee.ModeEClient.header;
+import static dev.wharf.server.gridftp.modee.ModeEClient.pasvPort;
+import static dev.wharf.server.gridftp.modee.ModeEClient.portArgument;
+import static dev.wharf.server.gridftp.modee.ModeEClient.readUntilEod;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wharf.server.ServerContext;
+import dev.wharf.server.TestContexts;
+import dev.wharf.server.config.ConfigFile;
+import dev.wharf.server.data.PortAllocator;
+import dev.wharf.server.fs.FileChannelOpener;
+import dev.wharf.server.ftp.FtpDoor;
+import dev.wharf.server.ftp.FtpSettings;
+import dev.wharf.server.ftp.RawFtp;
+import dev.wharf.server.ftp.TestLogins;
+import dev.wharf.server.gridftp.GridFtpDoors;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * MODE E over the FTP door's table with a hand-made client: blocks sent out of order over several
+ * streams, parallel downloads to a PORT address, cached connections reused (125), REST ranges,
+ * ERET/ESTO, and the refusals (block beyond ALLO, absurd header, too many streams) leaving no file.
+ */
+class ModeETransferTest {
+
+    static final int MAX_STREAMS = 4;
+
+    @TempDir
+    Path dir;
+    Path root;
+    ServerContext context;
+    FtpDoor door;
+    final ExecutorService threads = Executors.newCachedThreadPool();
+
+    @BeforeEach
+    void start() throws Exception {
+        root = Files.createDirectories(dir.resolve("root"));
+        int first = 36000 + ThreadLocalRandom.current().nextInt(100) * 40;
+        ConfigFile config = ConfigFile.of(Map.of("data.port-range", first + "-" + (first + 39),
+                "limits.streams-per-client", String.valueOf(MAX_STREAMS)));
+        FtpSettings settings = FtpSettings.plain(config).withPort(0);
+        context = TestContexts.builder().config(config)
+                .logins(new TestLogins(Files.createDirectories(dir.resolve("anon"))).add("alice", "secret", root, "/"))
+                .build();
+        door = new FtpDoor(context, settings, null, new PortAllocator(settings.portRange()),
+                GridFtpDoors.ftpCommands(config), FileChannelOpener.DEFAULT);
+        door.start();
+    }
+
+    @AfterEach
+    void stop() {
+        threads.shutdownNow();
+        door.close();
+        TestContexts.close(context);
+    }
+
+    private RawFtp modeE() throws IOException {
+        RawFtp ftp = new RawFtp(door.localAddress().getPort());
+        ftp.login();
+        expect(200, ftp.command("TYPE I"));
+        expect(200, ftp.command("MODE E"));
+        return ftp;
+    }
+
+    private static void expectStart(String reply) {
+        assertTrue(reply.startsWith("150") || reply.startsWith("125"), reply);
+    }
+
+    private static byte[] random(int size) {
+        byte[] b = new byte[size];
+        new Random(size).nextBytes(b);
+        return b;
+    }
+
+    /** Sends {@code content} as 64 KiB blocks in shuffled order, spread over {@code streams}; EOF on the last. */
+    private static void sendShuffled(byte[] content, List<Socket> streams) throws IOException {
+        List<Integer> starts = new ArrayList<>();
+        for (int at = 0; at < content.length; at += 65536) {
+            starts.add(at);
+        }
+        Collections.shuffle(starts, new Random(7));
+        List<DataOutputStream> outs = new ArrayList<>();
+        for (Socket s : streams) {
+            outs.add(new DataOutputStream(s.getOutputStream()));
+        }
+        for (int i = 0; i < starts.size(); i++) {
+            int at = starts.get(i);
+            block(outs.get(i % outs.size()), content, at, Math.min(65536, content.length - at));
+        }
+        for (int i = 0; i < outs.size(); i++) {
+            header(outs.get(i), i == outs.size() - 1 ? 0x48 : 0x08, 0, i == outs.size() - 1 ? outs.size() : 0);
+            outs.get(i).flush();
+        }
+    }
+
+    @Test
+    void outOfOrderBlocksOverThreeStreamsLandInPlaceAndTheStreamsAreReused() throws Exception {
+        byte[] content = random(3 * 1024 * 1024 + 999);
+        try (RawFtp ftp = modeE()) {
+            int port = pasvPort(ftp.command("PASV"));
+            Socket early = connect(port); // before STOR: the server holds it until the transfer
+            expect(200, ftp.command("ALLO " + content.length));
+            expectStart(ftp.command("STOR /up.bin")); // 125 once the early stream has joined
+            List<Socket> streams = List.of(early, connect(port), connect(port));
+            sendShuffled(content, streams);
+            expect(226, finalReply(ftp));
+            assertArrayEquals(content, Files.readAllBytes(root.resolve("up.bin")));
+
+            byte[] second = random(200_001);
+            String reply = ftp.command("STOR /again.bin");
+            assertTrue(reply.startsWith("125"), "cached connections: " + reply);
+            sendShuffled(second, streams);
+            expect(226, finalReply(ftp));
+            assertArrayEquals(second, Files.readAllBytes(root.resolve("again.bin")));
+            for (Socket s : streams) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
+    void parallelDownloadToAPortAddressThenRestRangesAndEretOnTheSameStreams() throws Exception {
+        byte[] content = random(5 * 1024 * 1024 + 77);
+        Files.write(root.resolve("down.bin"), content);
+        try (RawFtp ftp = modeE(); ServerSocket listener = new ServerSocket(0)) {
+            expect(200, ftp.command("OPTS RETR Parallelism=3,3,3;"));
+            expect(200, ftp.command("PORT " + portArgument(listener.getLocalPort())));
+            expect(150, ftp.command("RETR /down.bin"));
+            List<DataInputStream> streams = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                Socket s = listener.accept();
+                s.setSoTimeout(10_000);
+                streams.add(new DataInputStream(s.getInputStream()));
+            }
+            List<ModeEClient.Stream> got = readAll(streams);
+            expect(226, finalReply(ftp));
+            assertEquals(1, got.stream().filter(s -> s.eofCount() >= 0).count(), "exactly one EOF");
+            assertEquals(3, got.stream().filter(s -> s.eofCount() >= 0).findFirst().orElseThrow().eofCount());
+            assertArrayEquals(content, assemble(got, content.length));
+
+            expect(350, ftp.command("REST 0-1000000,2000000-" + content.length));
+            expect(125, ftp.command("RETR /down.bin"));
+            got = readAll(streams);
+            expect(226, finalReply(ftp));
+            long sent = got.stream().flatMap(s -> s.blocks().stream()).mapToLong(ModeEClient.Block::count).sum();
+            assertEquals(1_000_000, sent, "only the missing range");
+            assertTrue(got.stream().flatMap(s -> s.blocks().stream())
+                    .allMatch(b -> b.offset() >= 1_000_000 && b.offset() + b.count() <= 2_000_000));
+            byte[] partial = assemble(got, content.length);
+            assertArrayEquals(java.util.Arrays.copyOfRange(content, 1_000_000, 2_000_000),
+                    java.util.Arrays.copyOfRange(partial, 1_000_000, 2_000_000));
+
+            expect(125, ftp.command("ERET P 100 5000 /down.bin"));
+            got = readAll(streams);
+            expect(226, finalReply(ftp));
+            assertArrayEquals(java.util.Arrays.copyOfRange(content, 100, 5100), assemble(got, 5000),
+                    "ERET offsets count from its start");
+        }
+    }
+
+    private List<ModeEClient.Stream> readAll(List<DataInputStream> streams) throws Exception {
+        List<Future<ModeEClient.Stream>> reads = new ArrayList<>();
+        for (DataInputStream in : streams) {
+            reads.add(threads.submit(() -> readUntilEod(in)));
+        }
+        List<ModeEClient.Stream> got = new ArrayList<>();
+        for (Future<ModeEClient.Stream> f : reads) {
+            got.add(f.get());
+        }
+        return got;
+    }
+
+    @Test
+    void estoWritesAtItsOffsetInPlace() throws Exception {
+        byte[] original = random(10_000);
+        Files.write(root.resolve("patch.bin"), original);
+        byte[] patch = "PATCHED".getBytes();
+        try (RawFtp ftp = modeE()) {
+            int port = pasvPort(ftp.command("PASV"));
+            expect(150, ftp.command("ESTO A 5000 /patch.bin"));
+            try (Socket s = connect(port)) {
+                DataOutputStream out = new DataOutputStream(s.getOutputStream());
+                header(out, 0, patch.length, 0);
+                out.write(patch);
+                header(out, 0x48, 0, 1);
+                out.flush();
+                expect(226, finalReply(ftp));
+            }
+        }
+        System.arraycopy(patch, 0, original, 5000, patch.length);
+        assertArrayEquals(original, Files.readAllBytes(root.resolve("patch.bin")));
+    }
+
+    @Test
+    void aBlockBeyondTheAlloSizeIsRefusedAndNoFileStays() throws Exception {
+        try (RawFtp ftp = modeE()) {
+            int port = pasvPort(ftp.command("PASV"));
+            expect(200, ftp.command("ALLO 1000"));
+            expect(150, ftp.command("STOR /forged.bin"));
+            try (Socket s = connect(port)) {
+                DataOutputStream out = new DataOutputStream(s.getOutputStream());
+                block(out, new byte[100], 0, 100);
+                header(out, 0, 10, 5000); // forged offset far beyond the announced size
+                out.write(new byte[10]);
+                out.flush();
+                String reply = finalReply(ftp);
+                expect(552, reply);
+                assertTrue(reply.contains("ALLO 1000"), reply);
+            }
+            assertNoUploadLeft("forged.bin");
+            // the session goes on with new connections
+            expect(227, ftp.command("PASV"));
+        }
+    }
+
+    @Test
+    void anAbsurdHeaderAbortsTheUpload() throws Exception {
+        try (RawFtp ftp = modeE()) {
+            int port = pasvPort(ftp.command("PASV"));
+            expect(150, ftp.command("STOR /absurd.bin"));
+            try (Socket s = connect(port)) {
+                DataOutputStream out = new DataOutputStream(s.getOutputStream());
+                header(out, 0, -1L, 0); // 2^64-1 bytes
+                out.flush();
+                String reply = finalReply(ftp);
+                expect(426, reply);
+                assertTrue(reply.contains("absurd"), reply);
+            }
+            assertNoUploadLeft("absurd.bin");
+        }
+    }
+
+    @Test
+    void moreStreamsThanAllowedAreRefused() throws Exception {
+        try (RawFtp ftp = modeE()) {
+            String refused = ftp.command("OPTS RETR Parallelism=5,5,5;");
+            expect(501, refused);
+            assertTrue(refused.contains("limits.streams-per-client"), refused);
+
+            int port = pasvPort(ftp.command("PASV"));
+            List<Socket> allowed = new ArrayList<>();
+            for (int i = 0; i < MAX_STREAMS; i++) {
+                allowed.add(connect(port));
+            }
+            try (Socket extra = connect(port)) {
+                assertEquals(-1, extra.getInputStream().read(), "the stream over the limit is closed");
+            }
+            expectStart(ftp.command("STOR /many.bin"));
+            DataOutputStream out = new DataOutputStream(allowed.get(0).getOutputStream());
+            header(out, 0x48, 0, MAX_STREAMS + 1); // EOF announcing more streams than allowed
+            out.flush();
+            String reply = finalReply(ftp);
+            expect(426, reply);
+            assertTrue(reply.contains("streams"), reply);
+            for (Socket s : allowed) {
+                s.close();
+            }
+            assertNoUploadLeft("many.bin");
+        }
+    }
+
+    @Test
+    void modeSStillWorksAfterModeE() throws Exception {
+        byte[] content = random(100_000);
+        Files.write(root.resolve("s.bin"), content);
+        try (RawFtp ftp = modeE()) {
+            expect(200, ftp.command("MODE S"));
+            try (Socket data = ftp.passive()) {
+                expect(150, ftp.command("RETR /s.bin"));
+                assertArrayEquals(content, data.getInputStream().readAllBytes());
+            }
+            expect(226, ftp.reply());
+        }
+    }
+
+    private void assertNoUploadLeft(String name) throws IOException {
+        assertFalse(Files.exists(root.resolve(name)), name + " was kept");
+        try (Stream<Path> left = Files.list(root)) {
+            assertEquals(List.of(), left.filter(p -> !p.getFileName().toString().endsWith(".bin")).toList(),
+                    "a temporary was left behind");
+        }
+    }
+}
