@@ -84,6 +84,26 @@ class EndpointsAndLoginsTest {
         assertEquals(List.of(), StatusView.endpoints(new GenericKubernetesResource()));
     }
 
+    @Test
+    void verifiedSshChecksTheHostCertificateOfThePodAgainstTheJobsCa() {
+        List<String> argv = new SshCommand("jane", "10.0.0.1", 2222).verifiedArgv("/k", "/kh", "ts-x-0", "id -un");
+        assertEquals(List.of("ssh", "-F", "/dev/null", "-p", "2222", "-i", "/k", "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes",
+                "-o", "StrictHostKeyChecking=yes", "-o", "UserKnownHostsFile=/kh", "-o", "HostKeyAlias=ts-x-0",
+                "-o", "ConnectTimeout=10", "jane@10.0.0.1", "id -un"), argv);
+    }
+
+    @Test
+    void pairsEachSshLoginWithThePodOnItsNode() {
+        GenericKubernetesResource ts = new GenericKubernetesResource();
+        ts.setAdditionalProperty("status", Map.of(
+                "pods", List.of(Map.of("name", "ts-x-1", "node", "b"), Map.of("name", "ts-x-0", "node", "a")),
+                "sshEndpoints", List.of(Map.of("node", "b", "command", "ssh -p 2830 jane@b.example"),
+                        Map.of("node", "a", "command", "ssh -p 2830 jane@a.example"))));
+        assertEquals(Map.of("a", new SshCommand("jane", "a.example", 2830), "b", new SshCommand("jane", "b.example", 2830)),
+                StatusView.sshLoginsByNode(ts));
+        assertEquals(Map.of("a", "ts-x-0", "b", "ts-x-1"), StatusView.podsByNode(ts));
+    }
+
     private static Node node(String name, String... typeAndAddress) {
         NodeBuilder b = new NodeBuilder().withNewMetadata().withName(name).endMetadata().withNewStatus().endStatus();
         Node n = b.build();

@@ -39,7 +39,20 @@ public record SshCommand(String user, String host, int port) {
         return new SshCommand(user, newHost, port);
     }
 
-    /** The ssh argument vector for a non-interactive command with a given key; host keys are per pod start, so not pinned. */
+    /**
+     * As {@link #argv}, but the host key is checked: it must be a certificate of the job's host CA
+     * ({@code knownHostsFile} holds the job's {@code @cert-authority} line) for the pod's name.
+     */
+    public List<String> verifiedArgv(String identityFile, String knownHostsFile, String podName, String remoteCommand) {
+        List<String> argv = new ArrayList<>(List.of("ssh", "-F", "/dev/null", "-p", Integer.toString(port), "-i", identityFile,
+                "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes", "-o", "StrictHostKeyChecking=yes",
+                "-o", "UserKnownHostsFile=" + knownHostsFile, "-o", "HostKeyAlias=" + podName,
+                "-o", "ConnectTimeout=10", user + "@" + host));
+        argv.add(remoteCommand);
+        return argv;
+    }
+
+    /** The ssh argument vector for a non-interactive command with a given key; the host key is not checked. */
     public List<String> argv(String identityFile, String remoteCommand) {
         List<String> argv = new ArrayList<>(List.of("ssh", "-p", Integer.toString(port), "-i", identityFile,
                 "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes", "-o", "StrictHostKeyChecking=no",

@@ -16,6 +16,20 @@ public final class StatusView {
         return list(ts, "sshEndpoints").stream().map(e -> SshCommand.parse(String.valueOf(e.get("command")))).toList();
     }
 
+    /** node → the ssh login the status advertises for it. */
+    public static Map<String, SshCommand> sshLoginsByNode(GenericKubernetesResource ts) {
+        Map<String, SshCommand> byNode = new java.util.TreeMap<>();
+        list(ts, "sshEndpoints").forEach(e -> byNode.put(String.valueOf(e.get("node")), SshCommand.parse(String.valueOf(e.get("command")))));
+        return byNode;
+    }
+
+    /** node → name of the server's pod on it ({@code status.pods[]}). */
+    public static Map<String, String> podsByNode(GenericKubernetesResource ts) {
+        Map<String, String> byNode = new java.util.TreeMap<>();
+        list(ts, "pods").forEach(p -> byNode.put(String.valueOf(p.get("node")), String.valueOf(p.get("name"))));
+        return byNode;
+    }
+
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> list(GenericKubernetesResource ts, String field) {
         Object status = ts.getAdditionalProperties().get("status");

@@ -182,17 +182,42 @@ class WharfE2eTest {
         assertNotEquals(0, Programs.run(upload, CLIENT_TIMEOUT).exitCode(), "anonymous uploads must be refused");
     }
 
-    private void onlyTheJobOwnerCanSshIn(GenericKubernetesResource ts, Path key) {
-        List<SshCommand> logins = StatusView.sshLogins(ts).stream().map(nodes()::reachable).toList();
+    /**
+     * Logs in to every advertised endpoint with the run's key, checking the host key against the job's
+     * host CA (the known_hosts line of the sidecar's ConfigMap, for the pod's name); reads /var/hostsfile,
+     * hops from that pod to every host in it with no setup (the job's key and client config), and is
+     * refused as root.
+     */
+    private void onlyTheJobOwnerCanSshIn(GenericKubernetesResource ts, Path key) throws IOException {
+        Map<String, SshCommand> logins = StatusView.sshLoginsByNode(ts);
+        Map<String, String> pods = StatusView.podsByNode(ts);
         assertTrue(!logins.isEmpty(), "jane-job advertises no ssh endpoint");
-        for (SshCommand ssh : logins) {
-            List<String> argv = ssh.argv(key.toString(), "cat /var/hostsfile && id -un");
+        Path knownHosts = tmp.resolve("jane-job-known_hosts");
+        Files.writeString(knownHosts, sidecarConfig(ts).get("known_hosts"));
+        for (Map.Entry<String, SshCommand> login : logins.entrySet()) {
+            SshCommand ssh = nodes().reachable(login.getValue());
+            String pod = pods.get(login.getKey());
+            assertTrue(pod != null, "no pod listed for node " + login.getKey() + " in " + pods);
+            List<String> argv = ssh.verifiedArgv(key.toString(), knownHosts.toString(), pod,
+                    "cat /var/hostsfile; id -un; for h in $(cat /var/hostsfile); do ssh $h 'echo reached $(id -un)' || exit 1; done");
             String out = Programs.run(argv, CLIENT_TIMEOUT).requireSuccess(argv).output();
-            assertTrue(out.strip().endsWith("jane"), out);
-            assertTrue(out.lines().count() >= 2, "hostsfile lists the job's hosts: " + out);
+            List<String> hosts = out.lines().filter(l -> l.contains(".svc")).toList();
+            assertEquals(logins.size(), hosts.size(), "hostsfile lists the job's hosts: " + out);
+            assertTrue(out.lines().anyMatch(l -> l.equals("jane")), out);
+            assertEquals(hosts.size(), out.lines().filter(l -> l.equals("reached jane")).count(), "every host reached: " + out);
             List<String> asRoot = new SshCommand("root", ssh.host(), ssh.port()).argv(key.toString(), "true");
             assertNotEquals(0, Programs.run(asRoot, CLIENT_TIMEOUT).exitCode(), "root must not log in");
         }
+    }
+
+    /** The sshd sidecar's ConfigMap of {@code ts} in the data-plane namespace (found by its owner labels). */
+    private Map<String, String> sidecarConfig(GenericKubernetesResource ts) {
+        return client.configMaps().inNamespace(settings.dataPlaneNamespace())
+                .withLabel("wharf.dev/transferserver", ts.getMetadata().getName())
+                .withLabel("wharf.dev/transferserver-namespace", ts.getMetadata().getNamespace())
+                .list().getItems().stream().filter(c -> c.getMetadata().getName().endsWith("-ssh")).findFirst()
+                .orElseThrow(() -> new AssertionError("no sshd ConfigMap of " + ts.getMetadata().getName()))
+                .getData();
     }
 
     private void deleteEverythingAndCheckNothingIsLeft() {
