@@ -1,5 +1,7 @@
 package dev.wharf.server.acl;
 
+import java.util.List;
+
 /**
  * One logged-in session of some door, able to attempt each {@link Operation} the way that door's
  * clients do. Used by {@link AclDoorMatrixTest} to run the same table through every door.
@@ -20,6 +22,14 @@ interface DoorClient extends AutoCloseable {
     record Step(Operation operation, String path, String target) {}
 
     Outcome attempt(Step step) throws Exception;
+
+    /**
+     * The names an MLSD of {@code dir} shows, or null when the listing was refused; doors without
+     * listings (dCap) throw UnsupportedOperationException.
+     */
+    default List<String> listNames(String dir) throws Exception {
+        throw new UnsupportedOperationException("no listing command");
+    }
 
     @Override
     void close() throws Exception;

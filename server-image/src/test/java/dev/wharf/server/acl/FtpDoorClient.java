@@ -4,8 +4,11 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import org.apache.commons.net.ftp.FTP;
 import org.apache.commons.net.ftp.FTPClient;
+import org.apache.commons.net.ftp.FTPFile;
 import org.apache.commons.net.ftp.FTPReply;
 import org.apache.commons.net.ftp.FTPSClient;
 import org.apache.commons.net.util.TrustManagerUtils;
@@ -82,6 +85,15 @@ final class FtpDoorClient implements DoorClient {
             case ADMINISTER_ACL -> c.sendSiteCommand("GETACL " + path);
         };
         return DoorClient.of(done);
+    }
+
+    @Override
+    public List<String> listNames(String dir) throws IOException {
+        FTPFile[] files = c.mlistDir(dir);
+        if (!FTPReply.isPositiveCompletion(c.getReplyCode())) {
+            return null;
+        }
+        return Arrays.stream(files).map(FTPFile::getName).toList();
     }
 
     @Override

@@ -6,6 +6,8 @@ import dev.wharf.server.gsi.TestPki.Credential;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * gsiftp with the Java GSS initiator (GsiFtpControl): a DN session, every command ENC-wrapped,
@@ -60,6 +62,25 @@ final class GsiFtpDoorClient implements DoorClient {
             case ADMINISTER_ACL -> completes("SITE GETACL " + path);
         };
         return DoorClient.of(done);
+    }
+
+    @Override
+    public List<String> listNames(String dir) throws Exception {
+        try (Socket data = control.passive()) {
+            String reply = control.command("MLSD " + dir);
+            if (!reply.startsWith("150") && !reply.startsWith("125")) {
+                return null;
+            }
+            String text;
+            try (InputStream in = data.getInputStream()) {
+                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            String end = control.reply();
+            if (!end.startsWith("226")) {
+                throw new AssertionError("MLSD " + dir + " ended " + end);
+            }
+            return text.lines().map(l -> l.substring(l.indexOf(' ') + 1)).toList();
+        }
     }
 
     /** PASV, the command, and on 150 the data (sent or drained) and the final reply. */
