@@ -68,6 +68,7 @@ public final class WharfServer implements AutoCloseable {
         try {
             ServerTls tls = ServerTls.fromConfig(config);
             context = threads.context(config, PasswordFileLoginService.fromConfig(config),
+                    // The one access check of every door, present and future (docs/acl.md).
                     SlashGridAccessPolicy.fromConfig(config, metrics), metrics, tls, new StatusSections());
             WharfServer server = new WharfServer(context, metrics, adminSettings);
             refuseUnknownKeys(config);

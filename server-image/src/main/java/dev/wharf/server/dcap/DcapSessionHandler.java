@@ -96,7 +96,10 @@ final class DcapSessionHandler extends SimpleChannelInboundHandler<String> {
             Identity tunnelled = ctx.channel().attr(GsiTunnelHandler.IDENTITY).get();
             Identity identity = tunnelled != null ? tunnelled : Identity.anonymous();
             AccessPolicy acl = context.access().forSession(settings.door(), jail.root());
-            // Every door must route storage access through AccessPolicy; anonymous dCap adds the world bits.
+            // Access-control wiring (docs/acl.md): every request goes through GuardedStorage and the
+            // server's one AccessPolicy, as on the FTP and gsiftp doors; plain (anonymous) dCap only adds
+            // the world mode bits where no ACL file decides (WorldModePolicy). Doors added later plug
+            // into the same check (context.access().forSession + GuardedStorage), never one of their own.
             AccessPolicy policy = identity.isAnonymous() ? new WorldModePolicy(acl, jail) : acl;
             storage = new GuardedStorage(jail, identity, policy, false, settings.overwrite(),
                     context.metrics(), settings.door(), OwnerStore.forServer(context.access()));

@@ -89,6 +89,24 @@ public final class GuardedStorage {
         return owned(path, jail.lstat(path));
     }
 
+    /**
+     * What a listing (LIST, NLST, STAT, MLSD) shows about its argument itself. A directory is decided
+     * by {@link Operation#LIST_DIRECTORY} on itself, as CWD is by CHANGE_DIRECTORY on itself, so a
+     * directory whose ACL grants list can be listed even where its parent grants nothing; anything
+     * else by STAT. A session that may not stat the path learns nothing about whether it exists.
+     */
+    public FileEntry statForListing(String path) throws StorageException {
+        FileEntry entry;
+        try {
+            entry = jail.stat(path);
+        } catch (StorageException e) {
+            check(Operation.STAT, path);
+            throw e;
+        }
+        check(entry.isDirectory() ? Operation.LIST_DIRECTORY : Operation.STAT, path);
+        return owned(path, entry);
+    }
+
     /** Checks that {@code path} is a directory the session may enter. */
     public FileEntry enter(String path) throws StorageException {
         check(Operation.CHANGE_DIRECTORY, path);

@@ -31,7 +31,7 @@ public final class Listings {
         String arg = stripOptions(argument);
         String path = session.resolve(arg);
         try {
-            FileEntry entry = session.storage().stat(path);
+            FileEntry entry = session.storage().statForListing(path);
             if (entry.isDirectory()) {
                 return new Selection(path, path, sorted(session.storage().list(path)));
             }

@@ -56,7 +56,9 @@ final class GsiPass implements FtpCommand {
             ctx.metrics().login(session.door(), "failure");
             throw new FtpException(530, "Login failed: storage unavailable");
         }
-        // Every door must route storage access through AccessPolicy: GuardedStorage does it per operation.
+        // Access-control wiring (docs/acl.md): the DN session's storage goes through GuardedStorage and
+        // the server's one AccessPolicy, exactly as the FTP door's Pass does; doors added later plug
+        // into the same check (ctx.access().forSession + GuardedStorage), never a check of their own.
         GuardedStorage storage = new GuardedStorage(jail, identity, ctx.access().forSession(session.door(), jail.root()),
                 false, session.settings().overwrite(), ctx.metrics(), session.door(), OwnerStore.forServer(ctx.access()));
         session.loggedIn(storage, "/");

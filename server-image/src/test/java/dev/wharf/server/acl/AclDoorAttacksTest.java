@@ -264,6 +264,28 @@ class AclDoorAttacksTest {
                 storageLog.list.toString());
     }
 
+    /** Listing and entering a directory are decided by its own ACL, whatever its parent's says. */
+    @Test
+    void aDirectorysOwnAclDecidesItsListingOnEveryDoorThatLists() throws Exception {
+        Path closed = dir("closed", "none *\n");
+        Files.createDirectories(closed.resolve("open"));
+        AclFileWriter.write(closed.resolve("open"), "list *\n");
+        Files.writeString(closed.resolve("open/inside"), "x");
+        for (String name : List.of("ftp", "ftps", "gsiftp")) {
+            try (DoorClient client = login(doors.door(name))) {
+                assertEquals(List.of("inside"), client.listNames("/closed/open"), name);
+                assertEquals(Outcome.ALLOWED, client.attempt(new Step(Operation.CHANGE_DIRECTORY, "/closed/open", null)));
+                assertEquals(null, client.listNames("/closed"), name + ": none * on /closed");
+                assertEquals(Outcome.DENIED, client.attempt(new Step(Operation.STAT, "/closed/open", null)),
+                        name + ": stat of /closed/open is /closed's business");
+                assertEquals(Outcome.DENIED, client.attempt(new Step(Operation.LIST_DIRECTORY, "/closed/nothing", null)));
+            }
+        }
+        long refusedNotMissing = storageLog.list.stream().map(ILoggingEvent::getFormattedMessage)
+                .filter(m -> m.contains(": STAT /closed/nothing denied by " + closed.resolve(".grid-acl") + ":1")).count();
+        assertEquals(3, refusedNotMissing, "a missing name under a closed directory is refused, not reported missing");
+    }
+
     @Test
     void theXmlFormDecidesThroughTheDoors() throws Exception {
         Path xml = dir("xml", """

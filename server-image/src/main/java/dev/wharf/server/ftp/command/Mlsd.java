@@ -17,7 +17,7 @@ public final class Mlsd implements FtpCommand {
     public Outcome execute(FtpSession session, String argument) throws FtpException {
         Transfers.requireDataConnection(session);
         String dir = session.resolve(argument);
-        FileEntry self = StorageReplies.call(() -> session.storage().stat(dir), false);
+        FileEntry self = StorageReplies.call(() -> session.storage().statForListing(dir), false);
         if (!self.isDirectory()) {
             throw new FtpException(501, dir + ": not a directory");
         }

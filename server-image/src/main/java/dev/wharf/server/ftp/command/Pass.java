@@ -48,7 +48,10 @@ public final class Pass implements FtpCommand {
             ctx.metrics().login(session.door(), "failure");
             throw new FtpException(530, "Login failed: storage unavailable");
         }
-        // Every door must route storage access through AccessPolicy: GuardedStorage does it per operation.
+        // Access-control wiring (docs/acl.md): every storage access of this session goes through
+        // GuardedStorage, which asks the server's one AccessPolicy (SlashGrid ACLs) per operation, logs
+        // and counts refusals. Every door does exactly this at login; doors added later plug into the
+        // same check (ctx.access().forSession + GuardedStorage), never a check of their own.
         AccessPolicy policy = ctx.access().forSession(session.door(), jail.root());
         GuardedStorage storage = new GuardedStorage(jail, outcome.identity(), policy, outcome.readOnly(),
                 session.settings().overwrite(), ctx.metrics(), session.door(), OwnerStore.forServer(ctx.access()));
