@@ -130,6 +130,18 @@ class GlobusUrlCopyModeEInteropTest {
     }
 
     @Test
+    void offAndLenBecomeEretInModeE() throws Exception {
+        byte[] content = random(100_000, 5);
+        Files.write(server.root().resolve("part.bin"), content);
+        Path local = tmp.resolve("part-local.bin");
+        ExternalProgram partial = copy("-p", "2", "-off", "1000", "-len", "5000", url("part.bin"), "file://" + local)
+                .requireSuccess("-off/-len");
+        assertTrue(partial.stderr().contains("ERET P 1000 5000 /part.bin"), partial.stderr());
+        byte[] got = Files.readAllBytes(local);
+        assertArrayEquals(java.util.Arrays.copyOfRange(content, 1000, 6000), java.util.Arrays.copyOfRange(got, 1000, 6000));
+    }
+
+    @Test
     void anEmptyFileGoesBothWays() throws Exception {
         Files.write(server.root().resolve("empty.bin"), new byte[0]);
         Path local = tmp.resolve("empty-down.bin");

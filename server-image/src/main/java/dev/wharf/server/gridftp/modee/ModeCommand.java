@@ -1,6 +1,5 @@
 package dev.wharf.server.gridftp.modee;
 
-import dev.wharf.server.data.DataEndpoint;
 import dev.wharf.server.ftp.FtpCommand;
 import dev.wharf.server.ftp.FtpException;
 import dev.wharf.server.ftp.FtpReply;
@@ -19,12 +18,7 @@ final class ModeCommand implements FtpCommand {
             case "E" -> state.on(true);
             case "S" -> {
                 state.on(false);
-                DataEndpoint e = session.takeDataEndpoint();
-                if (e instanceof StreamSet) {
-                    e.close();
-                } else if (e != null) {
-                    session.dataEndpoint(e);
-                }
+                ModeECommands.closeCachedStreams(session);
             }
             case "" -> throw new FtpException(501, "MODE needs an argument");
             default -> throw new FtpException(504, "MODE " + m + " not supported, use S or E");

@@ -303,6 +303,93 @@ class ModeETransferTest {
         }
     }
 
+    @Test
+    void markersDuringASlowUploadAndAFinalRangeMarker() throws Exception {
+        byte[] content = random(3000);
+        try (RawFtp ftp = modeE()) {
+            expect(200, ftp.command("OPTS RETR markers=1;"));
+            int port = pasvPort(ftp.command("PASV"));
+            expect(150, ftp.command("STOR /slow.bin"));
+            try (Socket s = connect(port)) {
+                DataOutputStream out = new DataOutputStream(s.getOutputStream());
+                block(out, content, 0, 1000);
+                out.flush();
+                List<String> replies = new ArrayList<>();
+                String reply;
+                long until = System.nanoTime() + 5_000_000_000L;
+                do { // markers come while the client pauses
+                    reply = ftp.reply();
+                    replies.add(reply);
+                } while (!reply.startsWith("111") && System.nanoTime() < until);
+                assertTrue(replies.stream().anyMatch(r -> r.startsWith("112-Perf Marker")
+                        && r.contains("Stripe Bytes Transferred: 1000") && r.endsWith("112 End.")), replies.toString());
+                assertEquals("111 Range Marker 0-1000", reply);
+                block(out, content, 1000, 2000);
+                header(out, 0x48, 0, 1);
+                out.flush();
+                do {
+                    reply = ftp.reply();
+                } while (reply.startsWith("112"));
+                assertEquals("111 Range Marker 0-3000", reply, "the last range marker precedes 226");
+                expect(226, ftp.reply());
+            }
+        }
+        assertArrayEquals(content, Files.readAllBytes(root.resolve("slow.bin")));
+    }
+
+    @Test
+    void restRangesMakeStorWriteOnlyTheMissingPartInPlace() throws Exception {
+        byte[] content = random(300_000);
+        byte[] half = java.util.Arrays.copyOf(content, 100_000);
+        Files.write(root.resolve("resume.bin"), half);
+        try (RawFtp ftp = modeE()) {
+            int port = pasvPort(ftp.command("PASV"));
+            expect(350, ftp.command("REST 0-100000"));
+            expect(150, ftp.command("STOR /resume.bin"));
+            try (Socket s = connect(port)) {
+                DataOutputStream out = new DataOutputStream(s.getOutputStream());
+                block(out, content, 200_000, 100_000);
+                block(out, content, 100_000, 100_000);
+                header(out, 0x48, 0, 1);
+                out.flush();
+                expect(226, finalReply(ftp));
+            }
+        }
+        assertArrayEquals(content, Files.readAllBytes(root.resolve("resume.bin")));
+    }
+
+    @Test
+    void spasAndSporCarryModeETransfers() throws Exception {
+        byte[] content = random(1_000_000);
+        try (RawFtp ftp = modeE(); ServerSocket a = new ServerSocket(0); ServerSocket b = new ServerSocket(0)) {
+            String spas = ftp.command("SPAS");
+            assertTrue(spas.startsWith("229-Entering Striped Passive Mode\n ") && spas.endsWith("\n229 End"), spas);
+            String[] hostPort = spas.split("\n")[1].strip().split(",");
+            int port = Integer.parseInt(hostPort[4]) * 256 + Integer.parseInt(hostPort[5]);
+            List<Socket> streams = List.of(connect(port), connect(port));
+            expectStart(ftp.command("STOR /striped.bin"));
+            sendShuffled(content, streams);
+            expect(226, finalReply(ftp));
+            assertArrayEquals(content, Files.readAllBytes(root.resolve("striped.bin")));
+
+            expect(200, ftp.command("OPTS RETR Parallelism=2,2,2;"));
+            expect(200, ftp.command("SPOR " + portArgument(a.getLocalPort()) + " " + portArgument(b.getLocalPort())));
+            expect(150, ftp.command("RETR /striped.bin"));
+            List<DataInputStream> ins = new ArrayList<>();
+            for (ServerSocket listener : List.of(a, b)) { // one stream to each SPOR address
+                Socket s = listener.accept();
+                s.setSoTimeout(10_000);
+                ins.add(new DataInputStream(s.getInputStream()));
+            }
+            List<ModeEClient.Stream> got = readAll(ins);
+            expect(226, finalReply(ftp));
+            assertArrayEquals(content, assemble(got, content.length));
+            for (Socket s : streams) {
+                s.close();
+            }
+        }
+    }
+
     private void assertNoUploadLeft(String name) throws IOException {
         assertFalse(Files.exists(root.resolve(name)), name + " was kept");
         try (Stream<Path> left = Files.list(root)) {
