@@ -55,8 +55,10 @@ public final class SshdContainer {
                 .withReadOnlyRootFilesystem(true)
                 .withNewCapabilities().withDrop("ALL").endCapabilities()
                 .endSecurityContext()
-                .withNewReadinessProbe().withNewTcpSocket().withPort(new IntOrString(port)).endTcpSocket()
-                .withPeriodSeconds(10).withTimeoutSeconds(2).withFailureThreshold(3).endReadinessProbe()
+                // Once, at start: sshd logs every connection, and a probe every few seconds would fill its log.
+                // After that a dying sshd ends the container, which makes the pod not ready by itself.
+                .withNewStartupProbe().withNewTcpSocket().withPort(new IntOrString(port)).endTcpSocket()
+                .withPeriodSeconds(2).withTimeoutSeconds(2).withFailureThreshold(30).endStartupProbe()
                 .withVolumeMounts(mounts(user))
                 .build();
     }

@@ -94,7 +94,9 @@ class SshdSidecarRenderTest {
         assertTrue(sc.getCapabilities().getAdd() == null || sc.getCapabilities().getAdd().isEmpty());
         assertEquals(2802, sshd.getPorts().get(0).getContainerPort());
         assertEquals(2802, sshd.getPorts().get(0).getHostPort(), "the scheduler sees the port");
-        assertEquals(2802, sshd.getReadinessProbe().getTcpSocket().getPort().getIntVal());
+        assertEquals(2802, sshd.getStartupProbe().getTcpSocket().getPort().getIntVal());
+        assertNull(sshd.getReadinessProbe(), "sshd logs every connection: no probe every few seconds");
+        assertNull(sshd.getLivenessProbe());
         assertEquals(sshd.getResources().getRequests(), sshd.getResources().getLimits(), "Guaranteed QoS for the pod");
         assertEquals(List.of("POD_NAME", "NODE_NAME"), sshd.getEnv().stream().map(e -> e.getName()).toList());
     }
