@@ -8,7 +8,10 @@ import dev.wharf.server.ftp.Outcome;
 import dev.wharf.server.gsi.GsiService;
 import java.util.Locale;
 
-/** AUTH GSSAPI (RFC 2228): 334 and a fresh acceptor; another mechanism 504; a second AUTH 534. */
+/**
+ * AUTH GSSAPI (RFC 2228): 334 and a fresh acceptor; another mechanism 504; a second AUTH 534. From here on
+ * the session's data channels are protected as {@link DataSecurity} says (DCAU A by default once established).
+ */
 final class AuthGssapi implements FtpCommand {
 
     private final GsiService gsi;
@@ -27,6 +30,7 @@ final class AuthGssapi implements FtpCommand {
             throw new FtpException(534, "Security context already established");
         }
         gss.acceptor(gsi.newAcceptor());
+        session.dataProtection(() -> DataSecurity.of(session).protection(gsi, gss));
         return FtpReply.of(334, "ADAT must follow");
     }
 }

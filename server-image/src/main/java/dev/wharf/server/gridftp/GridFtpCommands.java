@@ -33,7 +33,9 @@ final class GridFtpCommands {
         b.replace(new CommandSpec("PASS", new GsiPass(roots, allowPasswords ? ftp.get("PASS").command() : null), false, false,
                 null, "PASS <anything>: finish a GSI login"));
         b.replace(new CommandSpec("PBSZ", new GsiPbsz(), false, false, "PBSZ", "PBSZ <size>: after GSSAPI"));
-        b.replace(new CommandSpec("PROT", new GsiProt(), false, false, "PROT", "PROT C: clear data channels"));
+        b.replace(new CommandSpec("PROT", new GsiProt(), false, false, "PROT", "PROT C|S|P: data channel protection"));
+        b.add(new CommandSpec("DCAU", new DcauCommand(), true, false, "DCAU",
+                "DCAU N|A|S <subject>: data channel authentication"));
         b.replace(new CommandSpec("SITE", new GridSite(ftp.get("SITE").command()), false, false, null,
                 "SITE HELP | CLIENTINFO | CHMOD <mode> <path>"));
         b.replace(new CommandSpec("FEAT", new GridFeat(), false, true, null, "FEAT: list extensions"));

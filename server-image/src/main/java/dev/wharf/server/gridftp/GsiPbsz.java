@@ -7,8 +7,8 @@ import dev.wharf.server.ftp.FtpSession;
 import dev.wharf.server.ftp.Outcome;
 
 /**
- * PBSZ n (RFC 2228) after GSSAPI: 200 PBSZ=n. Only clear data channels exist yet (no DCAU), so the
- * size bounds nothing; it is accepted because globus-url-copy sends it even with -nodcau.
+ * PBSZ n (RFC 2228) after GSSAPI: 200 PBSZ=n (Globus echoes the value and the client reads it back). It
+ * must precede PROT. The size bounds nothing here: protected data travels in TLS records of at most 16 KiB.
  */
 final class GsiPbsz implements FtpCommand {
 
@@ -21,6 +21,7 @@ final class GsiPbsz implements FtpCommand {
         if (!n.matches("\\d{1,10}") || Long.parseLong(n) > Integer.MAX_VALUE) {
             throw new FtpException(501, "PBSZ needs a number");
         }
+        DataSecurity.of(session).pbszSet(true);
         return FtpReply.of(200, "PBSZ=" + n);
     }
 }

@@ -5,19 +5,37 @@ import dev.wharf.server.ftp.FtpException;
 import dev.wharf.server.ftp.FtpReply;
 import dev.wharf.server.ftp.FtpSession;
 import dev.wharf.server.ftp.Outcome;
+import dev.wharf.server.gridftp.dcau.GsiDataProtection.Level;
 import java.util.Locale;
 
-/** PROT on the gsiftp door: C (clear data channels) is all there is until DCAU lands; S, E and P are 536. */
+/**
+ * PROT on the gsiftp door (RFC 2228 with GSI data channels): C clear after the DCAU handshake, S and P every
+ * byte in TLS records (we always encrypt; S only promises integrity). 503 before AUTH GSSAPI or PBSZ, and
+ * for S/P under DCAU N; E is 536 (Globus has no confidentiality without integrity either).
+ */
 final class GsiProt implements FtpCommand {
 
     @Override
-    public Outcome execute(FtpSession session, String level) throws FtpException {
-        switch (level.strip().toUpperCase(Locale.ROOT)) {
-            case "C" -> {
-                return FtpReply.of(200, "Protection level set to C");
-            }
-            case "S", "E", "P" -> throw new FtpException(536, "Only PROT C: protected data channels need DCAU, not supported yet");
-            default -> throw new FtpException(504, "PROT takes C, S, E or P");
+    public Outcome execute(FtpSession session, String argument) throws FtpException {
+        GsiSession gss = GridFtpCommands.gsi(session);
+        DataSecurity security = DataSecurity.of(session);
+        if (!gss.established()) {
+            throw new FtpException(503, "PROT needs AUTH GSSAPI first");
         }
+        if (!security.pbszSet()) {
+            throw new FtpException(503, "PROT needs PBSZ first");
+        }
+        Level level = switch (argument.strip().toUpperCase(Locale.ROOT)) {
+            case "C" -> Level.CLEAR;
+            case "S" -> Level.SAFE;
+            case "P" -> Level.PRIVATE;
+            case "E" -> throw new FtpException(536, "PROT E is not supported by GSI; use S or P");
+            default -> throw new FtpException(504, "PROT takes C, S or P");
+        };
+        if (level != Level.CLEAR && !security.dcau(gss).authenticates()) {
+            throw new FtpException(503, "PROT " + level.letter() + " needs DCAU A or S");
+        }
+        security.level(level);
+        return FtpReply.of(200, "Protection level set to " + level.letter() + ".");
     }
 }

@@ -9,6 +9,7 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
 
 /** Builds the JDK TLS contexts and engines GSI runs on: our credential, our trust manager, chosen protocols. */
 public final class GsiTls {
@@ -18,8 +19,11 @@ public final class GsiTls {
     private GsiTls() {
     }
 
-    /** A TLS context presenting {@code chain} (leaf first) with {@code key} and trusting via {@code trust}. */
-    public static SSLContext context(PrivateKey key, List<X509Certificate> chain, GsiTrustManager trust) {
+    /**
+     * A TLS context presenting {@code chain} (leaf first) with {@code key} and trusting via {@code trust}
+     * (a {@link GsiTrustManager}, or one that adds a check of its own such as DCAU's expected peer).
+     */
+    public static SSLContext context(PrivateKey key, List<X509Certificate> chain, X509ExtendedTrustManager trust) {
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);

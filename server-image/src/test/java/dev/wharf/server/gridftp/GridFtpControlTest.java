@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The gsiftp door's control channel with the Java GSS initiator, the way globus-url-copy drives it:
  * AUTH GSSAPI, ADAT round trips, then ENC-wrapped commands answered with 632 replies, a GSI login,
- * and a stream-mode download and upload over a clear data channel.
+ * and a stream-mode download and upload over a clear data channel (DCAU N; DCAU itself: DcauDataChannelTest).
  */
 class GridFtpControlTest {
 
@@ -97,11 +97,13 @@ class GridFtpControlTest {
             assertTrue(pwd.startsWith("257 \"/\""), pwd);
             String feat = enc(ftp, initiator, "FEAT");
             assertTrue(feat.startsWith("211-") && feat.contains(" AUTH GSSAPI") && feat.contains(" PBSZ"), feat);
-            assertFalse(feat.contains("DCAU") || feat.contains("AUTH TLS"), feat);
+            assertTrue(feat.contains(" DCAU"), feat);
+            assertFalse(feat.contains("AUTH TLS"), feat);
             assertTrue(feat.contains(" PARALLEL") && feat.contains(" SPAS") && feat.contains(" ERET"), feat);
             assertTrue(enc(ftp, initiator, "SITE HELP").startsWith("214"));
             assertEquals("200 PBSZ=1048576", enc(ftp, initiator, "PBSZ 1048576"));
-            expect(536, enc(ftp, initiator, "PROT P"));
+            expect(536, enc(ftp, initiator, "PROT E"));
+            expect(200, enc(ftp, initiator, "PROT P")); // DCAU A is the default after GSSAPI
             expect(200, enc(ftp, initiator, "PROT C"));
             expect(534, enc(ftp, initiator, "AUTH GSSAPI"));
             // A forged record breaks the TLS context: a clear 535, then the session ends.
@@ -118,6 +120,7 @@ class GridFtpControlTest {
         try (RawFtp ftp = connect()) {
             GsiInitiator initiator = loggedIn(ftp);
             expect(200, enc(ftp, initiator, "TYPE I"));
+            expect(200, enc(ftp, initiator, "DCAU N")); // globus-url-copy -nodcau: clear, unauthenticated data
             try (Socket data = passive(ftp, initiator)) {
                 expect(150, enc(ftp, initiator, "RETR down.bin"));
                 try (InputStream in = data.getInputStream()) {

@@ -1,0 +1,82 @@
+package dev.wharf.server.gridftp;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wharf.server.gsi.ExternalProgram;
+import dev.wharf.server.gsi.GlobusClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The real globus-url-copy with data channel authentication against the gsiftp door: its default (FEAT
+ * lists DCAU, so it assumes DCAU A and runs a GSI handshake on every data connection with its proxy while
+ * we present the proxy it delegated), -dcsafe (PROT S) and -dcpriv (PROT P); download and upload
+ * byte-identical. (Refusals of a wrong data peer need a client whose data credential differs from its
+ * control one, which globus-url-copy only does with DCSC: they are in DcauDataChannelTest.)
+ */
+@Tag("interop")
+class GlobusUrlCopyDcauInteropTest {
+
+    @TempDir
+    static Path tmp;
+    static GridFtpTestServer server;
+    static Map<String, String> env;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = new GridFtpTestServer(tmp.resolve("server"));
+        env = GlobusClient.gridProxyInit(server.pki(), server.pki().user(), tmp.resolve("client")).env();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static ExternalProgram copy(List<String> options, String from, String to) throws Exception {
+        List<String> command = new ArrayList<>(List.of("globus-url-copy", "-dbg", "-vb"));
+        command.addAll(options);
+        command.add(from);
+        command.add(to);
+        return ExternalProgram.run(env, tmp, command.toArray(String[]::new));
+    }
+
+    private static String url(String path) {
+        return "gsiftp://127.0.0.1:" + server.port() + "/" + path;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "-dcsafe", "-dcpriv"})
+    void downloadAndUploadWithDcauAreByteIdentical(String option) throws Exception {
+        List<String> options = option.isEmpty() ? List.of() : List.of(option);
+        String name = option.isEmpty() ? "default" : option.substring(1);
+        byte[] content = new byte[5 * 1024 * 1024 + 333];
+        new Random(name.hashCode()).nextBytes(content);
+        Files.write(server.root().resolve(name + ".bin"), content);
+
+        Path local = tmp.resolve(name + "-downloaded.bin");
+        ExternalProgram down = copy(options, url(name + ".bin"), "file://" + local);
+        down.requireSuccess("globus-url-copy " + option + " download");
+        assertArrayEquals(content, Files.readAllBytes(local));
+        assertTrue(down.stderr().contains("PBSZ"), "the client used DCAU (sent PBSZ): " + down.stderr());
+        assertFalse(down.stderr().contains("DCAU N"), down.stderr());
+        if (option.equals("-dcpriv")) {
+            assertTrue(down.stderr().contains("PROT P"), down.stderr());
+        }
+
+        copy(options, "file://" + local, url(name + "-uploaded.bin")).requireSuccess("globus-url-copy " + option + " upload");
+        assertArrayEquals(content, Files.readAllBytes(server.root().resolve(name + "-uploaded.bin")));
+    }
+}
