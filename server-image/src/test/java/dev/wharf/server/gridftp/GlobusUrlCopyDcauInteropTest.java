@@ -22,8 +22,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The real globus-url-copy with data channel authentication against the gsiftp door: its default (FEAT
  * lists DCAU, so it assumes DCAU A and runs a GSI handshake on every data connection with its proxy while
- * we present the proxy it delegated), -dcsafe (PROT S) and -dcpriv (PROT P); download and upload
- * byte-identical. (Refusals of a wrong data peer need a client whose data credential differs from its
+ * we present the proxy it delegated), -dcsafe (PROT S) and -dcpriv (PROT P), in stream mode and in MODE E
+ * with parallel streams (-p: each stream authenticates on its own; for downloads we connect, so we are the
+ * GSS initiator); download and upload byte-identical. (Refusals of a wrong data peer need a client whose data credential differs from its
  * control one, which globus-url-copy only does with DCSC: they are in DcauDataChannelTest.)
  */
 @Tag("interop")
@@ -58,10 +59,10 @@ class GlobusUrlCopyDcauInteropTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "-dcsafe", "-dcpriv"})
+    @ValueSource(strings = {"", "-dcsafe", "-dcpriv", "-p 4", "-p 4 -dcpriv", "-p 1 -dcsafe"})
     void downloadAndUploadWithDcauAreByteIdentical(String option) throws Exception {
-        List<String> options = option.isEmpty() ? List.of() : List.of(option);
-        String name = option.isEmpty() ? "default" : option.substring(1);
+        List<String> options = option.isEmpty() ? List.of() : List.of(option.split(" "));
+        String name = option.isEmpty() ? "default" : option.replace(" ", "").replace("-", "");
         byte[] content = new byte[5 * 1024 * 1024 + 333];
         new Random(name.hashCode()).nextBytes(content);
         Files.write(server.root().resolve(name + ".bin"), content);
@@ -72,7 +73,7 @@ class GlobusUrlCopyDcauInteropTest {
         assertArrayEquals(content, Files.readAllBytes(local));
         assertTrue(down.stderr().contains("PBSZ"), "the client used DCAU (sent PBSZ): " + down.stderr());
         assertFalse(down.stderr().contains("DCAU N"), down.stderr());
-        if (option.equals("-dcpriv")) {
+        if (option.contains("-dcpriv")) {
             assertTrue(down.stderr().contains("PROT P"), down.stderr());
         }
 

@@ -62,6 +62,7 @@ final class GsiDataHandshake extends ChannelDuplexHandler {
     private boolean finished;
     private boolean framed;
     private ScheduledFuture<?> timeout;
+    private ScheduledFuture<?> reads;
 
     GsiDataHandshake(Exchange exchange, boolean initiator, long timeoutMillis) {
         this.exchange = exchange;
@@ -96,7 +97,7 @@ final class GsiDataHandshake extends ChannelDuplexHandler {
                 return;
             }
         }
-        ctx.read(); // auto-read may still be off: the transfer has not started
+        reads = HandshakeReads.keep(ctx); // auto-read may be off, and may be switched off again meanwhile
     }
 
     @Override
@@ -150,6 +151,7 @@ final class GsiDataHandshake extends ChannelDuplexHandler {
     private void established(ChannelHandlerContext ctx) throws SSLException {
         finished = true;
         timeout.cancel(false);
+        reads.cancel(false);
         if (initiator && buffered.isReadable() && GsiTokens.isTlsRecord(buffered)) {
             byte[] rest = new byte[buffered.readableBytes()];
             buffered.readBytes(rest);
@@ -194,6 +196,9 @@ final class GsiDataHandshake extends ChannelDuplexHandler {
         finished = true;
         if (timeout != null) {
             timeout.cancel(false);
+        }
+        if (reads != null) {
+            reads.cancel(false);
         }
         pending.removeAndFailAll(failure);
         buffered.release();

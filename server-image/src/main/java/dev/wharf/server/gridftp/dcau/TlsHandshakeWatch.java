@@ -19,10 +19,32 @@ final class TlsHandshakeWatch extends ChannelDuplexHandler {
 
     private boolean handshakeDone;
     private boolean reported;
+    private java.util.concurrent.ScheduledFuture<?> reads;
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        ctx.executor().execute(() -> {
+            if (!handshakeDone && !reported) {
+                reads = HandshakeReads.keep(ctx);
+            }
+        });
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        stopReads();
+    }
+
+    private void stopReads() {
+        if (reads != null) {
+            reads.cancel(false);
+        }
+    }
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
         if (evt instanceof SslHandshakeCompletionEvent done) {
+            stopReads();
             if (done.isSuccess()) {
                 handshakeDone = true;
             } else {
@@ -69,6 +91,7 @@ final class TlsHandshakeWatch extends ChannelDuplexHandler {
     private void report(ChannelHandlerContext ctx, Throwable cause) {
         if (!reported) {
             reported = true;
+            stopReads();
             ctx.fireExceptionCaught(DcauFailures.describe(cause));
             ctx.close();
         }
