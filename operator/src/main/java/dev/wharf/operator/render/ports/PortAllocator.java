@@ -30,6 +30,9 @@ import java.util.TreeMap;
  */
 public final class PortAllocator {
 
+    /** The first port a process without CAP_NET_BIND_SERVICE may bind (the sshd sidecar's case). */
+    static final int FIRST_UNPRIVILEGED_PORT = 1024;
+
     private final String poolName;
     private final PoolPorts pool;
     private final int dataSize;
@@ -158,7 +161,12 @@ public final class PortAllocator {
             }
         }
         if (r.sshd() && claim.sshd == null) {
-            claim.sshd = nextFreeControl(r.key());
+            // The sidecar runs without privileges and cannot bind below 1024: take the lowest free port from
+            // 1024 up, and only when the block has none, a lower one (which the sshd renderer then refuses).
+            claim.sshd = nextFreeControl(r.key(), FIRST_UNPRIVILEGED_PORT);
+            if (claim.sshd == null) {
+                claim.sshd = nextFreeControl(r.key());
+            }
             if (claim.sshd == null) {
                 exhaustedControl(r);
                 return;
@@ -203,7 +211,11 @@ public final class PortAllocator {
     }
 
     private Integer nextFreeControl(String owner) {
-        for (int port = pool.control.first; port <= pool.control.last; port++) {
+        return nextFreeControl(owner, pool.control.first);
+    }
+
+    private Integer nextFreeControl(String owner, int from) {
+        for (int port = Math.max(from, pool.control.first); port <= pool.control.last; port++) {
             if (!controlOwner.containsKey(port)) {
                 return takeControl(port, owner);
             }

@@ -70,6 +70,20 @@ class PortAllocatorTest {
     }
 
     @Test
+    void anAutoSshdPortIsNeverPrivilegedWhileTheBlockHasAHigherOne() {
+        PoolPorts low = new PoolPorts(new PortRange(1020, 1030), new PortRange(20000, 20999), 100);
+        PortAllocationStatus p = ports(PortAllocator.allocate("low", low, List.of(
+                new PortRequest("a/job", "1", doors(DoorType.FTP, null), true, null, null))), "a/job");
+        assertEquals(Map.of("ftp", 1020), p.doors);
+        assertEquals(1021, p.admin);
+        assertEquals(1024, p.sshd, "the sidecar runs without privileges: from 1024 up");
+        PoolPorts allLow = new PoolPorts(new PortRange(900, 910), new PortRange(20000, 20999), 100);
+        PortAllocationStatus q = ports(PortAllocator.allocate("low", allLow, List.of(
+                new PortRequest("a/job", "1", doors(DoorType.FTP, null), true, null, null))), "a/job");
+        assertEquals(902, q.sshd, "none higher: a low one, which the sshd renderer refuses with a reason");
+    }
+
+    @Test
     void fixedPortsAreHonouredBeforeAutoPortsOfOlderServers() {
         var results = PortAllocator.allocate("fast", POOL, List.of(
                 req("a/old", "1", doors(DoorType.FTP, null)),
