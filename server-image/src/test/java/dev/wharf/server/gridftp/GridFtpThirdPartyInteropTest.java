@@ -116,4 +116,19 @@ class GridFtpThirdPartyInteropTest {
         copy(globus.url("ftp", atGlobus), wharf + "/fw.bin");
         assertArrayEquals(bytes, Files.readAllBytes(wharfPasswords.root().resolve("fw.bin")));
     }
+
+    @Test
+    void withDcauWharfToWharfAndToGlobusAndBack() throws Exception {
+        // globus-url-copy's default, DCAU A: each server authenticates its data connections with the proxy
+        // the client delegated to it, the connecting (source) side as the GSS initiator
+        byte[] bytes = GridFtpTestServer.randomFile(wharfA.root().resolve("dcau.bin"), 3 * 1024 * 1024 + 1, 4);
+        String log = copy(gsiftp(wharfA, "dcau.bin"), gsiftp(wharfB, "dcau.bin")).stderr();
+        assertTrue(log.contains("PBSZ 1048576") && !log.contains("DCAU N"), "DCAU was not in force:\n" + log);
+        assertArrayEquals(bytes, Files.readAllBytes(wharfB.root().resolve("dcau.bin")));
+        Path atGlobus = globusRoot.resolve("dcau.bin");
+        copy(gsiftp(wharfB, "dcau.bin"), globus.url("gsiftp", atGlobus), "-p", "4");
+        assertArrayEquals(bytes, Files.readAllBytes(atGlobus));
+        copy(globus.url("gsiftp", atGlobus), gsiftp(wharfA, "dcau-back.bin"));
+        assertArrayEquals(bytes, Files.readAllBytes(wharfA.root().resolve("dcau-back.bin")));
+    }
 }
