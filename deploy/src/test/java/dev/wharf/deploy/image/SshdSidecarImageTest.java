@@ -57,10 +57,13 @@ class SshdSidecarImageTest {
         Path impostor = SshdSidecarRun.stage(dir.resolve("impostor"), port, userKey);
         Path otherCa = dir.resolve("other-ca");
         keygen(otherCa, "not the job's CA");
-        for (String f : List.of("host_ca", "host_ca.pub")) {
-            Files.delete(impostor.resolve("keys").resolve(f));
-            Files.copy(otherCa.resolveSibling(otherCa.getFileName() + (f.endsWith(".pub") ? ".pub" : "")), impostor.resolve("keys").resolve(f));
+        Map<String, String> impostorKeys = new LinkedHashMap<>();
+        for (String f : List.of("authorized_keys", "id_ed25519", "id_ed25519.pub")) {
+            impostorKeys.put(f, Files.readString(impostor.resolve("keys").resolve(f)));
         }
+        impostorKeys.put("host_ca", Files.readString(otherCa));
+        impostorKeys.put("host_ca.pub", Files.readString(otherCa.resolveSibling("other-ca.pub")));
+        SshdSidecarRun.writeVolume(impostor.resolve("keys"), impostorKeys, "..2026_01_01_00_00_00.000000002");
         SshdSidecarRun.protect(impostor);
         runs.add(SshdSidecarRun.start(impostor, podName(impostorName), "127.0.0.4", port, etcHosts));
     }
@@ -89,6 +92,25 @@ class SshdSidecarImageTest {
         assertTrue(out.contains("ssh_host_ed25519_key-cert.pub"), out);
         assertFalse(out.contains("host_ca"), "the CA copy is gone once the host key is signed: " + out);
         assertTrue(out.contains("HOME=/home/jane"), out);
+    }
+
+    @Test
+    void theHostsfileFollowsItsConfigMapWhileThePodRuns() throws IOException {
+        Path job = dir.resolve("job/job");
+        List<String> grown = new ArrayList<>(hosts);
+        grown.add(impostorName);
+        List<String> argv = withCommand(ssh("jane", "127.0.0.3", "user"));
+        argv.set(argv.size() - 1, "cat /var/hostsfile");
+        try {
+            SshdSidecarRun.writeVolume(job, Map.of("hostsfile", String.join("\n", grown) + "\n"), "..2026_01_01_00_00_01.000000001");
+            SshdSidecarRun.protect(dir.resolve("job"));
+            assertEquals(grown, Programs.run(argv, TIMEOUT).requireSuccess(argv).output().lines().toList(),
+                    "a new version of the ConfigMap reaches the running pod");
+        } finally {
+            SshdSidecarRun.writeVolume(job, Map.of("hostsfile", String.join("\n", hosts) + "\n"), "..2026_01_01_00_00_02.000000001");
+            SshdSidecarRun.protect(dir.resolve("job"));
+        }
+        assertEquals(hosts, Programs.run(argv, TIMEOUT).requireSuccess(argv).output().lines().toList());
     }
 
     @Test

@@ -65,45 +65,73 @@ final class SshdSidecarRun implements AutoCloseable {
      */
     static Path stage(Path stage, int port, String userPublicKey) throws IOException {
         for (String dir : List.of("config", "keys", "job")) {
-            Files.createDirectories(stage.resolve(dir));
-            try (Stream<Path> files = Files.list(FILES.resolve(dir))) {
-                for (Path f : files.toList()) {
-                    Files.copy(f, stage.resolve(dir).resolve(f.getFileName()));
+            Map<String, String> files = new LinkedHashMap<>();
+            try (Stream<Path> listed = Files.list(FILES.resolve(dir))) {
+                for (Path f : listed.sorted().toList()) {
+                    files.put(f.getFileName().toString(), Files.readString(f));
                 }
             }
+            if (dir.equals("config")) {
+                files.put("sshd_config", replaceOnce(files.get("sshd_config"), "\nPort " + RENDERED_PORT + "\n", "\nPort " + port + "\n"));
+                files.put("ssh_config", replaceOnce(files.get("ssh_config"), "\n    Port " + RENDERED_PORT + "\n", "\n    Port " + port + "\n"));
+            }
+            if (dir.equals("keys")) {
+                files.put("authorized_keys", userPublicKey);
+            }
+            writeVolume(stage.resolve(dir), files, "..2026_01_01_00_00_00.000000001");
         }
-        replaceOnce(stage.resolve("config/sshd_config"), "\nPort " + RENDERED_PORT + "\n", "\nPort " + port + "\n");
-        replaceOnce(stage.resolve("config/ssh_config"), "\n    Port " + RENDERED_PORT + "\n", "\n    Port " + port + "\n");
-        Files.writeString(stage.resolve("keys/authorized_keys"), userPublicKey);
         Files.createDirectories(stage.resolve("data"));
         protect(stage);
         return stage;
     }
 
+    /**
+     * Writes a ConfigMap or Secret volume the way the kubelet's atomic writer does: the files in a
+     * timestamped directory, {@code ..data} linking to it, and one link per key through {@code ..data}.
+     * A new version is a new directory and one atomic rename of {@code ..data}, which running containers
+     * see through a directory mount (not through a subPath mount of one file).
+     */
+    static void writeVolume(Path volume, Map<String, String> files, String version) throws IOException {
+        Path dir = Files.createDirectories(volume.resolve(version));
+        for (var f : files.entrySet()) {
+            Files.writeString(dir.resolve(f.getKey()), f.getValue());
+            Files.setPosixFilePermissions(dir.resolve(f.getKey()), PosixFilePermissions.fromString("r--r--r--"));
+            Path link = volume.resolve(f.getKey());
+            if (!Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                Files.createSymbolicLink(link, Path.of("..data").resolve(f.getKey()));
+            }
+        }
+        Path next = volume.resolve("..data_tmp");
+        Files.deleteIfExists(next);
+        Files.createSymbolicLink(next, Path.of(version));
+        Files.move(next, volume.resolve("..data"), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
     /** Files 0444 and directories 0755, owned by the test's user (root here), as the kubelet's volumes. */
     static void protect(Path stage) throws IOException {
         try (Stream<Path> all = Files.walk(stage)) {
-            for (Path p : all.toList()) {
+            for (Path p : all.filter(p -> !Files.isSymbolicLink(p)).toList()) {
                 Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p)
                         ? (p.endsWith("data") ? "rwxrwxrwx" : "rwxr-xr-x") : "r--r--r--"));
             }
         }
     }
 
-    private static void replaceOnce(Path file, String from, String to) throws IOException {
-        String text = Files.readString(file);
+    private static String replaceOnce(String text, String from, String to) {
         int at = text.indexOf(from);
         if (at < 0 || text.indexOf(from, at + 1) >= 0) {
-            throw new AssertionError(file + " should hold '" + from.strip() + "' exactly once:\n" + text);
+            throw new AssertionError("the rendered file should hold '" + from.strip() + "' exactly once:\n" + text);
         }
-        Files.writeString(file, text.replace(from, to));
+        return text.replace(from, to);
     }
 
     /**
      * Starts pod {@code podName}'s sidecar from {@code stage}, listening on {@code address}; {@code hosts}
      * are its extra /etc/hosts entries (name → loopback address).
      */
-    static SshdSidecarRun start(Path stage, String podName, String address, int port, Map<String, String> hosts) {
+    static SshdSidecarRun start(Path stage, String podName, String address, int port, Map<String, String> hosts)
+            throws IOException {
         StatefulSet sts = statefulSet();
         Container sshd = sts.getSpec().getTemplate().getSpec().getContainers().stream()
                 .filter(c -> c.getName().equals("sshd")).findFirst().orElseThrow();
@@ -128,7 +156,8 @@ final class SshdSidecarRun implements AutoCloseable {
                 throw new AssertionError("the test does not know how to mount volume " + v);
             }
             if (m.getSubPath() != null) {
-                source = source.resolve(m.getSubPath());
+                // the kubelet bind-mounts the file the key's link resolves to, once: later versions never arrive
+                source = source.resolve(m.getSubPath()).toRealPath();
             }
             binds.add(Bind.parse(source + ":" + m.getMountPath() + (Boolean.TRUE.equals(m.getReadOnly()) ? ":ro" : "")));
         }
