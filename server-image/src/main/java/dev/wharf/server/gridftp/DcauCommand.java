@@ -7,11 +7,13 @@ import dev.wharf.server.ftp.FtpSession;
 import dev.wharf.server.ftp.Outcome;
 import dev.wharf.server.gridftp.dcau.Dcau;
 import dev.wharf.server.gridftp.dcau.GsiDataProtection.Level;
+import dev.wharf.server.gridftp.modee.ModeECommands;
 
 /**
  * DCAU N | A | S subject (GFD.20): how the following data connections authenticate. 200 {@code DCAU x.};
  * 501/504 for a bad argument (see {@link Dcau#parse}); 503 for A/S without a GSSAPI login, and for N while
- * PROT S/P is in force (protected data needs an authenticated channel: set PROT C first).
+ * PROT S/P is in force (protected data needs an authenticated channel: set PROT C first). A change closes
+ * the session's cached MODE E streams, as Globus does.
  */
 final class DcauCommand implements FtpCommand {
 
@@ -25,6 +27,9 @@ final class DcauCommand implements FtpCommand {
         }
         if (!dcau.authenticates() && security.level() != Level.CLEAR) {
             throw new FtpException(503, "PROT " + security.level().letter() + " needs DCAU A or S; send PROT C first");
+        }
+        if (!dcau.equals(security.dcau(gss))) {
+            ModeECommands.closeCachedStreams(session); // a cached stream keeps the protection it started with
         }
         security.dcau(dcau);
         return FtpReply.of(200, "DCAU " + dcau.letter() + ".");

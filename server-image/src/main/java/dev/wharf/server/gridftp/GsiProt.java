@@ -6,12 +6,14 @@ import dev.wharf.server.ftp.FtpReply;
 import dev.wharf.server.ftp.FtpSession;
 import dev.wharf.server.ftp.Outcome;
 import dev.wharf.server.gridftp.dcau.GsiDataProtection.Level;
+import dev.wharf.server.gridftp.modee.ModeECommands;
 import java.util.Locale;
 
 /**
  * PROT on the gsiftp door (RFC 2228 with GSI data channels): C clear after the DCAU handshake, S and P every
  * byte in TLS records (we always encrypt; S only promises integrity). 503 before AUTH GSSAPI or PBSZ, and
- * for S/P under DCAU N; E is 536 (Globus has no confidentiality without integrity either).
+ * for S/P under DCAU N; E is 536 (Globus has no confidentiality without integrity either). A change closes
+ * the session's cached MODE E streams.
  */
 final class GsiProt implements FtpCommand {
 
@@ -34,6 +36,9 @@ final class GsiProt implements FtpCommand {
         };
         if (level != Level.CLEAR && !security.dcau(gss).authenticates()) {
             throw new FtpException(503, "PROT " + level.letter() + " needs DCAU A or S");
+        }
+        if (level != security.level()) {
+            ModeECommands.closeCachedStreams(session); // a cached stream keeps the protection it started with
         }
         security.level(level);
         return FtpReply.of(200, "Protection level set to " + level.letter() + ".");
