@@ -31,6 +31,15 @@ public enum DoorType {
         return scheme;
     }
 
+    /**
+     * The highest control port clients of this door can reach: libdcap (dccp) keeps a dCap door's
+     * port in a signed 16-bit value, so dcap and gsidcap doors must stay below 32768 (the server
+     * refuses to start otherwise).
+     */
+    public int highestPort() {
+        return this == DCAP || this == GSIDCAP ? 32767 : 65535;
+    }
+
     /** The server.conf key prefix ({@code gridftp.port} for gsiftp). */
     public String configPrefix() {
         return configPrefix;

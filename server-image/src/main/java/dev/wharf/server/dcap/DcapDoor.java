@@ -87,6 +87,11 @@ public final class DcapDoor implements Door {
                 .bind(settings.controlInterface(), settings.port()).sync().channel();
         LOG.info("{} door listening on {} (root {}, data ports {}-{})", name(), localAddress(),
                 settings.requireRoot(), settings.portRange().first(), settings.portRange().last());
+        if (localAddress().getPort() > DcapSettings.HIGHEST_DOOR_PORT) {
+            LOG.warn("{} door got port {} from the kernel: dccp and libdcap cannot connect to ports above {}"
+                    + " (a signed 16-bit value in libdcap); configure {}.port below 32768", name(),
+                    localAddress().getPort(), DcapSettings.HIGHEST_DOOR_PORT, name());
+        }
     }
 
     @Override

@@ -9,7 +9,6 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.concurrent.Executor;
@@ -29,7 +28,7 @@ final class DcapMover implements DataSink, DataBlockDecoder.Listener {
     private static final Logger LOG = LoggerFactory.getLogger(DcapMover.class);
     private final long sessionId;
     private final String challenge;
-    private final FileChannel reading;
+    private final ReadSource reading;
     private final Upload upload;
     private final UploadWriter writer;
     private final Executor blocking;
@@ -40,21 +39,22 @@ final class DcapMover implements DataSink, DataBlockDecoder.Listener {
     private long size;
     private int writeCommand;
     private boolean finished;
+    private boolean endsWhenClosed;
     private long transferred;
 
     /**
      * @param challenge the token the client must present first (client-connects mode), or null when
      *                  the server connected to the client
-     * @param reading the file of a read open, or null
+     * @param reading what a read open (or opendir) serves, or null
      * @param upload the upload of a write open, or null
      * @param readBack whether the client may also read what it wrote (open mode {@code rw})
      * @param blocking runs the commit and the removal of an upload's temporary
      */
-    DcapMover(long sessionId, String challenge, FileChannel reading, Upload upload, boolean readBack,
+    DcapMover(long sessionId, String challenge, ReadSource reading, Upload upload, boolean readBack,
               Executor blocking, Consumer<DcapFailure> outcome) throws IOException {
         this.sessionId = sessionId;
         this.challenge = challenge;
-        this.reading = readBack && upload != null ? upload.channel() : reading;
+        this.reading = readBack && upload != null ? ReadSource.of(upload.channel(), false) : reading;
         this.upload = upload;
         this.writer = upload != null ? new UploadWriter(upload) : null;
         this.blocking = blocking;
@@ -68,7 +68,9 @@ final class DcapMover implements DataSink, DataBlockDecoder.Listener {
         decoder = new DataBlockDecoder(this, challenge != null, ch.alloc());
         ch.closeFuture().addListener(f -> ch.eventLoop().execute(() -> {
             decoder.release();
-            if (!finished) {
+            if (!finished && endsWhenClosed) {
+                finish(null);
+            } else if (!finished) {
                 abort(new DcapFailure(DcapFailure.INTERNAL, "data connection closed before CLOSE", "EIO"));
             }
         }));
@@ -77,6 +79,14 @@ final class DcapMover implements DataSink, DataBlockDecoder.Listener {
         }
         quickAck(ch);
         DataPipeline.start(ch, this);
+    }
+
+    /**
+     * A listing ({@code opendir}): libdcap's {@code dc_closedir} just closes the data connection, so
+     * that ends it normally instead of failing it.
+     */
+    void endsWhenClosed() {
+        endsWhenClosed = true;
     }
 
     /** Bytes moved so far (read or written). */
@@ -205,7 +215,7 @@ final class DcapMover implements DataSink, DataBlockDecoder.Listener {
         while (left > 0) {
             int chunk = (int) Math.min(left, Integer.MAX_VALUE);
             channel.write(DataReplies.blockLength(alloc(), chunk));
-            channel.write(new UnclosedFileRegion(reading, at, chunk));
+            channel.write(reading.slice(at, chunk));
             at += chunk;
             left -= chunk;
         }
@@ -362,7 +372,7 @@ final class DcapMover implements DataSink, DataBlockDecoder.Listener {
     }
 
     private void closeReading() {
-        if (reading != null && upload == null) {
+        if (reading != null) {
             try {
                 reading.close();
             } catch (IOException e) {

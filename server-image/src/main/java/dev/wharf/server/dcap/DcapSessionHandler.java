@@ -80,7 +80,8 @@ final class DcapSessionHandler extends SimpleChannelInboundHandler<String> {
             case "hello" -> reply(DcapReplies.welcome());
             case "ping" -> reply(DcapReplies.pong(request));
             case "byebye" -> ctx.writeAndFlush(DcapReplies.byebye() + "\n").addListener(f -> ctx.close());
-            case "open" -> context.blockingExecutor().execute(() -> open(request));
+            case "open" -> context.blockingExecutor().execute(() -> open(request, false));
+            case "opendir" -> context.blockingExecutor().execute(() -> open(request, true));
             default -> context.blockingExecutor().execute(() -> namespace(request));
         }
     }
@@ -127,11 +128,14 @@ final class DcapSessionHandler extends SimpleChannelInboundHandler<String> {
         }
     }
 
-    private void open(DcapRequest r) {
+    /** {@code open}, or {@code opendir} ({@code listing}): both serve a data connection. */
+    private void open(DcapRequest r, boolean listing) {
         InetSocketAddress peer = (InetSocketAddress) ctx.channel().remoteAddress();
         try {
-            DcapMover mover = new Transfers(context, settings, data, storage).open(r, OpenRequest.parse(r), peer,
-                    failure -> finished(r, failure), this::reply);
+            Transfers transfers = new Transfers(context, settings, data, storage);
+            DcapMover mover = listing
+                    ? transfers.listDirectory(r, OpenRequest.parseOpendir(r), peer, failure -> finished(r, failure), this::reply)
+                    : transfers.open(r, OpenRequest.parse(r), peer, failure -> finished(r, failure), this::reply);
             movers.put(r.sessionId(), mover);
         } catch (DcapProtocolException e) {
             reply(DcapReplies.failed(r, DcapFailure.protocol(e.getMessage())));

@@ -18,15 +18,31 @@ public record DcapSettings(String door, InetAddress controlInterface, int port, 
 
     public static final int DEFAULT_PORT = 22125;
     public static final int DEFAULT_GSI_PORT = 22128;
+    /**
+     * libdcap keeps a URL's door port in a signed 16-bit value ({@code short port} of its server
+     * struct): above this, dccp turns the port negative and cannot connect. Data ports are not limited
+     * (the {@code connect} reply's port is kept as a string, the callback port as an unsigned short).
+     */
+    public static final int HIGHEST_DOOR_PORT = 32767;
 
     /** The plain door: {@code dcap.*}. */
     public static DcapSettings from(ConfigFile c) {
-        return read(c, "dcap", c.getInt("dcap.port", DEFAULT_PORT, 0, 65535));
+        return read(c, "dcap", doorPort(c, "dcap.port", DEFAULT_PORT));
     }
 
     /** The door inside the GSI tunnel: {@code gsidcap.port}, the rest shared with the plain door. */
     public static DcapSettings gsi(ConfigFile c) {
-        return read(c, "gsidcap", c.getInt("gsidcap.port", DEFAULT_GSI_PORT, 0, 65535));
+        return read(c, "gsidcap", doorPort(c, "gsidcap.port", DEFAULT_GSI_PORT));
+    }
+
+    /** A door port libdcap can reach; 0 (ephemeral, tests) is allowed and checked after binding. */
+    static int doorPort(ConfigFile c, String key, int defaultPort) {
+        int port = c.getInt(key, defaultPort, 0, 65535);
+        if (port > HIGHEST_DOOR_PORT) {
+            throw new ConfigException(key + " = " + port + ": libdcap (dccp) keeps the door port in a signed"
+                    + " 16-bit value and cannot connect to a port above " + HIGHEST_DOOR_PORT + "; choose one below 32768");
+        }
+        return port;
     }
 
     private static DcapSettings read(ConfigFile c, String door, int port) {

@@ -47,11 +47,25 @@ final class NamespaceRequests {
             case "rename" -> storage.rename(path, DcapUrl.toPath(r.arg(1, "new name")));
             case "check", "stage" -> storage.stat(path);
             case "chown" -> {
-                return DcapReplies.failed(r, DcapFailure.denied("chown is not supported: files belong to the server"));
+                owner(r);
+                storage.lstat(path);
+                // Only root may change an owner (POSIX, and dCache's permission handler); no dCap
+                // principal is root, files on disk belong to the server's account, and the owners
+                // Wharf records are principal names, not the numeric uid:gid libdcap sends.
+                return DcapReplies.failed(r, DcapFailure.denied(path + ": chown is not permitted: files belong to the server"));
             }
             default -> throw new DcapProtocolException("unknown request " + r.verb());
         }
         return DcapReplies.ok(r);
+    }
+
+    /** {@code -owner=<uid>[:<gid>]} of chown, checked so that a malformed line is a protocol error. */
+    static void owner(DcapRequest r) throws DcapProtocolException {
+        String text = r.option("owner").orElseThrow(() -> new DcapProtocolException("chown: missing -owner"));
+        // libdcap prints uid and gid with %d: -1 ("leave as is") is a valid value
+        if (!text.matches("-?\\d{1,10}(:-?\\d{1,10})?")) {
+            throw new DcapProtocolException("chown: bad -owner " + (text.length() > 40 ? text.substring(0, 40) : text));
+        }
     }
 
     /** {@code -mode=} of mkdir and chmod is decimal (libdcap prints it with %d). */

@@ -25,23 +25,39 @@ record OpenRequest(String path, boolean write, boolean readBack, boolean truncat
             case "w", "rw" -> true;
             default -> throw new DcapProtocolException("open mode '" + mode + "' is not supported (r, w or rw)");
         };
-        boolean passive = r.hasOption("passive");
+        return new OpenRequest(path, write, mode.equals("rw"), r.hasOption("truncate"), r.hasOption("passive"),
+                callbackPort(r, 3), timeout(r));
+    }
+
+    /**
+     * {@code <sid> 0 client opendir "<url>" <cbHost> <cbPort> -uid=N}: the listing is read like a file
+     * over a data connection (libdcap sends no {@code -passive} here, so the server connects back).
+     */
+    static OpenRequest parseOpendir(DcapRequest r) throws DcapProtocolException, dev.wharf.server.fs.StorageException {
+        String path = DcapUrl.toPath(r.arg(0, "path"));
+        return new OpenRequest(path, false, false, false, r.hasOption("passive"), callbackPort(r, 2), timeout(r));
+    }
+
+    private static Optional<Integer> callbackPort(DcapRequest r, int index) throws DcapProtocolException {
         Optional<Integer> port = Optional.empty();
-        if (r.args().size() >= 4) {
-            long p = DcapLineParser.number(r.args().get(3), "callback port");
+        if (r.args().size() > index) {
+            long p = DcapLineParser.number(r.args().get(index), "callback port");
             if (p < 1 || p > 65535) {
                 throw new DcapProtocolException("bad callback port " + p);
             }
             port = Optional.of((int) p);
         }
-        if (!passive && port.isEmpty()) {
-            throw new DcapProtocolException("open: missing callback host and port");
+        if (!r.hasOption("passive") && port.isEmpty()) {
+            throw new DcapProtocolException(r.verb() + ": missing callback host and port");
         }
-        int timeout = DEFAULT_TIMEOUT;
+        return port;
+    }
+
+    private static int timeout(DcapRequest r) throws DcapProtocolException {
         Optional<String> t = r.option("timeout");
         if (t.isPresent() && !t.get().startsWith("-")) {
-            timeout = (int) Math.max(1, Math.min(MAX_TIMEOUT, DcapLineParser.number(t.get(), "timeout")));
+            return (int) Math.max(1, Math.min(MAX_TIMEOUT, DcapLineParser.number(t.get(), "timeout")));
         }
-        return new OpenRequest(path, write, mode.equals("rw"), r.hasOption("truncate"), passive, port, timeout);
+        return DEFAULT_TIMEOUT;
     }
 }

@@ -11,7 +11,6 @@ import dev.wharf.server.fs.UploadMode;
 import dev.wharf.server.metrics.Direction;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.channels.FileChannel;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.concurrent.ScheduledFuture;
@@ -47,7 +46,7 @@ final class Transfers {
 
     DcapMover open(DcapRequest r, OpenRequest o, InetSocketAddress peer, Consumer<DcapFailure> outcome,
                    Consumer<String> reply) throws IOException {
-        FileChannel reading = null;
+        ReadSource reading = null;
         Upload upload = null;
         if (o.write()) {
             boolean existed = o.readBack() && storage.jail().exists(o.path());
@@ -60,8 +59,20 @@ final class Transfers {
                         o.path() + ": exists; rw opens only new files or, with -truncate, replaces one");
             }
         } else {
-            reading = storage.openRead(o.path());
+            reading = ReadSource.of(storage.openRead(o.path()), true);
         }
+        return start(r, o, peer, reading, upload, false, outcome, reply);
+    }
+
+    /** {@code opendir}: the listing (checked like LIST) is served over a data connection like a file. */
+    DcapMover listDirectory(DcapRequest r, OpenRequest o, InetSocketAddress peer, Consumer<DcapFailure> outcome,
+                            Consumer<String> reply) throws IOException {
+        byte[] listing = DirectoryListing.render(storage.list(o.path()));
+        return start(r, o, peer, ReadSource.of(listing), null, true, outcome, reply);
+    }
+
+    private DcapMover start(DcapRequest r, OpenRequest o, InetSocketAddress peer, ReadSource reading, Upload upload,
+                            boolean listing, Consumer<DcapFailure> outcome, Consumer<String> reply) throws IOException {
         DataEndpoint endpoint = null;
         try {
             String challenge = o.clientConnects() ? newChallenge() : null;
@@ -69,9 +80,14 @@ final class Transfers {
             DcapMover[] self = new DcapMover[1];
             DcapMover mover = new DcapMover(r.sessionId(), challenge, reading, upload, o.readBack(),
                     context.blockingExecutor(), failure -> {
-                        record(direction, self[0], failure, o.path(), peer);
+                        if (!listing) {
+                            record(direction, self[0], failure, o.path(), peer);
+                        }
                         outcome.accept(failure);
                     });
+            if (listing) {
+                mover.endsWhenClosed();
+            }
             self[0] = mover;
             if (o.clientConnects()) {
                 PassiveListener listener = data.listen(peer.getAddress());

@@ -203,7 +203,11 @@ class DcapConversationTest extends DcapConversationBase {
         assertFalse(Files.exists(root.resolve("y")));
         assertEquals("7 0 client ok", ask("7 0 client rmdir \"dcap://door/d\""));
         String chown = ask("8 0 client chown \"dcap://door/\" -owner=0:0");
-        assertTrue(chown.startsWith("8 0 client failed 19 "), chown);
+        assertTrue(chown.startsWith("8 0 client failed 19 ") && chown.endsWith(" EACCES"), chown);
+        String chownMissing = ask("8 0 client chown \"dcap://door/nothing\" -owner=-1:5");
+        assertTrue(chownMissing.startsWith("8 0 client failed 2 "), chownMissing);
+        String chownBad = ask("8 0 client chown \"dcap://door/\" -owner=root");
+        assertTrue(chownBad.startsWith("8 0 client failed 669 "), chownBad);
         String unknown = ask("9 0 client frobnicate \"dcap://door/\"");
         assertTrue(unknown.startsWith("9 0 client failed 669 "), unknown);
     }

@@ -11,20 +11,17 @@ import dev.wharf.server.acl.SlashGridAccessPolicy;
 import dev.wharf.server.config.ConfigFile;
 import dev.wharf.server.data.PortAllocator;
 import dev.wharf.server.data.PortRange;
+import dev.wharf.server.gsi.ExternalProgram;
 import dev.wharf.server.gsi.GsiService;
 import dev.wharf.server.gsi.TestPki;
 import dev.wharf.server.metrics.ServerMetrics;
-import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -55,8 +52,7 @@ class GsidcapInteropTest {
         root = Files.createDirectories(tmp.resolve("root"));
         Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
         context = TestContexts.builder().access(SlashGridAccessPolicy.fromConfig(ConfigFile.empty(), ServerMetrics.NONE)).build();
-        int first = 26000 + ThreadLocalRandom.current().nextInt(30) * 100;
-        PortRange range = new PortRange(first, first + 99);
+        PortRange range = DcapTestDoors.dataPorts(26000);
         DcapSettings settings = DcapSettings.gsi(ConfigFile.empty()).withPort(ShortPorts.free()).withRoot(root).withPortRange(range);
         GsiService gsi = GsiService.start(pki.settings(tmp, List.of("TLSv1.2", "TLSv1.3")));
         door = new DcapDoor(context, settings, new PortAllocator(range), gsi);
@@ -65,29 +61,18 @@ class GsidcapInteropTest {
 
     @AfterAll
     static void stop() {
-        if (door != null) {
-            door.close();
-        }
-        if (context != null) {
-            TestContexts.close(context);
-        }
+        DcapTestDoors.stop(door, context);
     }
 
+    /** dccp's messages go to stderr; the outcome and everything it printed. */
     record Result(int exit, String output) {}
 
     static Result dccp(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("dccp"));
-        command.addAll(List.of(args));
-        Path log = Files.createTempFile(tmp, "dccp", ".log");
-        ProcessBuilder pb = new ProcessBuilder(command).directory(tmp.toFile()).redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).redirectOutput(log.toFile());
-        pb.environment().putAll(env);
-        Process p = pb.start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly().waitFor();
-            throw new AssertionError("dccp did not finish:\n" + Files.readString(log));
-        }
-        return new Result(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+        String[] command = new String[args.length + 1];
+        command[0] = "dccp";
+        System.arraycopy(args, 0, command, 1, args.length);
+        ExternalProgram run = ExternalProgram.run(env, tmp, Duration.ofSeconds(120), command);
+        return new Result(run.exitCode(), run.stdout() + run.stderr());
     }
 
     static String url(String path) {

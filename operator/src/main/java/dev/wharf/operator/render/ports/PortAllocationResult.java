@@ -11,6 +11,8 @@ public sealed interface PortAllocationResult {
     String PORT_CONFLICT = "PortConflict";
     /** Condition reason when a fixed port lies outside the pool's control-port block. */
     String PORT_OUTSIDE_POOL = "PortOutsidePool";
+    /** Condition reason when a fixed port is one the door's clients cannot reach (a dCap door above 32767). */
+    String PORT_UNREACHABLE = "PortUnreachable";
 
     /** The server got every port it asked for. */
     record Allocated(PortAllocationStatus ports) implements PortAllocationResult {

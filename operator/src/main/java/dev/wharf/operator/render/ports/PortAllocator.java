@@ -79,7 +79,7 @@ public final class PortAllocator {
         Claim claim = claims.get(r.key());
         r.doors().forEach((type, fixed) -> {
             Integer held = prev.doors == null ? null : prev.doors.get(type.specName());
-            if (held != null && (fixed == null || fixed.equals(held)) && isFreeControl(held)) {
+            if (held != null && (fixed == null || fixed.equals(held)) && held <= type.highestPort() && isFreeControl(held)) {
                 claim.doors.put(type, takeControl(held, r.key()));
             }
         });
@@ -110,6 +110,12 @@ public final class PortAllocator {
             wanted.add(new Fixed("sshd", null, r.sshdPort()));
         }
         for (Fixed f : wanted) {
+            if (f.door() != null && f.port() > f.door().highestPort()) {
+                refuse(r, PortAllocationResult.PORT_UNREACHABLE, f.what() + " asks for port " + f.port()
+                        + ", but dccp and libdcap keep a dCap door's port in a signed 16-bit value and cannot connect"
+                        + " above " + f.door().highestPort() + "; use a port below 32768 or 'auto'");
+                return;
+            }
             if (!pool.control.contains(f.port())) {
                 refuse(r, PortAllocationResult.PORT_OUTSIDE_POOL, f.what() + " asks for port " + f.port()
                         + ", outside the control-port block " + pool.control + " of StoragePool " + poolName
@@ -143,9 +149,19 @@ public final class PortAllocator {
             return;
         }
         Claim claim = claims.get(r.key());
-        for (DoorType type : r.doors().keySet()) {
+        // doors with a port limit (dCap) first, so the low ports of the block go to them
+        List<DoorType> types = new ArrayList<>(r.doors().keySet());
+        types.sort(Comparator.comparingInt(DoorType::highestPort));
+        for (DoorType type : types) {
             if (!claim.doors.containsKey(type)) {
-                Integer port = nextFreeControl(r.key());
+                Integer port = nextFreeControl(r.key(), pool.control.first, type.highestPort());
+                if (port == null && type.highestPort() < pool.control.last) {
+                    refuse(r, PortAllocationResult.POOL_EXHAUSTED, "StoragePool " + poolName + " has no free control port"
+                            + " below " + (type.highestPort() + 1) + " in " + pool.control + " for door " + type.specName()
+                            + " (dccp and libdcap cannot reach a dCap door above " + type.highestPort()
+                            + "); ask the admin to move ports.control below 32768 or widen it there");
+                    return;
+                }
                 if (port == null) {
                     exhaustedControl(r);
                     return;
@@ -211,11 +227,16 @@ public final class PortAllocator {
     }
 
     private Integer nextFreeControl(String owner) {
-        return nextFreeControl(owner, pool.control.first);
+        return nextFreeControl(owner, pool.control.first, 65535);
     }
 
     private Integer nextFreeControl(String owner, int from) {
-        for (int port = Math.max(from, pool.control.first); port <= pool.control.last; port++) {
+        return nextFreeControl(owner, from, 65535);
+    }
+
+    /** The lowest free control port in {@code from..highest} (and in the block). */
+    private Integer nextFreeControl(String owner, int from, int highest) {
+        for (int port = Math.max(from, pool.control.first); port <= Math.min(pool.control.last, highest); port++) {
             if (!controlOwner.containsKey(port)) {
                 return takeControl(port, owner);
             }

@@ -208,4 +208,33 @@ class PortAllocatorTest {
         }
         assertEquals(reference, PortAllocator.allocate("p", POOL, again));
     }
+
+    @Test
+    void dcapDoorsOnlyGetPortsLibdcapCanReach() {
+        // a control block straddling 32768: dCap doors are served first, from the low end
+        PoolPorts straddling = new PoolPorts(new PortRange(32766, 32775), new PortRange(20000, 20999), 300);
+        var results = PortAllocator.allocate("p", straddling, List.of(
+                req("a/first", "1", doors(DoorType.FTP, null, DoorType.DCAP, null, DoorType.GSIDCAP, null)),
+                req("b/second", "2", doors(DoorType.DCAP, null)),
+                req("c/third", "3", doors(DoorType.DCAP, 40000))));
+        PortAllocationStatus first = ports(results, "a/first");
+        assertEquals(Map.of("dcap", 32766, "gsidcap", 32767, "ftp", 32768), first.doors);
+        assertEquals(32769, first.admin);
+        Refused noLowPort = (Refused) results.get("b/second");
+        assertEquals(PortAllocationResult.POOL_EXHAUSTED, noLowPort.reason());
+        assertContains(noLowPort.message(), "below 32768", "door dcap");
+        Refused fixedTooHigh = (Refused) results.get("c/third");
+        assertEquals(PortAllocationResult.PORT_UNREACHABLE, fixedTooHigh.reason());
+        assertContains(fixedTooHigh.message(), "40000", "signed 16-bit");
+    }
+
+    @Test
+    void aDcapPortAbove32767FromAnEarlierAllocationIsNotKept() {
+        PortAllocationStatus before = new PortAllocationStatus();
+        before.doors = Map.of("dcap", 40001);
+        PoolPorts wide = new PoolPorts(new PortRange(30000, 40100), new PortRange(20000, 20999), 300);
+        var results = PortAllocator.allocate("p", wide, List.of(
+                new PortRequest("a/old", "1", doors(DoorType.DCAP, null), false, null, before)));
+        assertEquals(30000, ports(results, "a/old").doors.get("dcap"));
+    }
 }

@@ -1,0 +1,28 @@
+package dev.wharf.server.dcap;
+
+import dev.wharf.server.ServerContext;
+import dev.wharf.server.TestContexts;
+import dev.wharf.server.data.PortRange;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** What the in-process dCap interop tests share: a data-port range and tearing a door down. */
+final class DcapTestDoors {
+
+    private DcapTestDoors() {}
+
+    /** 100 data ports somewhere in {@code [base, base + 3000)}, so parallel runs rarely meet. */
+    static PortRange dataPorts(int base) {
+        int first = base + ThreadLocalRandom.current().nextInt(30) * 100;
+        return new PortRange(first, first + 99);
+    }
+
+    /** Closes what {@code @BeforeAll} got to start (either may be null). */
+    static void stop(DcapDoor door, ServerContext context) {
+        if (door != null) {
+            door.close();
+        }
+        if (context != null) {
+            TestContexts.close(context);
+        }
+    }
+}
