@@ -4,6 +4,7 @@ import dev.wharf.server.Door;
 import dev.wharf.server.ServerContext;
 import dev.wharf.server.data.DataChannelFactory;
 import dev.wharf.server.data.PortAllocator;
+import dev.wharf.server.fs.FileChannelOpener;
 import dev.wharf.server.gsi.GsiService;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -39,6 +40,7 @@ public final class DcapDoor implements Door {
     private final DcapSettings settings;
     private final DataChannelFactory data;
     private final GsiService gsi;
+    private final FileChannelOpener opener;
     private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private Channel server;
 
@@ -48,6 +50,12 @@ public final class DcapDoor implements Door {
 
     /** The gsidcap door when {@code gsi} is given: the same protocol inside libdcap's GSI tunnel. */
     public DcapDoor(ServerContext context, DcapSettings settings, PortAllocator ports, GsiService gsi) {
+        this(context, settings, ports, gsi, FileChannelOpener.DEFAULT);
+    }
+
+    /** With the way files are opened replaced (tests: a disk that fills up). */
+    DcapDoor(ServerContext context, DcapSettings settings, PortAllocator ports, GsiService gsi, FileChannelOpener opener) {
+        this.opener = opener;
         this.gsi = gsi;
         this.context = context;
         this.settings = settings;
@@ -81,7 +89,7 @@ public final class DcapDoor implements Door {
                         if (gsi != null) {
                             p.addLast("gsi-tunnel", new GsiTunnelHandler(gsi, context.blockingExecutor(), settings.door()));
                         }
-                        p.addLast("session", new DcapSessionHandler(context, settings, data));
+                        p.addLast("session", new DcapSessionHandler(context, settings, data, opener));
                     }
                 })
                 .bind(settings.controlInterface(), settings.port()).sync().channel();

@@ -5,6 +5,7 @@ import dev.wharf.server.acl.AccessPolicy;
 import dev.wharf.server.acl.owner.OwnerStore;
 import dev.wharf.server.auth.Identity;
 import dev.wharf.server.data.DataChannelFactory;
+import dev.wharf.server.fs.FileChannelOpener;
 import dev.wharf.server.fs.GuardedStorage;
 import dev.wharf.server.fs.Jail;
 import dev.wharf.server.fs.StorageException;
@@ -32,12 +33,14 @@ final class DcapSessionHandler extends SimpleChannelInboundHandler<String> {
     private final ServerContext context;
     private final DcapSettings settings;
     private final DataChannelFactory data;
+    private final FileChannelOpener opener;
     private final Map<Long, DcapMover> movers = new ConcurrentHashMap<>();
     private volatile GuardedStorage storage;
     private volatile boolean greeted;
     private ChannelHandlerContext ctx;
 
-    DcapSessionHandler(ServerContext context, DcapSettings settings, DataChannelFactory data) {
+    DcapSessionHandler(ServerContext context, DcapSettings settings, DataChannelFactory data, FileChannelOpener opener) {
+        this.opener = opener;
         this.context = context;
         this.settings = settings;
         this.data = data;
@@ -93,7 +96,7 @@ final class DcapSessionHandler extends SimpleChannelInboundHandler<String> {
     /** Builds the anonymous session's storage view, then welcomes the client. */
     private void login() {
         try {
-            Jail jail = new Jail(settings.requireRoot());
+            Jail jail = new Jail(settings.requireRoot(), opener);
             Identity tunnelled = ctx.channel().attr(GsiTunnelHandler.IDENTITY).get();
             Identity identity = tunnelled != null ? tunnelled : Identity.anonymous();
             AccessPolicy acl = context.access().forSession(settings.door(), jail.root());

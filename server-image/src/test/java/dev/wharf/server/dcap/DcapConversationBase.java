@@ -12,6 +12,7 @@ import dev.wharf.server.config.ConfigFile;
 import dev.wharf.server.metrics.ServerMetrics;
 import dev.wharf.server.data.PortAllocator;
 import dev.wharf.server.data.PortRange;
+import dev.wharf.server.fs.FileChannelOpener;
 import java.io.BufferedReader;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -46,6 +47,11 @@ abstract class DcapConversationBase {
     OutputStream out;
     PortRange range;
 
+    /** How the door opens files; a test class may give it a disk that fills up. */
+    FileChannelOpener opener() {
+        return FileChannelOpener.DEFAULT;
+    }
+
     @BeforeEach
     void start() throws Exception {
         Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxrwxrwx"));
@@ -54,7 +60,7 @@ abstract class DcapConversationBase {
         int first = 30000 + ThreadLocalRandom.current().nextInt(100) * 100;
         range = new PortRange(first, first + 99);
         DcapSettings settings = DcapSettings.from(ConfigFile.empty()).withPort(0).withRoot(root).withPortRange(range);
-        door = new DcapDoor(context, settings, new PortAllocator(range));
+        door = new DcapDoor(context, settings, new PortAllocator(range), null, opener());
         door.start();
         control = new Socket(InetAddress.getLoopbackAddress(), door.localAddress().getPort());
         control.setSoTimeout(10_000);

@@ -1,0 +1,56 @@
+package dev.wharf.server.dcap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wharf.server.fs.FileChannelOpener;
+import dev.wharf.server.fs.FullDiskChannel;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A write that fails (here: the disk fills up after 8 bytes) is reported in that WRITE's FIN, fails the
+ * CLOSE, and leaves neither the file nor its temporary.
+ */
+class DcapFullDiskTest extends DcapConversationBase {
+
+    @Override
+    FileChannelOpener opener() {
+        return FullDiskChannel.opener(8);
+    }
+
+    @Test
+    void theFailedWriteIsReportedAndNothingIsCommitted() throws Exception {
+        try (Socket data = openPassive(3, "/full.bin", "w -mode=0644 -truncate")) {
+            DataOutputStream o = new DataOutputStream(data.getOutputStream());
+            DataInputStream i = new DataInputStream(data.getInputStream());
+            o.writeInt(4); o.writeInt(DataRequest.WRITE);
+            expectStatus(i, DataRequest.ACK, DataRequest.WRITE);
+            o.writeInt(4); o.writeInt(DataRequest.DATA);
+            o.writeInt(5); o.write("hello".getBytes(StandardCharsets.US_ASCII));
+            o.writeInt(-1);
+            expectStatus(i, DataRequest.FIN, DataRequest.WRITE);
+            o.writeInt(4); o.writeInt(DataRequest.WRITE);
+            expectStatus(i, DataRequest.ACK, DataRequest.WRITE);
+            o.writeInt(4); o.writeInt(DataRequest.DATA);
+            o.writeInt(6); o.write(" world".getBytes(StandardCharsets.US_ASCII));
+            o.writeInt(-1);
+            int length = i.readInt();
+            assertEquals(DataRequest.FIN, i.readInt());
+            assertEquals(DataRequest.WRITE, i.readInt());
+            assertEquals(DataReplies.ERROR_RESOURCE, i.readInt(), "no space: 10017 in the FIN of the failing write");
+            i.skipBytes(length - 12);
+            o.writeInt(4); o.writeInt(DataRequest.CLOSE);
+            expectStatus(i, DataRequest.ACK, DataRequest.CLOSE);
+        }
+        String reply = in.readLine();
+        assertTrue(reply.startsWith("3 0 client failed 44 ") && reply.endsWith(" ENOSPC"), reply);
+        try (var files = Files.list(root)) {
+            assertEquals(0, files.count(), "no file and no temporary left");
+        }
+    }
+}
