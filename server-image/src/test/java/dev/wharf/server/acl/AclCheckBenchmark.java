@@ -1,6 +1,7 @@
 package dev.wharf.server.acl;
 
 import dev.wharf.server.auth.Identity;
+import dev.wharf.server.fs.FileEntry;
 import dev.wharf.server.fs.GuardedStorage;
 import dev.wharf.server.fs.Jail;
 import dev.wharf.server.metrics.ServerMetrics;
@@ -110,6 +111,33 @@ public class AclCheckBenchmark {
     @Benchmark
     public int listTenThousandFiles() throws Exception {
         return storage.list(directory).size();
+    }
+
+    /**
+     * A listing as MLSD renders it: the one LIST_DIRECTORY check, then per entry the two questions
+     * its {@code Perm} fact asks (may read, may overwrite; ftp.EntryRights), 20,000 hypothetical checks.
+     */
+    @Benchmark
+    public int listTenThousandFilesWithPermFacts(Blackhole hole) throws Exception {
+        List<FileEntry> entries = storage.list(directory);
+        for (FileEntry e : entries) {
+            permFact(directory + "/" + e.name(), hole);
+        }
+        return entries.size();
+    }
+
+    /** The Perm-fact questions of a 10,000-entry listing alone: the ACL share of that listing. */
+    @Benchmark
+    public int permFactsOfTenThousandFiles(Blackhole hole) {
+        for (String path : files) {
+            permFact(path, hole);
+        }
+        return files.size();
+    }
+
+    private void permFact(String path, Blackhole hole) {
+        hole.consume(storage.allowed(Operation.READ_FILE, path));
+        hole.consume(storage.allowed(Operation.OVERWRITE_FILE, path));
     }
 
     @Benchmark
