@@ -227,7 +227,8 @@ public final class GuardedStorage {
 
     private void write(Operation op, String path) throws StorageException {
         if (readOnly) {
-            LOG.info("{}: {} {} refused: read-only session", identity.principal(), op, path);
+            LOG.info("access denied: door={} principal='{}' operation={} path={} decided-by read-only session",
+                    door, identity.principal(), op, path);
             metrics.accessDenied(door, op.name());
             throw new StorageException(Reason.READ_ONLY, path + ": read-only session");
         }
@@ -237,7 +238,8 @@ public final class GuardedStorage {
     private void check(Operation op, String path) throws StorageException {
         AccessDecision decision = policy.check(identity, op, path);
         if (!decision.allowed()) {
-            LOG.info("{}: {} {} denied by {}", identity.principal(), op, path, decision.decidedBy());
+            LOG.info("access denied: door={} principal='{}' operation={} path={} decided-by {}",
+                    door, identity.principal(), op, path, decision.decidedBy());
             metrics.accessDenied(door, op.name());
             throw new StorageException(Reason.DENIED, path + ": permission denied");
         }

@@ -239,7 +239,8 @@ class AclDoorAttacksTest {
         }
         String line = open.resolve(".grid-acl") + ":1";
         assertTrue(storageLog.list.stream().map(ILoggingEvent::getFormattedMessage)
-                        .anyMatch(m -> m.equals("anonymous: READ_FILE /open/public denied by " + line)),
+                        .anyMatch(m -> m.equals("access denied: door=dcap principal='anonymous' operation=READ_FILE"
+                                + " path=/open/public decided-by " + line)),
                 "the denial names principal, operation, path and ACL file: " + storageLog.list);
     }
 
@@ -260,7 +261,8 @@ class AclDoorAttacksTest {
                 .filter(m -> m.startsWith("malformed ACL file " + where)).toList();
         assertEquals(1, reports.size(), "reported once for all doors and attempts: " + reports);
         assertTrue(storageLog.list.stream().map(ILoggingEvent::getFormattedMessage)
-                .anyMatch(m -> m.startsWith(AclMatrix.JANE + ": CREATE_FILE /bad/new denied by " + where + " (malformed")),
+                .anyMatch(m -> m.startsWith("access denied: door=gsidcap principal='" + AclMatrix.JANE
+                        + "' operation=CREATE_FILE path=/bad/new decided-by " + where + " (malformed")),
                 storageLog.list.toString());
     }
 
@@ -282,7 +284,8 @@ class AclDoorAttacksTest {
             }
         }
         long refusedNotMissing = storageLog.list.stream().map(ILoggingEvent::getFormattedMessage)
-                .filter(m -> m.contains(": STAT /closed/nothing denied by " + closed.resolve(".grid-acl") + ":1")).count();
+                .filter(m -> m.contains(" operation=STAT path=/closed/nothing decided-by " + closed.resolve(".grid-acl") + ":1"))
+                .count();
         assertEquals(3, refusedNotMissing, "a missing name under a closed directory is refused, not reported missing");
     }
 
