@@ -102,6 +102,9 @@ class EndpointsAndLoginsTest {
         assertEquals(Map.of("a", new SshCommand("jane", "a.example", 2830), "b", new SshCommand("jane", "b.example", 2830)),
                 StatusView.sshLoginsByNode(ts));
         assertEquals(Map.of("a", "ts-x-0", "b", "ts-x-1"), StatusView.podsByNode(ts));
+        assertEquals(null, StatusView.sshKnownHosts(ts));
+        ts.setAdditionalProperty("status", Map.of("sshKnownHosts", "@cert-authority [a]:2830 ssh-ed25519 AAAA ca"));
+        assertEquals("@cert-authority [a]:2830 ssh-ed25519 AAAA ca", StatusView.sshKnownHosts(ts));
     }
 
     private static Node node(String name, String... typeAndAddress) {

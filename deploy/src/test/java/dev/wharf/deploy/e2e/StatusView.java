@@ -16,6 +16,12 @@ public final class StatusView {
         return list(ts, "sshEndpoints").stream().map(e -> SshCommand.parse(String.valueOf(e.get("command")))).toList();
     }
 
+    /** {@code status.sshKnownHosts}, or {@code null}. */
+    public static String sshKnownHosts(GenericKubernetesResource ts) {
+        Object status = ts.getAdditionalProperties().get("status");
+        return status instanceof Map<?, ?> m && m.get("sshKnownHosts") instanceof String s ? s : null;
+    }
+
     /** node → the ssh login the status advertises for it. */
     public static Map<String, SshCommand> sshLoginsByNode(GenericKubernetesResource ts) {
         Map<String, SshCommand> byNode = new java.util.TreeMap<>();

@@ -193,7 +193,12 @@ class WharfE2eTest {
         Map<String, String> pods = StatusView.podsByNode(ts);
         assertTrue(!logins.isEmpty(), "jane-job advertises no ssh endpoint");
         Path knownHosts = tmp.resolve("jane-job-known_hosts");
-        Files.writeString(knownHosts, sidecarConfig(ts).get("known_hosts"));
+        String jobKnownHosts = sidecarConfig(ts).get("known_hosts");
+        Files.writeString(knownHosts, jobKnownHosts);
+        String caKey = jobKnownHosts.strip().split(" ", 3)[2];
+        String advertised = StatusView.sshKnownHosts(ts);
+        assertTrue(advertised != null && advertised.startsWith("@cert-authority [") && advertised.endsWith(caKey),
+                "status.sshKnownHosts offers users the job's host CA: " + advertised);
         for (Map.Entry<String, SshCommand> login : logins.entrySet()) {
             SshCommand ssh = nodes().reachable(login.getValue());
             String pod = pods.get(login.getKey());

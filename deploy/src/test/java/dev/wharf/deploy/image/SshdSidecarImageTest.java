@@ -78,10 +78,12 @@ class SshdSidecarImageTest {
 
     @Test
     void theOwnersKeyLogsInToAHostWhoseKeyTheJobsCaSigned() throws IOException {
-        // From outside the job, verified like a careful user would: the job's known_hosts line and the pod's name.
+        // From outside the job, verified as status.sshKnownHosts tells the user: the job's CA for the endpoint host.
+        Path knownHosts = dir.resolve("known_hosts");
+        Files.writeString(knownHosts, "@cert-authority [127.0.0.2]:" + port + ",[127.0.0.3]:" + port + " "
+                + Files.readString(SshdSidecarRun.FILES.resolve("keys/host_ca.pub")));
         List<String> argv = ssh("jane", "127.0.0.2", "user", "-o", "StrictHostKeyChecking=yes",
-                "-o", "UserKnownHostsFile=" + SshdSidecarRun.FILES.resolve("config/known_hosts"),
-                "-o", "HostKeyAlias=" + podName(hosts.get(0)));
+                "-o", "UserKnownHostsFile=" + knownHosts);
         argv.add("id -un; id -u; id -g; cat /var/hostsfile; grep -E '^(Uid|CapEff):' /proc/1/status; ls /run/wharf-ssh; echo HOME=$HOME");
         String out = Programs.run(argv, TIMEOUT).requireSuccess(argv).output();
         List<String> lines = out.lines().toList();

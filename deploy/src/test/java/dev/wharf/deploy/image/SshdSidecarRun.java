@@ -45,6 +45,13 @@ final class SshdSidecarRun implements AutoCloseable {
 
     static final Path FILES = RepoPaths.resolve("operator/src/test/resources/sshd-sidecar");
     static final int RENDERED_PORT = 2802;
+    /** One loopback address per pod, as one node per pod in a cluster. */
+    static final List<String> ADDRESSES = List.of("127.0.0.2", "127.0.0.3", "127.0.0.4");
+
+    /** The node name the pod on {@code address} gets through the downward API. */
+    static String nodeName(String address) {
+        return "node-" + address.replace('.', '-');
+    }
 
     private final GenericContainer<?> container;
     private final StringBuffer log;
@@ -77,6 +84,10 @@ final class SshdSidecarRun implements AutoCloseable {
             }
             if (dir.equals("keys")) {
                 files.put("authorized_keys", userPublicKey);
+            }
+            if (dir.equals("job")) {
+                // node → endpoint host as the operator writes it from the Node objects; here each "node" is a loopback address
+                files.put("endpoint-hosts", ADDRESSES.stream().map(a -> nodeName(a) + " " + a + "\n").collect(Collectors.joining()));
             }
             writeVolume(stage.resolve(dir), files, "..2026_01_01_00_00_00.000000001");
         }
@@ -164,7 +175,7 @@ final class SshdSidecarRun implements AutoCloseable {
         Map<String, String> env = new LinkedHashMap<>();
         for (EnvVar e : sshd.getEnv()) {
             String field = e.getValueFrom().getFieldRef().getFieldPath();
-            env.put(e.getName(), field.equals("metadata.name") ? podName : "node-" + address);
+            env.put(e.getName(), field.equals("metadata.name") ? podName : nodeName(address));
         }
         var sc = sshd.getSecurityContext();
         List<String> args = new ArrayList<>(sshd.getArgs());

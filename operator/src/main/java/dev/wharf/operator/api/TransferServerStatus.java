@@ -37,4 +37,7 @@ public class TransferServerStatus {
 
     @JsonPropertyDescription("ssh command per node, when the sshd sidecar is enabled.")
     public List<SshEndpoint> sshEndpoints = new ArrayList<>();
+
+    @JsonPropertyDescription("A known_hosts line trusting the job's host CA for the ssh endpoints: append it to ~/.ssh/known_hosts.")
+    public String sshKnownHosts;
 }

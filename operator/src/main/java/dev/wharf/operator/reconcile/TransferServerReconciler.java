@@ -28,7 +28,14 @@ import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import dev.wharf.operator.reconcile.observe.ObservedPods;
+import dev.wharf.operator.render.Endpoints;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Pod;
 import java.time.Instant;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -74,8 +81,9 @@ public class TransferServerReconciler implements Reconciler<TransferServer>, Cle
         TransferServerReport report = TransferServerReport.startingFrom(ts, now);
         StoragePool pool = TransferServerEventSources.pool(ctx, ts.getSpec().pool);
         Map<String, Secret> secrets = TransferServerEventSources.userSecrets(ctx, ts);
+        SshdInputs sshd = sshdInputs(ts, pool, ctx);
         RenderResult result = TransferServerRenderer.render(ts, pool == null ? null : pool.getSpec(),
-                allocate(ts, pool, ctx), secrets, preferredNodes(pool), sshdInputs(ts, ctx), renderSettings());
+                allocate(ts, pool, ctx), secrets, preferredNodes(pool), sshd, renderSettings());
         if (result instanceof NotRendered refused) {
             return refuse(ts, report, List.of(refused.reason()), List.of(refused.message()));
         }
@@ -88,6 +96,7 @@ public class TransferServerReconciler implements Reconciler<TransferServer>, Cle
         List<Change> changes = objects.apply(desired);
         List<HasMetadata> pruned = objects.prune(ManagedObjects.selector(ts), List.of(settings.dataPlaneNamespace()), desired);
         announce(ts, changes, pruned, report);
+        report.hostCa(sshd.keys() == null ? null : sshd.keys().hostCa().publicKey());
         report.observe(rendered.ports(), TransferServerEventSources.pods(ctx, ts, settings.dataPlaneNamespace()),
                 node -> TransferServerEventSources.node(ctx, node), topology::of,
                 (pod, ready) -> pinnedCpus.of(pod, ready, rendered.ports().admin).orElse(null),
@@ -124,13 +133,26 @@ public class TransferServerReconciler implements Reconciler<TransferServer>, Cle
         return ledger.allocate(ts, pool, TransferServerEventSources.serversOfPool(ctx, pool.getMetadata().getName()));
     }
 
-    /** The job's keys and its hosts now, when it has the sshd sidecar. */
-    private SshdInputs sshdInputs(TransferServer ts, Context<TransferServer> ctx) {
+    /**
+     * The job's keys, its hosts now, and the endpoint host name of every node it may run on (the pool's
+     * nodes and those its pods run on), when it has the sshd sidecar.
+     */
+    private SshdInputs sshdInputs(TransferServer ts, StoragePool pool, Context<TransferServer> ctx) {
         if (ts.getSpec().sshd == null || !ts.getSpec().sshd.isEnabled()) {
             return SshdInputs.NONE;
         }
         String ns = settings.dataPlaneNamespace();
-        return new SshdInputs(sshKeys.keysFor(ts, ns), HostsFile.hosts(ts, ns, TransferServerEventSources.pods(ctx, ts, ns)));
+        List<Pod> pods = TransferServerEventSources.pods(ctx, ts, ns);
+        Set<String> nodes = new TreeSet<>(ObservedPods.nodes(pods));
+        if (pool != null && pool.getStatus() != null && pool.getStatus().nodes != null) {
+            pool.getStatus().nodes.forEach(n -> nodes.add(n.name));
+        }
+        Map<String, String> nodeHosts = new TreeMap<>();
+        for (String name : nodes) {
+            Node node = TransferServerEventSources.node(ctx, name);
+            nodeHosts.put(name, node == null ? name : Endpoints.host(node));
+        }
+        return new SshdInputs(sshKeys.keysFor(ts, ns), HostsFile.hosts(ts, ns, pods), nodeHosts);
     }
 
     private static List<String> preferredNodes(StoragePool pool) {

@@ -34,6 +34,7 @@ final class TransferServerReport {
     private final TransferServerStatus status;
     private final StatusAggregator conditions;
     private final String now;
+    private String hostCaPublicKey;
 
     private TransferServerReport(TransferServer ts, Instant now) {
         this.ts = ts;
@@ -58,8 +59,14 @@ final class TransferServerReport {
         status.pods = new ArrayList<>();
         status.endpoints = new ArrayList<>();
         status.sshEndpoints = new ArrayList<>();
+        status.sshKnownHosts = null;
         status.readyPods = 0;
         status.ready = "0/" + wanted();
+    }
+
+    /** The job's host CA (sshd sidecar), for {@code status.sshKnownHosts}; {@code null} without the sidecar. */
+    void hostCa(String publicKey) {
+        this.hostCaPublicKey = publicKey;
     }
 
     /** Records the ports, the pods and the endpoints, and whether every wanted pod is ready. */
@@ -77,6 +84,7 @@ final class TransferServerReport {
         status.ready = ready + "/" + wanted();
         status.endpoints = new ArrayList<>(Endpoints.urls(ports, hosts));
         status.sshEndpoints = new ArrayList<>(Endpoints.ssh(ts.getSpec(), ports, hosts));
+        status.sshKnownHosts = Endpoints.sshKnownHosts(ts.getSpec(), ports, hosts, hostCaPublicKey);
         if (ready < wanted()) {
             conditions.notReady("PodsNotReady", ready + "/" + wanted() + " transfer pods ready");
         } else {

@@ -75,6 +75,22 @@ public final class Endpoints {
         return list;
     }
 
+    /**
+     * {@code @cert-authority [host-a]:PORT,[host-b]:PORT <CA public key>} for the hosts of the ssh endpoints:
+     * with it in ~/.ssh/known_hosts, a client outside the job checks the pods' host certificates (signed by
+     * the job's host CA for their endpoint host names) and never sees a changed host key after a restart.
+     * {@code null} without the sidecar, a CA or hosts.
+     */
+    public static String sshKnownHosts(TransferServerSpec spec, PortAllocationStatus ports, Map<String, String> nodeHosts,
+            String hostCaPublicKey) {
+        if (ssh(spec, ports, nodeHosts).isEmpty() || hostCaPublicKey == null) {
+            return null;
+        }
+        String patterns = new TreeMap<>(nodeHosts).values().stream().distinct()
+                .map(h -> ports.sshd == 22 ? h : "[" + h + "]:" + ports.sshd).collect(Collectors.joining(","));
+        return "@cert-authority " + patterns + " " + hostCaPublicKey.strip();
+    }
+
     /** The enabled doors, comma-separated, for the Doors printer column ({@code status.doors}). */
     public static String doorSummary(TransferServerSpec spec) {
         return spec.doors.enabled().keySet().stream().map(DoorType::specName).collect(Collectors.joining(","));

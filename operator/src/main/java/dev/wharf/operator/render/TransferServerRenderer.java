@@ -71,7 +71,7 @@ public final class TransferServerRenderer {
             if (sshd.keys() == null) {
                 throw new IllegalArgumentException("spec.sshd is enabled: the job's ssh keys are required");
             }
-            SshdRenderer.Result r = SshdRenderer.render(ts, userSecrets, sshd.keys(), sshd.hosts(), allocated.sshd,
+            SshdRenderer.Result r = SshdRenderer.render(ts, userSecrets, sshd.keys(), sshd.hosts(), sshd.nodeHosts(), allocated.sshd,
                     settings.namespace());
             if (r instanceof SshdRenderer.Refused refused) {
                 return new NotRendered(refused.reason(), refused.message());

@@ -74,6 +74,11 @@ class SshdReconcileTest {
         TransferServer ready = awaitStatus("job", s -> s.getStatus().sshEndpoints != null && s.getStatus().sshEndpoints.size() == 2);
         int port = ready.getStatus().allocation.sshd;
         assertEquals("ssh -p " + port + " jane@node-a.example", ready.getStatus().sshEndpoints.get(0).command);
+        assertEquals("@cert-authority [node-a.example]:" + port + ",[node-b.example]:" + port + " "
+                + decode(keys, "host_ca.pub").strip(), ready.getStatus().sshKnownHosts);
+        assertEquals("node-a.example node-a.example\nnode-b.example node-b.example\n",
+                awaitObject(ConfigMap.class, base + "-hosts", c -> true).getData().get("endpoint-hosts"),
+                "the nodes the pods run on (no Node objects in the mock: their names)");
 
         String hash = templateHash(base);
         edit("job", t -> t.getSpec().sshd.forwarding = new SshForwarding(true, false, false));

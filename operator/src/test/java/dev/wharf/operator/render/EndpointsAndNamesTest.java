@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,6 +57,9 @@ class EndpointsAndNamesTest {
         ports.sshd = 2802;
         assertEquals(List.of(new SshEndpoint("node-a", "ssh -p 2802 jane@a.example")),
                 Endpoints.ssh(ts.getSpec(), ports, Map.of("node-a", "a.example")));
+        assertEquals("@cert-authority [a.example]:2802,[b.example]:2802 ssh-ed25519 AAAACA ca",
+                Endpoints.sshKnownHosts(ts.getSpec(), ports, Map.of("node-b", "b.example", "node-a", "a.example"), "ssh-ed25519 AAAACA ca\n"));
+        assertNull(Endpoints.sshKnownHosts(ts.getSpec(), ports, Map.of("node-a", "a.example"), null));
     }
 
     @Test

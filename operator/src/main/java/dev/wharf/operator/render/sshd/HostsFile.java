@@ -6,6 +6,8 @@ import io.fabric8.kubernetes.api.model.Pod;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * /var/hostsfile: the job's hosts, one per line, in pod order. A host is listed once its pod has an
@@ -40,6 +42,13 @@ public final class HostsFile {
     public static String render(List<String> hosts) {
         StringBuilder sb = new StringBuilder();
         hosts.forEach(h -> sb.append(h).append('\n'));
+        return sb.toString();
+    }
+
+    /** "node endpoint-host" per line, sorted by node: the start script adds its node's host to the certificate. */
+    public static String endpointHosts(Map<String, String> nodeHosts) {
+        StringBuilder sb = new StringBuilder();
+        new TreeMap<>(nodeHosts).forEach((node, host) -> sb.append(node).append(' ').append(host).append('\n'));
         return sb.toString();
     }
 

@@ -28,8 +28,9 @@ public final class SshdLayout {
     public static final String START_SCRIPT = "start-sshd";
     public static final String PASSWD = "passwd";
     public static final String GROUP = "group";
-    /** ConfigMap key of the hosts ConfigMap. */
+    /** ConfigMap keys of the hosts ConfigMap: /var/hostsfile, and "node endpoint-host" lines. */
     public static final String HOSTSFILE_KEY = "hostsfile";
+    public static final String ENDPOINT_HOSTS_KEY = "endpoint-hosts";
 
     /** Secret keys (file names in {@link #KEYS_DIR}). */
     public static final String IDENTITY = "id_ed25519";

@@ -52,11 +52,12 @@ public final class SshdRenderer {
      * @param userSecrets Secrets of its namespace by name
      * @param keys        the job's keys (kept from its Secret, or new)
      * @param hosts       {@link HostsFile#hosts} of its pods now
+     * @param nodeHosts   node name → endpoint host of the nodes it may run on
      * @param port        the allocated sshd port
      * @param namespace   the data-plane namespace
      */
     public static Result render(TransferServer ts, Map<String, Secret> userSecrets, JobSshKeys keys, List<String> hosts,
-            int port, String namespace) {
+            Map<String, String> nodeHosts, int port, String namespace) {
         SshdSpec sshd = ts.getSpec().sshd;
         if (port < FIRST_UNPRIVILEGED_PORT) {
             return new Refused(SSHD_PORT_PRIVILEGED, "the sshd port " + port + " is below 1024, which the sidecar "
@@ -98,7 +99,8 @@ public final class SshdRenderer {
                 new SecretBuilder().withMetadata(ObjectNames.metadata(ts, ObjectNames.ssh(ts), namespace)).withType("Opaque")
                         .withData(secretData).build(),
                 new ConfigMapBuilder().withMetadata(ObjectNames.metadata(ts, ObjectNames.hosts(ts), namespace))
-                        .withData(Map.of(SshdLayout.HOSTSFILE_KEY, HostsFile.render(hosts))).build());
+                        .withData(new TreeMap<>(Map.of(SshdLayout.HOSTSFILE_KEY, HostsFile.render(hosts),
+                                SshdLayout.ENDPOINT_HOSTS_KEY, HostsFile.endpointHosts(nodeHosts)))).build());
     }
 
     /** At least one line that is neither blank nor a comment. */

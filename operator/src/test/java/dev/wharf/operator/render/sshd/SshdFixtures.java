@@ -25,6 +25,9 @@ public final class SshdFixtures {
     public static final String USER_KEY =
             "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFOqxo4oD3RB4D5eLZsp/PX5mzkqKTRrO0BKT6yKpVLs jane@laptop\n";
 
+    /** The endpoint hosts of the fixture pool's nodes ({@code Endpoints.host}). */
+    public static final Map<String, String> NODE_HOSTS = Map.of("node-a", "dtn-01.example.org", "node-b", "dtn-02.example.org");
+
     private SshdFixtures() {
     }
 

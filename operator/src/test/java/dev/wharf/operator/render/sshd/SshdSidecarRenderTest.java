@@ -35,7 +35,7 @@ class SshdSidecarRenderTest {
 
     static RenderResult render(TransferServer ts, Map<String, Secret> secrets, List<String> hosts) {
         return TransferServerRenderer.render(ts, Fixtures.pool(), new PortAllocationResult.Allocated(SshdFixtures.ports()),
-                secrets, List.of(), new SshdInputs(SshdFixtures.keys(), hosts), Fixtures.SETTINGS);
+                secrets, List.of(), new SshdInputs(SshdFixtures.keys(), hosts, SshdFixtures.NODE_HOSTS), Fixtures.SETTINGS);
     }
 
     static Rendered rendered(List<String> hosts) {
@@ -144,6 +144,17 @@ class SshdSidecarRenderTest {
     }
 
     @Test
+    void eachPodsCertificateAlsoNamesItsEndpointHost() {
+        var hostsMap = (io.fabric8.kubernetes.api.model.ConfigMap) rendered(List.of()).sshd().get(2);
+        assertEquals("node-a dtn-01.example.org\nnode-b dtn-02.example.org\n", hostsMap.getData().get("endpoint-hosts"));
+        String script = SidecarFiles.startScript(SshdFixtures.janeJob(), "wharf-data");
+        assertTrue(script.contains("  while read -r node host; do\n"
+                + "    if [ \"$node\" = \"$NODE_NAME\" ] && [ -n \"$host\" ]; then names=\"$names,$host\"; fi\n"
+                + "  done < /etc/wharf/job/endpoint-hosts\n"), script);
+        assertTrue(script.indexOf("endpoint-hosts") < script.indexOf("ssh-keygen -q -s"), "read before signing");
+    }
+
+    @Test
     void sidecarConfigChangesRollThePodsButNewAuthorizedKeysDoNot() {
         Rendered before = rendered(List.of());
         TransferServer agent = SshdFixtures.janeJob();
@@ -172,7 +183,7 @@ class SshdSidecarRenderTest {
         low.sshd = 1022;
         NotRendered privileged = assertInstanceOf(NotRendered.class, TransferServerRenderer.render(ts, Fixtures.pool(),
                 new PortAllocationResult.Allocated(low), SshdFixtures.secrets(), List.of(),
-                new SshdInputs(SshdFixtures.keys(), List.of()), Fixtures.SETTINGS));
+                new SshdInputs(SshdFixtures.keys(), List.of(), Map.of()), Fixtures.SETTINGS));
         assertEquals("SshdPortPrivileged", privileged.reason());
         assertTrue(privileged.message().contains("1024"), privileged.message());
     }
