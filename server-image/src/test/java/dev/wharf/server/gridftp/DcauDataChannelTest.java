@@ -209,4 +209,48 @@ class DcauDataChannelTest {
             expect(200, c.command("NOOP")); // the session goes on
         }
     }
+
+    @Test
+    void aModeEStreamFromAnotherUserFailsTheUpload() throws Exception {
+        try (GsiFtpControl c = login()) {
+            expect(200, c.command("MODE E"));
+            var data = c.passive();
+            String started = c.command("STOR modee-refused.bin"); // 125: the stream is already connected
+            assertTrue(started.startsWith("125") || started.startsWith("150"), started);
+            try (DcauTestPeer.Connection ignored = DcauTestPeer.connect(data, mallory, server.gsi().validator(), false)) {
+                // refused by the server during the handshake
+            } catch (Exception expected) {
+                // the alert may end our side's handshake
+            }
+            String reply = c.reply();
+            assertTrue(reply.startsWith("4"), reply);
+            assertTrue(reply.contains("DCAU"), reply);
+            assertFalse(Files.exists(server.root().resolve("modee-refused.bin")), "a refused upload was kept");
+        }
+    }
+
+    @Test
+    void aModeEDownloadToAnotherUsersListenerSendsNothing() throws Exception {
+        try (GsiFtpControl c = login(); ServerSocket listener = new ServerSocket(0, 4, java.net.InetAddress.getLoopbackAddress())) {
+            listener.setSoTimeout(10_000);
+            expect(200, c.command("MODE E"));
+            expect(200, c.command("OPTS RETR Parallelism=2,2,2;"));
+            port(c, listener.getLocalPort());
+            CompletableFuture<Integer> received = CompletableFuture.supplyAsync(() -> {
+                int bytes = 0;
+                for (int i = 0; i < 2; i++) {
+                    try (DcauTestPeer.Connection data = DcauTestPeer.accept(listener, mallory, server.gsi().validator(), false)) {
+                        bytes += data.readAll().length;
+                    } catch (Exception refused) {
+                        // the server, as initiator, refuses Mallory during the handshake
+                    }
+                }
+                return bytes;
+            });
+            expect(150, c.command("RETR data.bin"));
+            String reply = c.reply();
+            assertTrue(reply.startsWith("4") && reply.contains("DCAU"), reply);
+            assertEquals(0, received.get(30, TimeUnit.SECONDS), "data reached a refused peer");
+        }
+    }
 }
