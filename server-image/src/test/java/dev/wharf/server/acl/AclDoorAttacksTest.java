@@ -273,10 +273,12 @@ class AclDoorAttacksTest {
         Files.createDirectories(closed.resolve("open"));
         AclFileWriter.write(closed.resolve("open"), "list *\n");
         Files.writeString(closed.resolve("open/inside"), "x");
-        for (String name : List.of("ftp", "ftps", "gsiftp")) {
-            try (DoorClient client = login(doors.door(name))) {
+        for (Door door : doors.doors()) {
+            String name = door.name();
+            try (DoorClient client = login(door)) {
                 assertEquals(List.of("inside"), client.listNames("/closed/open"), name);
-                assertEquals(Outcome.ALLOWED, client.attempt(new Step(Operation.CHANGE_DIRECTORY, "/closed/open", null)));
+                assertEquals(door.cannot().contains(Operation.CHANGE_DIRECTORY) ? Outcome.NOT_EXPRESSIBLE : Outcome.ALLOWED,
+                        client.attempt(new Step(Operation.CHANGE_DIRECTORY, "/closed/open", null)), name);
                 assertEquals(null, client.listNames("/closed"), name + ": none * on /closed");
                 assertEquals(Outcome.DENIED, client.attempt(new Step(Operation.STAT, "/closed/open", null)),
                         name + ": stat of /closed/open is /closed's business");
@@ -284,9 +286,9 @@ class AclDoorAttacksTest {
             }
         }
         long refusedNotMissing = storageLog.list.stream().map(ILoggingEvent::getFormattedMessage)
-                .filter(m -> m.contains(" operation=STAT path=/closed/nothing decided-by " + closed.resolve(".grid-acl") + ":1"))
+                .filter(m -> m.contains(" path=/closed/nothing decided-by " + closed.resolve(".grid-acl") + ":1"))
                 .count();
-        assertEquals(3, refusedNotMissing, "a missing name under a closed directory is refused, not reported missing");
+        assertEquals(doors.doors().size(), refusedNotMissing, "a missing name under a closed directory is refused, not reported missing");
     }
 
     @Test

@@ -34,9 +34,10 @@ import org.slf4j.LoggerFactory;
  * initiator, DN identities from TestPki), plain dCap (raw protocol, anonymous) and gsidcap (the same
  * conversation inside the GSI tunnel, DN identities; GsiTunnelLines). Each door must
  * give the table's answer, so principals with the same role get identical decisions whichever door
- * they use. dCap has no command for CWD, listing, append or ACL administration: those cells are
- * "not expressible". Plain dCap's root rows are decided by the mode bits (docs/dcap.md), which
- * AclDoors sets so they agree with {@code acl.default.anonymous = list} (root 0755, files 0644).
+ * they use. dCap has no command for CWD, append or ACL administration: those cells are "not
+ * expressible" (it lists with opendir). Plain dCap's root rows are decided by the mode bits
+ * (docs/dcap.md), which AclDoors sets to agree with {@code acl.default.anonymous = list} (root 0755,
+ * files 0644).
  * Fast enough for the default build (about 10 s): no outside programs.
  */
 class AclDoorMatrixTest {

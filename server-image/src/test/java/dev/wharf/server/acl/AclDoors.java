@@ -42,8 +42,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class AclDoors implements AutoCloseable, ExtensionContext.Store.CloseableResource {
 
     static final String PASSWORD = "pw";
-    static final Set<Operation> DCAP_CANNOT = EnumSet.of(Operation.CHANGE_DIRECTORY, Operation.LIST_DIRECTORY,
-            Operation.APPEND_FILE, Operation.ADMINISTER_ACL);
+    /** dCap has no CWD, no append (writes replace) and no ACL command; it lists with opendir. */
+    static final Set<Operation> DCAP_CANNOT = EnumSet.of(Operation.CHANGE_DIRECTORY, Operation.APPEND_FILE,
+            Operation.ADMINISTER_ACL);
 
     /** How one door logs a principal in. */
     @FunctionalInterface

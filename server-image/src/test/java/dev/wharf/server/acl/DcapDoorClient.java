@@ -11,12 +11,15 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * dCap as libdcap speaks it, over a raw socket: control lines {@code <sid> 0 client <verb> "dcap://door<path>"},
  * passive data connections with the challenge, READ/WRITE/CLOSE blocks. A refusal must be
- * {@code failed ... EACCES}; any other failure is an error of the test, not a denial. dCap has no
- * listing, CWD, append or ACL command: those operations are {@link Outcome#NOT_EXPRESSIBLE}.
+ * {@code failed ... EACCES}; any other failure is an error of the test, not a denial. Listings are
+ * {@code opendir} read over a passive data connection. dCap has no CWD, append or ACL command:
+ * those operations are {@link Outcome#NOT_EXPRESSIBLE}.
  */
 final class DcapDoorClient implements DoorClient {
 
@@ -106,8 +109,66 @@ final class DcapDoorClient implements DoorClient {
             case REMOVE_DIRECTORY -> answer("rmdir " + url(path));
             case RENAME -> answer("rename " + url(path) + " " + s.target());
             case CHANGE_MODE -> answer("chmod " + url(path) + " -mode=420");
-            case CHANGE_DIRECTORY, LIST_DIRECTORY, APPEND_FILE, ADMINISTER_ACL -> Outcome.NOT_EXPRESSIBLE;
+            case LIST_DIRECTORY -> listNames(path) != null ? Outcome.ALLOWED : Outcome.DENIED;
+            case CHANGE_DIRECTORY, APPEND_FILE, ADMINISTER_ACL -> Outcome.NOT_EXPRESSIBLE;
         };
+    }
+
+    /**
+     * {@code opendir -passive}: READ the listing ({@code <id>:<d|f>:<size>:<name>} lines) until a READ
+     * finds the end, then close the data connection as dc_closedir does. Null when refused (EACCES).
+     */
+    @Override
+    public List<String> listNames(String dir) throws Exception {
+        long sid = session++;
+        String reply = ask(sid, "opendir " + url(dir) + " -passive -timeout=10");
+        String[] t = reply.split(" ");
+        if (t.length >= 4 && t[3].equals("failed") && reply.endsWith(" EACCES")) {
+            return null;
+        }
+        if (t.length < 7 || !t[3].equals("connect")) {
+            throw new AssertionError("dCap opendir " + dir + ": " + reply);
+        }
+        ByteArrayOutputStream listing = new ByteArrayOutputStream();
+        try (Socket data = connect(sid, t)) {
+            DataOutputStream o = new DataOutputStream(data.getOutputStream());
+            DataInputStream i = new DataInputStream(data.getInputStream());
+            while (true) {
+                o.writeInt(12);
+                o.writeInt(DataRequest.READ);
+                o.writeLong(4096);
+                status(i, DataRequest.ACK, DataRequest.READ);
+                byte[] chunk = drain(i);
+                status(i, DataRequest.FIN, DataRequest.READ);
+                if (chunk.length == 0) {
+                    break;
+                }
+                listing.write(chunk);
+            }
+        }
+        String done = control.receive();
+        if (!(sid + " 0 client ok").equals(done)) {
+            throw new AssertionError("dCap opendir " + dir + " did not end ok: " + done);
+        }
+        List<String> names = new ArrayList<>();
+        for (String line : listing.toString(StandardCharsets.UTF_8).split("\n")) {
+            if (!line.isEmpty()) {
+                names.add(line.split(":", 4)[3]);
+            }
+        }
+        return names;
+    }
+
+    /** Connects to the passive data port of a {@code connect} reply and sends the session id and challenge. */
+    private static Socket connect(long sid, String[] connectReply) throws IOException {
+        Socket data = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(connectReply[5]));
+        data.setSoTimeout(15_000);
+        DataOutputStream o = new DataOutputStream(data.getOutputStream());
+        byte[] challenge = connectReply[6].getBytes(StandardCharsets.US_ASCII);
+        o.writeInt((int) sid);
+        o.writeInt(challenge.length);
+        o.write(challenge);
+        return data;
     }
 
     /** open r|w -passive; on connect, the data channel: READ everything or WRITE five bytes, then CLOSE. */
@@ -121,14 +182,9 @@ final class DcapDoorClient implements DoorClient {
         if (t.length < 7 || !t[3].equals("connect")) {
             throw new AssertionError("dCap open " + path + ": " + reply);
         }
-        try (Socket data = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(t[5]))) {
-            data.setSoTimeout(15_000);
+        try (Socket data = connect(sid, t)) {
             DataOutputStream o = new DataOutputStream(data.getOutputStream());
             DataInputStream i = new DataInputStream(data.getInputStream());
-            byte[] challenge = t[6].getBytes(StandardCharsets.US_ASCII);
-            o.writeInt((int) sid);
-            o.writeInt(challenge.length);
-            o.write(challenge);
             if (write) {
                 o.writeInt(4);
                 o.writeInt(DataRequest.WRITE);
