@@ -102,6 +102,23 @@ class DccpInteropTest {
         assertArrayEquals(content, Files.readAllBytes(root.resolve("up-passive.bin")));
     }
 
+    /**
+     * Small buffers (-B: many WRITE round trips, a block per buffer) and unsafe write (-u: one WRITE,
+     * the blocks of every buffer, the trailer only at close) end in the same bytes.
+     */
+    @Test
+    void uploadsWithSmallBuffersAndUnsafeWrite() throws Exception {
+        byte[] content = InteropServer.randomBytes(3 * 1024 * 1024 + 7);
+        Path local = dir.resolve("up-modes.bin");
+        Files.write(local, content);
+        Programs.Result small = dccp("-A", "-B", "65536", local.toString(), url("/up-small-buffers.bin"));
+        assertEquals(0, small.exitCode(), small.describe());
+        assertArrayEquals(content, Files.readAllBytes(root.resolve("up-small-buffers.bin")));
+        Programs.Result unsafe = dccp("-A", "-u", local.toString(), url("/up-unsafe.bin"));
+        assertEquals(0, unsafe.exitCode(), unsafe.describe());
+        assertArrayEquals(content, Files.readAllBytes(root.resolve("up-unsafe.bin")));
+    }
+
     @Test
     void emptyFilesBothWays() throws Exception {
         publicFile("empty.bin", 0);
