@@ -82,3 +82,186 @@ descendants() { # pid -> all descendant pids
     descendants "$child"
   done
 }
+
+# ---- one work directory per run; everything started through bench_spawn is stopped on exit ---------------
+BENCH_PIDS=()
+bench_workdir() { # base prefix -> sets BENCH_WORK and the exit trap
+  BENCH_WORK=$(mktemp -d "$1/$2.XXXXXX")
+  trap bench_cleanup EXIT
+  trap 'exit 130' INT TERM
+}
+bench_cleanup() {
+  local p c
+  for p in "${BENCH_PIDS[@]}"; do
+    for c in $(descendants "$p"); do kill "$c" 2>/dev/null || true; done
+    kill "$p" 2>/dev/null || true
+  done
+  wait 2>/dev/null || true
+  [ -n "${BENCH_WORK:-}" ] && rm -rf "$BENCH_WORK"
+}
+
+# ---- time and CPU of one measured run ----------------------------------------------------------------------
+# CPU is utime+stime from /proc/<pid>/stat of the server process (Wharf's JVM: all its threads; vsftpd and
+# globus-gridftp-server: the listener plus its reaped per-session processes through cutime/cstime) and of this
+# shell (its reaped children: the clients). Not the machine's /proc/stat: on a shared build machine that
+# mostly measures the neighbours.
+BENCH_HZ=$(getconf CLK_TCK)
+declare -gA BENCH_SERVER_PID=()   # server name -> pid; servers without one (iperf3) count as clients
+BENCH_RESULTS=""                   # row <TAB> server <TAB> seconds <TAB> bytes <TAB> CPU-seconds
+
+cpu_jiffies() { # pid -> utime+stime+cutime+cstime (fields 14-17; the command name may hold spaces)
+  sed 's/.*) //' "/proc/$1/stat" | awk '{print $12+$13+$14+$15}'
+}
+server_jiffies() { if [ -n "${1:-}" ]; then cpu_jiffies "$1"; else echo 0; fi; }
+
+# settle_children PID: wait (at most 3 s) until PID has no child left, so a forking server's session
+# processes are reaped (and counted in its cutime/cstime) before the CPU is read.
+settle_children() {
+  [ -n "${1:-}" ] || return 0
+  for _ in $(seq 1 30); do
+    pgrep -P "$1" >/dev/null 2>&1 || return 0
+    sleep 0.1
+  done
+}
+
+# bench_measure ROW SERVER BYTES COMMAND...: one timed run of COMMAND (its stdout discarded), appended to
+# $BENCH_RESULTS. A failing command stops the benchmark with its stderr.
+bench_measure() {
+  local row=$1 server=$2 bytes=$3; shift 3
+  local sp=${BENCH_SERVER_PID[$server]:-} j0 j1 t0 t1
+  settle_children "$sp"
+  j0=$(( $(cpu_jiffies $$) + $(server_jiffies "$sp") )); t0=$(date +%s.%N)
+  "$@" >/dev/null 2>"$BENCH_WORK/last.err" || {
+    echo "bench: '$row' against $server failed:" >&2; cat "$BENCH_WORK/last.err" >&2; exit 1; }
+  t1=$(date +%s.%N)
+  settle_children "$sp"
+  j1=$(( $(cpu_jiffies $$) + $(server_jiffies "$sp") ))
+  awk -v r="$row" -v s="$server" -v a="$t0" -v b="$t1" -v n="$bytes" -v j=$((j1 - j0)) -v hz="$BENCH_HZ" \
+    'BEGIN{printf "%s\t%s\t%.4f\t%d\t%.3f\n", r, s, b-a, n, j/hz}' >>"$BENCH_RESULTS"
+  printf '  %-34s %-11s %8.3fs\n' "$row" "$server" "$(tail -1 "$BENCH_RESULTS" | cut -f3)" >&2
+}
+
+# bench_table RESULTS "REFERENCE SERVERS" [CEILING SERVER]: a Markdown table of medians per row and server.
+# Speed and CPU ratios are against the best reference server that ran the same row (fastest median;
+# fewest CPU-seconds per GiB); "of ceiling" is MB/s as a share of the ceiling server's median (iperf3).
+# A server named <x>_auto also gets its speed as a multiple of <x>_none's.
+bench_table() {
+  python3 - "$1" "$2" "${3:-iperf3}" <<'PY'
+import statistics, sys
+path, refs, ceiling = sys.argv[1], sys.argv[2].split(), sys.argv[3]
+order, runs, size = [], {}, {}
+for line in open(path):
+    row, server, secs, nbytes, cpu = line.rstrip("\n").split("\t")
+    if row not in order:
+        order.append(row)
+    runs.setdefault(row, {}).setdefault(server, []).append((float(secs), float(cpu)))
+    size[row] = int(nbytes)
+GIB = 1 << 30
+ceil_mbs = None
+for row in order:
+    if ceiling in runs[row]:
+        ceil_mbs = size[row] / statistics.median(t for t, _ in runs[row][ceiling]) / 1e6
+print("| row | server | runs | median s | MB/s | of ceiling | vs best ref | CPU-s/GiB | CPU vs best ref | auto/none |")
+print("|---|---|---|---|---|---|---|---|---|---|")
+for row in order:
+    med = {s: statistics.median(t for t, _ in r) for s, r in runs[row].items()}
+    cpg = {s: statistics.median(c for _, c in r) / (size[row] / GIB) for s, r in runs[row].items()}
+    present = [s for s in refs if s in med]
+    fast = min(present, key=lambda s: med[s]) if present else None
+    lean = min(present, key=lambda s: cpg[s]) if present else None
+    for s in runs[row]:
+        mbs = size[row] / med[s] / 1e6
+        of_ceiling = f"{100 * mbs / ceil_mbs:.0f}%" if ceil_mbs and s != ceiling else "-"
+        vs = f"{med[fast] / med[s]:.2f}x ({fast})" if fast and s not in refs and s != ceiling else "-"
+        cvs = f"{cpg[s] / cpg[lean]:.2f}x ({lean})" if lean and s not in refs and s != ceiling and cpg[lean] > 0 else "-"
+        pair = s[:-5] + "_none" if s.endswith("_auto") else None
+        an = f"{med[pair] / med[s]:.2f}x" if pair in med else "-"
+        print(f"| {row} | {s} | {len(runs[row][s])} | {med[s]:.3f} | {mbs:.0f} | {of_ceiling} | {vs} | {cpg[s]:.2f} | {cvs} | {an} |")
+PY
+}
+
+# ---- GSI: a throwaway test PKI that Globus accepts (REAL-CLIENTS.md "GSI test PKI") ------------------------
+# gsi_test_pki DIR: CA (with signing policy), host and user certificates, a grid-proxy-init proxy and a
+# grid-mapfile mapping the user to this account; exports X509_CERT_DIR and X509_USER_PROXY for the clients.
+GSI_SUBJECT_BASE="/C=XX/O=Wharf Bench"
+gsi_test_pki() {
+  local pki=$1 certs=$1/certificates hash
+  mkdir -p "$certs"
+  openssl req -x509 -newkey rsa:2048 -nodes -keyout "$pki/ca.key" -out "$pki/ca.pem" -days 2 \
+    -subj "$GSI_SUBJECT_BASE/CN=Wharf Bench CA" -addext "basicConstraints=critical,CA:TRUE" \
+    -addext "keyUsage=critical,keyCertSign,cRLSign" 2>/dev/null
+  hash=$(openssl x509 -hash -noout -in "$pki/ca.pem")
+  cp "$pki/ca.pem" "$certs/$hash.0"
+  cat >"$certs/$hash.signing_policy" <<POLICY
+access_id_CA   X509    '$GSI_SUBJECT_BASE/CN=Wharf Bench CA'
+pos_rights     globus  CA:sign
+cond_subjects  globus  '"$GSI_SUBJECT_BASE/*"'
+POLICY
+  gsi_issue "$pki" host "$GSI_SUBJECT_BASE/OU=Hosts/CN=localhost" \
+    "basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth,clientAuth\nsubjectAltName=DNS:localhost,IP:127.0.0.1"
+  gsi_issue "$pki" user "$GSI_SUBJECT_BASE/OU=People/CN=Bench User" \
+    "basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=clientAuth"
+  X509_USER_CERT="$pki/usercert.pem" X509_USER_KEY="$pki/userkey.pem" X509_CERT_DIR="$certs" \
+    grid-proxy-init -q -out "$pki/proxy" >/dev/null
+  export X509_CERT_DIR="$certs" X509_USER_PROXY="$pki/proxy"
+  printf '"%s" %s\n' "$GSI_SUBJECT_BASE/OU=People/CN=Bench User" "$(id -un)" >"$pki/grid-mapfile"
+}
+gsi_issue() { # pki-dir name subject extensions
+  openssl req -newkey rsa:2048 -nodes -keyout "$1/$2key.pem" -out "$1/$2.csr" -subj "$3" 2>/dev/null
+  printf '%b\n' "$4" >"$1/$2.ext"
+  openssl x509 -req -in "$1/$2.csr" -CA "$1/ca.pem" -CAkey "$1/ca.key" -set_serial "$RANDOM$RANDOM" \
+    -days 2 -extfile "$1/$2.ext" -out "$1/$2cert.pem" 2>/dev/null
+  chmod 0600 "$1/$2key.pem"
+}
+# Lines for a Wharf server.conf that give it the test PKI's host credential and trust anchors.
+gsi_wharf_conf() { # pki-dir
+  printf 'gsi.host-certificate = %s\ngsi.host-key = %s\ngsi.cert-dir = %s\n' \
+    "$1/hostcert.pem" "$1/hostkey.pem" "$1/certificates"
+}
+
+# ---- servers -----------------------------------------------------------------------------------------------
+# start_wharf NAME CONF PORT: the jar with the launchers' JVM flags (WHARF_JAVA_OPTS overrides), log in
+# $BENCH_WORK/NAME.log; waits for PORT and records the pid as NAME's.
+start_wharf() {
+  # shellcheck disable=SC2086
+  java ${WHARF_JAVA_OPTS--XX:+UseSerialGC} -jar "$WHARF_JAR" -c "$2" >"$BENCH_WORK/$1.log" 2>&1 &
+  BENCH_PIDS+=($!); BENCH_SERVER_PID[$1]=$!
+  wait_for_port 127.0.0.1 "$3" 60 || { tail -5 "$BENCH_WORK/$1.log" >&2; return 1; }
+}
+
+# start_globus_gridftp NAME PKI-DIR [PORT-RANGE]: the reference globus-gridftp-server on 127.0.0.1 (a process
+# per connection, GSI, the test PKI's host credential and grid-mapfile); sets GLOBUS_PORT. PORT-RANGE
+# (FIRST,LAST) is its data-port range (GLOBUS_TCP_PORT_RANGE), like the other servers'.
+start_globus_gridftp() {
+  local allow_root=()
+  [ "$(id -un)" = root ] && allow_root=(-allow-root)
+  GLOBUS_TCP_PORT_RANGE=${3:-} X509_USER_CERT="$2/hostcert.pem" X509_USER_KEY="$2/hostkey.pem" \
+    GRIDMAP="$2/grid-mapfile" globus-gridftp-server -c /dev/null -p 0 -control-interface 127.0.0.1 \
+    -data-interface 127.0.0.1 "${allow_root[@]}" -d ERROR,WARN >"$BENCH_WORK/$1.log" 2>&1 &
+  BENCH_PIDS+=($!); BENCH_SERVER_PID[$1]=$!
+  GLOBUS_PORT=""
+  for _ in $(seq 1 100); do
+    GLOBUS_PORT=$(sed -n 's/^Server listening at [^:]*:\([0-9]*\).*/\1/p' "$BENCH_WORK/$1.log")
+    [ -n "$GLOBUS_PORT" ] && return 0
+    sleep 0.1
+  done
+  echo "globus-gridftp-server did not start:" >&2; cat "$BENCH_WORK/$1.log" >&2; return 1
+}
+
+# ---- GridFTP rows: globus-url-copy with the same options against every server ------------------------------
+# GUC_OPTS: options for every copy (default -nodcau: clear data channels for every server).
+# guc_has_parallel URL-OF-A-FILE: whether the server's FEAT lists PARALLEL (MODE E).
+guc_has_parallel() {
+  globus-url-copy -dbg "${GUC_OPTS[@]}" "$1" file:///dev/null 2>&1 | grep -q '^ PARALLEL'
+}
+guc_download() { # url [parallelism]
+  globus-url-copy "${GUC_OPTS[@]}" ${2:+-p "$2"} "$1" file:///dev/null
+}
+guc_upload() { # local-file url [parallelism]: the uploaded file is removed afterwards (not timed)
+  globus-url-copy "${GUC_OPTS[@]}" ${3:+-p "$3"} "file://$1" "$2"
+}
+guc_tree() { # url-of-directory/ local-directory extra-options...: a recursive download into a fresh directory
+  local src=$1 dst=$2; shift 2
+  rm -rf "$dst"; mkdir -p "$dst"
+  globus-url-copy "${GUC_OPTS[@]}" -r "$@" "$src" "file://$dst/"
+}
