@@ -21,6 +21,12 @@ public final class GsiJvmSettings {
         System.setProperty(DISABLED_SERVER_EXTENSIONS, merged(System.getProperty(DISABLED_SERVER_EXTENSIONS)));
     }
 
+    /** Whether the JVM was started with (or {@link #apply} set) the SNI setting. */
+    public static boolean applied() {
+        String current = System.getProperty(DISABLED_SERVER_EXTENSIONS);
+        return current != null && merged(current).equals(current);
+    }
+
     static String merged(String current) {
         if (current == null || current.isBlank()) {
             return SERVER_NAME;

@@ -39,6 +39,10 @@ public final class GsiService {
         this.hostContext = GsiTls.context(hostCredential.key(), hostCredential.chain(), trustManager);
         settings.gridmap().ifPresent(this::loadGridMap);
         DelegationKeys.SHARED.prepare(DelegationRequest.DEFAULT_BITS);
+        if (!GsiJvmSettings.applied()) {
+            LOG.warn("GSI: jdk.tls.server.disableExtensions lacks server_name: Globus clients' DCAU data channels will fail"
+                    + " (the JDK refuses the DN they send as SNI); start the server through its Main");
+        }
         LOG.info("GSI: host {} , {} trusted CAs in {}, grid-mapfile {}",
                 OpenSslDn.render(hostCredential.certificate().getSubjectX500Principal()),
                 trustDirectory.current().allCas().size(), settings.certDir(),

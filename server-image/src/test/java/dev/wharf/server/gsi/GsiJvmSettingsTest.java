@@ -13,4 +13,10 @@ class GsiJvmSettingsTest {
         assertEquals("status_request,server_name", GsiJvmSettings.merged("status_request"));
         assertEquals("status_request, server_name", GsiJvmSettings.merged("status_request, server_name"));
     }
+
+    @Test
+    void theTestJvmRunsWithTheSetting() {
+        // surefire sets it as Main does; without it every DCAU test against a Globus client would fail
+        org.junit.jupiter.api.Assertions.assertTrue(GsiJvmSettings.applied());
+    }
 }
