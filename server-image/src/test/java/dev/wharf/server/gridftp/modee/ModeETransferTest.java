@@ -290,10 +290,42 @@ class ModeETransferTest {
     }
 
     @Test
+    void aStreamClosedBeforeItsEodAbortsTheUpload() throws Exception {
+        try (RawFtp ftp = modeE()) {
+            int port = pasvPort(ftp.command("PASV"));
+            expect(150, ftp.command("STOR /cut.bin"));
+            try (Socket s = connect(port)) {
+                block(new DataOutputStream(s.getOutputStream()), new byte[5000], 0, 5000);
+            } // closed without EOD or EOF
+            String reply = finalReply(ftp);
+            expect(426, reply);
+            assertNoUploadLeft("cut.bin");
+        }
+    }
+
+    @Test
+    void aborDuringAParallelUpload() throws Exception {
+        try (RawFtp ftp = modeE()) {
+            int port = pasvPort(ftp.command("PASV"));
+            expect(150, ftp.command("STOR /aborted.bin"));
+            try (Socket s = connect(port); Socket t = connect(port)) {
+                block(new DataOutputStream(s.getOutputStream()), new byte[5000], 0, 5000);
+                ftp.send("ABOR");
+                expect(426, ftp.reply());
+                expect(226, ftp.reply());
+            }
+            assertNoUploadLeft("aborted.bin");
+        }
+    }
+
+    @Test
     void modeSStillWorksAfterModeE() throws Exception {
         byte[] content = random(100_000);
         Files.write(root.resolve("s.bin"), content);
         try (RawFtp ftp = modeE()) {
+            expect(227, ftp.command("PASV"));
+            expect(504, ftp.command("MLSD /")); // listings are MODE S only
+            expect(504, ftp.command("APPE /s.bin"));
             expect(200, ftp.command("MODE S"));
             try (Socket data = ftp.passive()) {
                 expect(150, ftp.command("RETR /s.bin"));
