@@ -5,6 +5,7 @@ import dev.wharf.server.ftp.FtpException;
 import dev.wharf.server.ftp.FtpReply;
 import dev.wharf.server.ftp.FtpSession;
 import dev.wharf.server.ftp.Outcome;
+import dev.wharf.server.gridftp.modee.ModeECommands;
 import dev.wharf.server.gridftp.dcau.Dcau;
 import dev.wharf.server.gridftp.dcau.GsiDataProtection.Level;
 import dev.wharf.server.gridftp.modee.ModeECommands;
@@ -32,6 +33,7 @@ final class DcauCommand implements FtpCommand {
             ModeECommands.closeCachedStreams(session); // a cached stream keeps the protection it started with
         }
         security.dcau(dcau);
+        ModeECommands.closeCachedStreams(session); // cached MODE E streams keep their old protection
         return FtpReply.of(200, "DCAU " + dcau.letter() + ".");
     }
 }
