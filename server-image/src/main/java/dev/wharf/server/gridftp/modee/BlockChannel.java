@@ -49,17 +49,28 @@ final class BlockChannel implements DataSink {
     }
 
     /** Protects the connection and takes over its inbound side; only the first transfer using it does this. */
-    synchronized void startOnce(Consumer<Channel> protect) {
-        if (!started) {
-            started = true;
-            protect.accept(channel);
-            DataPipeline.start(channel, this);
-            channel.eventLoop().execute(this::applyReading); // DataPipeline.start turned reading on
+    void startOnce(Consumer<Channel> protect) {
+        start(protect, null);
+    }
+
+    /** {@code r} is in place before the first byte is handed over (a client may send all and close at once). */
+    private synchronized boolean start(Consumer<Channel> protect, Receiver r) {
+        if (started) {
+            return false;
         }
+        started = true;
+        receiver = r;
+        protect.accept(channel);
+        DataPipeline.start(channel, this);
+        channel.eventLoop().execute(this::applyReading); // DataPipeline.start turned reading on
+        return true;
     }
 
     /** Hands what arrives from now on (and what was held) to {@code r} until this stream's EOD. */
-    void receiveFor(Receiver r) {
+    void receiveFor(Receiver r, Consumer<Channel> protect) {
+        if (start(protect, r)) {
+            return;
+        }
         channel.eventLoop().execute(() -> {
             if (closed) {
                 r.lost(this, new IOException("data connection closed"));

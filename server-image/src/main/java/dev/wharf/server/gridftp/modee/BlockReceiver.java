@@ -30,6 +30,7 @@ final class BlockReceiver implements ManagedTransfer, BlockChannel.Receiver, Pos
     private final long allocation;
     private final Executor blocking;
     private final int markerSeconds;
+    private final int parallelism;
     private final ByteRanges written = new ByteRanges();
     private final AtomicLong bytes = new AtomicLong();
     private final CompletableFuture<Long> done = new CompletableFuture<>();
@@ -41,8 +42,10 @@ final class BlockReceiver implements ManagedTransfer, BlockChannel.Receiver, Pos
     /**
      * @param base added to every block offset (ESTO A offset)
      * @param allocation the ALLO size: no block may end beyond it; -1 when unknown
+     * @param parallelism streams to open when the server is the active side (PORT/SPOR)
      */
-    BlockReceiver(FileChannel file, long base, long allocation, Executor blocking, int markerSeconds) {
+    BlockReceiver(FileChannel file, long base, long allocation, Executor blocking, int markerSeconds, int parallelism) {
+        this.parallelism = parallelism;
         this.file = file;
         this.base = base;
         this.allocation = allocation;
@@ -66,10 +69,20 @@ final class BlockReceiver implements ManagedTransfer, BlockChannel.Receiver, Pos
                 }
             }
         }, CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        set.receiveInto(this::attach).forEach(this::attach);
+        if (set.passive()) {
+            set.receiveInto(this::attach).forEach(this::attach);
+        } else { // PORT/SPOR: the server opens the streams, the client sends on them
+            set.connections(parallelism).whenComplete((list, error) -> {
+                if (error != null) {
+                    done.completeExceptionally(error);
+                } else {
+                    list.forEach(this::attach);
+                }
+            });
+        }
         return done.whenComplete((n, error) -> {
             set.stopArrivals();
-            markers.cancel(false);
+            markers.stop();
             timeout.cancel(false);
             synchronized (this) {
                 writers.values().forEach(PositionalWriter::fail);
@@ -99,8 +112,7 @@ final class BlockReceiver implements ManagedTransfer, BlockChannel.Receiver, Pos
                 streams.connected().run();
             }
         }
-        stream.startOnce(streams.protect());
-        stream.receiveFor(this);
+        stream.receiveFor(this, streams.protect());
     }
 
     @Override

@@ -41,7 +41,12 @@ final class BlockSender implements ManagedTransfer {
      */
     BlockSender(FileChannel file, List<long[]> ranges, long wireShift, int parallelism, int markerSeconds) {
         this.file = file;
-        this.ranges = new ArrayDeque<>(ranges);
+        this.ranges = new ArrayDeque<>();
+        for (long[] r : ranges) {
+            if (r[1] > r[0]) {
+                this.ranges.add(r.clone());
+            }
+        }
         this.wireShift = wireShift;
         this.parallelism = parallelism;
         this.markerSeconds = markerSeconds;
@@ -52,7 +57,7 @@ final class BlockSender implements ManagedTransfer {
         StreamSet set = (StreamSet) endpoint;
         var timer = streams.session().services().context().ioGroup().next();
         var markers = Markers.every(markerSeconds, timer, sent::get, null, streams.interim());
-        set.forSending(parallelism)
+        set.connections(parallelism)
                 .orTimeout(BlockReceiver.CONNECT_TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)
                 .whenComplete((list, error) -> {
                     if (error != null) {
@@ -70,7 +75,7 @@ final class BlockSender implements ManagedTransfer {
                     }
                 });
         return done.whenComplete((n, error) -> {
-            markers.cancel(false);
+            markers.stop();
             discard();
             if (error != null) {
                 set.close();

@@ -27,14 +27,33 @@ final class Markers {
         return FtpReply.of(111, "Range Marker " + written);
     }
 
-    /** Sends a perf marker (and, for uploads, a range marker) every {@code seconds}; cancel to stop. */
-    static ScheduledFuture<?> every(int seconds, EventExecutor timer, LongSupplier bytes, ByteRanges written,
-                                    java.util.function.Consumer<FtpReply> send) {
-        return timer.scheduleAtFixedRate(() -> {
+    /** Sends a perf marker (and, for uploads, a range marker) every {@code seconds} until {@link Timer#stop()}. */
+    static Timer every(int seconds, EventExecutor timer, LongSupplier bytes, ByteRanges written,
+                       java.util.function.Consumer<FtpReply> send) {
+        Timer t = new Timer();
+        t.future = timer.scheduleAtFixedRate(() -> t.send(() -> {
             send.accept(perf(System.currentTimeMillis(), bytes.getAsLong()));
             if (written != null && !written.isEmpty()) {
                 send.accept(range(written));
             }
-        }, seconds, seconds, TimeUnit.SECONDS);
+        }), seconds, seconds, TimeUnit.SECONDS);
+        return t;
+    }
+
+    /** Stopping waits for a marker being written, so none can follow the transfer's final reply. */
+    static final class Timer {
+        private ScheduledFuture<?> future;
+        private boolean stopped;
+
+        private synchronized void send(Runnable marker) {
+            if (!stopped) {
+                marker.run();
+            }
+        }
+
+        synchronized void stop() {
+            stopped = true;
+            future.cancel(false);
+        }
     }
 }

@@ -111,7 +111,7 @@ final class ModeETransfers {
         Upload upload = StorageReplies.call(() -> session.storage().openUpload(path,
                 inPlace ? UploadMode.APPEND : UploadMode.REPLACE, 0), true);
         BlockReceiver receiver = new BlockReceiver(upload.channel(), base, allocation,
-                session.services().context().blockingExecutor(), state.markerSeconds());
+                session.services().context().blockingExecutor(), state.markerSeconds(), state.parallelism());
         return new Outcome.StartTransfer(opening(set, path), PreparedTransfer.upload(path, receiver, upload));
     }
 

@@ -90,7 +90,8 @@ final class StreamSet implements DataEndpoint {
             }
             channels.add(joined);
         }
-        ch.closeFuture().addListener(f -> remove(joined));
+        // no removal on close here: a connection nobody read yet may hold a whole stream (data, EOD,
+        // close); it leaves the set when a transfer has read its end (BlockChannel calls remove)
         return joined;
     }
 
@@ -113,10 +114,13 @@ final class StreamSet implements DataEndpoint {
     }
 
     /**
-     * Sending: active, the cached connections plus new ones up to {@code streams}; passive, the
-     * connections the client opened (at least the first one to come).
+     * The connections a transfer runs on: active, the cached ones plus new ones up to {@code streams};
+     * passive, the ones the client opened (at least the first one to come).
      */
-    CompletableFuture<List<BlockChannel>> forSending(int streams) {
+    CompletableFuture<List<BlockChannel>> connections(int streams) {
+        synchronized (this) {
+            channels.removeIf(bc -> !bc.channel().isActive());
+        }
         List<BlockChannel> cached = open();
         if (passive()) {
             if (!cached.isEmpty()) {

@@ -304,6 +304,41 @@ class ModeETransferTest {
     }
 
     @Test
+    void aStreamSentAndClosedBeforeStorIsStillRead() throws Exception {
+        byte[] content = random(70_000);
+        try (RawFtp ftp = modeE()) {
+            int port = pasvPort(ftp.command("PASV"));
+            try (Socket s = connect(port)) {
+                DataOutputStream out = new DataOutputStream(s.getOutputStream());
+                block(out, content, 0, content.length);
+                header(out, 0x4c, 0, 1); // EOF|EOD|CLOSE
+                out.flush();
+            }
+            Thread.sleep(200); // the server has seen the close before STOR
+            expectStart(ftp.command("STOR /early.bin"));
+            expect(226, finalReply(ftp));
+        }
+        assertArrayEquals(content, Files.readAllBytes(root.resolve("early.bin")));
+    }
+
+    @Test
+    void storToAPortAddressTheServerOpensTheStreams() throws Exception {
+        byte[] content = random(500_000);
+        try (RawFtp ftp = modeE(); ServerSocket listener = new ServerSocket(0)) {
+            expect(200, ftp.command("OPTS RETR Parallelism=2,2,2;"));
+            expect(200, ftp.command("PORT " + portArgument(listener.getLocalPort())));
+            expect(150, ftp.command("STOR /active.bin"));
+            List<Socket> streams = List.of(listener.accept(), listener.accept());
+            sendShuffled(content, streams);
+            expect(226, finalReply(ftp));
+            for (Socket s : streams) {
+                s.close();
+            }
+        }
+        assertArrayEquals(content, Files.readAllBytes(root.resolve("active.bin")));
+    }
+
+    @Test
     void aborDuringAParallelUpload() throws Exception {
         try (RawFtp ftp = modeE()) {
             int port = pasvPort(ftp.command("PASV"));
@@ -311,7 +346,7 @@ class ModeETransferTest {
             try (Socket s = connect(port); Socket t = connect(port)) {
                 block(new DataOutputStream(s.getOutputStream()), new byte[5000], 0, 5000);
                 ftp.send("ABOR");
-                expect(426, ftp.reply());
+                expect(426, finalReply(ftp)); // after any 112 marker
                 expect(226, ftp.reply());
             }
             assertNoUploadLeft("aborted.bin");
