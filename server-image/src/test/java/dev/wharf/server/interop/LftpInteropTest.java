@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wharf.server.acl.owner.OwnerStore;
+import dev.wharf.server.auth.Identity;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -78,6 +81,23 @@ class LftpInteropTest {
         List<String> lines = result.stdout().lines().map(String::strip).toList();
         assertTrue(lines.contains("6 runs/a.txt"), result.stdout());
         assertTrue(lines.contains("123456 runs/big.dat"), result.stdout());
+    }
+
+    /** A grid DN owner has spaces: both listing forms must still parse in lftp (docs/acl.md "Ownership"). */
+    @Test
+    void aDnOwnerKeepsListingsParseable() throws Exception {
+        Path owned = Files.createDirectories(server.root().resolve("owned"));
+        Path report = Files.writeString(owned.resolve("the report.txt"), "123456789");
+        new OwnerStore(OwnerStore.Mode.AUTO).recordCreated(report,
+                new Identity("/DC=org/DC=example/CN=Jane Doe", Identity.Method.GSI, Set.of(), null));
+        Programs.Result list = lftp(PLAIN + "set ftp:use-mlsd no; ", "cls -l owned/; cls -s --block-size=1 owned/");
+        ok(list);
+        assertTrue(list.stdout().lines().anyMatch(l -> l.contains(" Jane_Doe ") && l.endsWith("owned/the report.txt")),
+                list.stdout());
+        assertTrue(list.stdout().lines().map(String::strip).anyMatch(l -> l.equals("9 owned/the report.txt")), list.stdout());
+        Programs.Result mlsd = lftp(PLAIN, "cls -s --block-size=1 owned/");
+        ok(mlsd);
+        assertEquals("9 owned/the report.txt", mlsd.stdout().strip(), mlsd.stdout());
     }
 
     @Test
