@@ -19,7 +19,6 @@ final class UploadWriter {
     private final Adler32 adler = new Adler32();
     private long sequentialEnd;
     private boolean sequential = true;
-    private long end;
     private IOException error;
 
     UploadWriter(Upload upload) {
@@ -30,7 +29,6 @@ final class UploadWriter {
     void write(ByteBuf chunk, long at) {
         try {
             int count = chunk.readableBytes();
-            end = Math.max(end, at + count);
             if (error != null) {
                 return;
             }
@@ -57,11 +55,6 @@ final class UploadWriter {
     /** The first write that failed, or null. */
     IOException error() {
         return error;
-    }
-
-    /** The end of the furthest byte written. */
-    long end() {
-        return end;
     }
 
     /** False only when the client's ADLER32 covers data we can vouch for and differs from ours. */
