@@ -1,6 +1,7 @@
 package dev.wharf.server.gridftp;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wharf.server.gsi.ExternalProgram;
@@ -78,6 +79,13 @@ class GridCommandsInteropTest {
         ExternalProgram second = copy("-sync", "-sync-level", "3", url("sync-src.bin"), "file://" + local)
                 .requireSuccess("globus-url-copy -sync (same content)");
         assertTrue(second.stderr().contains("CKSM MD5 0 -1 /sync-src.bin"), second.stderr());
-        assertArrayEquals(content, Files.readAllBytes(local));
+        assertFalse(second.stderr().contains("RETR "), "equal checksums, yet the file was copied again:\n"
+                + second.stderr());
+        // a changed source: the checksums differ and the file is copied
+        byte[] changed = GridFtpTestServer.randomFile(server.root().resolve("sync-src.bin"), 1024 * 1024 + 9, 23);
+        ExternalProgram third = copy("-sync", "-sync-level", "3", url("sync-src.bin"), "file://" + local)
+                .requireSuccess("globus-url-copy -sync (changed content)");
+        assertTrue(third.stderr().contains("RETR /sync-src.bin"), third.stderr());
+        assertArrayEquals(changed, Files.readAllBytes(local));
     }
 }
