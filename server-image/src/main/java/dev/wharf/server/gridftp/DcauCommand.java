@@ -8,7 +8,6 @@ import dev.wharf.server.ftp.Outcome;
 import dev.wharf.server.gridftp.modee.ModeECommands;
 import dev.wharf.server.gridftp.dcau.Dcau;
 import dev.wharf.server.gridftp.dcau.GsiDataProtection.Level;
-import dev.wharf.server.gridftp.modee.ModeECommands;
 
 /**
  * DCAU N | A | S subject (GFD.20): how the following data connections authenticate. 200 {@code DCAU x.};
@@ -33,7 +32,6 @@ final class DcauCommand implements FtpCommand {
             ModeECommands.closeCachedStreams(session); // a cached stream keeps the protection it started with
         }
         security.dcau(dcau);
-        ModeECommands.closeCachedStreams(session); // cached MODE E streams keep their old protection
         return FtpReply.of(200, "DCAU " + dcau.letter() + ".");
     }
 }

@@ -7,7 +7,6 @@ import dev.wharf.server.ftp.FtpSession;
 import dev.wharf.server.ftp.Outcome;
 import dev.wharf.server.gridftp.modee.ModeECommands;
 import dev.wharf.server.gridftp.dcau.GsiDataProtection.Level;
-import dev.wharf.server.gridftp.modee.ModeECommands;
 import java.util.Locale;
 
 /**
@@ -42,7 +41,6 @@ final class GsiProt implements FtpCommand {
             ModeECommands.closeCachedStreams(session); // a cached stream keeps the protection it started with
         }
         security.level(level);
-        ModeECommands.closeCachedStreams(session); // cached MODE E streams keep their old protection
         return FtpReply.of(200, "Protection level set to " + level.letter() + ".");
     }
 }
