@@ -105,7 +105,6 @@ final class AclDoors implements AutoCloseable, ExtensionContext.Store.CloseableR
         values.put("data.port-range", first + "-" + (first + 99));
         values.put("storage.root", root.toString());
         values.put("acl.groups-file", groups.toString());
-        values.put("acl.cache.revalidate-ms", "0");
         ConfigFile config = ConfigFile.of(values);
         TestLogins logins = new TestLogins(anon);
         for (Who who : AclMatrix.passwordUsers()) {
