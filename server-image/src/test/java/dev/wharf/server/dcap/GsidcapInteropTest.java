@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -101,5 +102,20 @@ class GsidcapInteropTest {
         Result r = dccp("-A", url("/missing"), tmp.resolve("never").toString());
         assertNotEquals(0, r.exit(), r.output());
         assertTrue(r.output().contains("no such file or directory"), r.output());
+    }
+
+    /** libdcap's dc_opendir through the tunnel: a 0700 directory is listable for the grid identity. */
+    @Test
+    void readdirWorksAsTheGridIdentity() throws Exception {
+        Path dir = Files.createDirectories(root.resolve("private-dir"));
+        Files.writeString(dir.resolve("inside.txt"), "x");
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        Path script = DcapTestDoors.libdcapClient(tmp);
+        Map<String, String> withReply = new HashMap<>(env);
+        withReply.put("DCACHE_REPLY", "127.0.0.1");
+        ExternalProgram run = ExternalProgram.run(withReply, tmp, Duration.ofSeconds(120), "python3", script.toString(),
+                "opendir", url("/private-dir"));
+        assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
+        assertEquals("f inside.txt", run.stdout().strip(), run.stderr());
     }
 }

@@ -12,7 +12,6 @@ import dev.wharf.server.data.PortAllocator;
 import dev.wharf.server.data.PortRange;
 import dev.wharf.server.gsi.ExternalProgram;
 import dev.wharf.server.metrics.ServerMetrics;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -44,10 +43,7 @@ class LibdcapInteropTest {
     static void start() throws Exception {
         root = Files.createDirectories(tmp.resolve("root"));
         Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxrwxrwx"));
-        script = tmp.resolve("libdcap_client.py");
-        try (InputStream in = LibdcapInteropTest.class.getResourceAsStream("/dcap/libdcap_client.py")) {
-            Files.copy(in, script);
-        }
+        script = DcapTestDoors.libdcapClient(tmp);
         context = TestContexts.builder().access(SlashGridAccessPolicy.fromConfig(ConfigFile.empty(), ServerMetrics.NONE)).build();
         PortRange range = DcapTestDoors.dataPorts(23000);
         DcapSettings settings = DcapSettings.from(ConfigFile.empty()).withPort(ShortPorts.free()).withRoot(root).withPortRange(range);
