@@ -52,7 +52,9 @@ public final class DataPipeline {
     /** Releases what a connection nobody used holds. */
     static void discard(Channel channel) {
         DataInbound inbound = channel.attr(INBOUND_KEY).get();
-        if (inbound != null) {
+        // a session closed by a server shutdown comes here after its event loop stopped: the held
+        // buffers die with the loop's allocator then, and execute() would only throw
+        if (inbound != null && !channel.eventLoop().isShuttingDown()) {
             channel.eventLoop().execute(inbound::discard);
         }
     }

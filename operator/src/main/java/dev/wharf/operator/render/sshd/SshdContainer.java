@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The sshd sidecar container: the server image's OpenSSH, run as the job owner's uid and gid with every
@@ -34,7 +35,8 @@ public final class SshdContainer {
     }
 
     public static Container render(SshUser user, int port, String image) {
-        Map<String, Quantity> resources = Map.of("cpu", new Quantity(CPU), "memory", new Quantity(MEMORY));
+        // sorted, so the rendered object (and the golden files of the sidecar) come out the same every run
+        Map<String, Quantity> resources = new TreeMap<>(Map.of("cpu", new Quantity(CPU), "memory", new Quantity(MEMORY)));
         return new ContainerBuilder()
                 .withName(NAME)
                 .withImage(image)

@@ -60,7 +60,7 @@ public final class TopologyAgentRenderer {
         boolean hostPath = pool.storage.hostPath != null;
         String report = "/usr/local/bin/wharf-entrypoint topology" + (hostPath ? " --storage " + STORAGE_MOUNT : "")
                 + " && exec sleep infinity";
-        Map<String, Quantity> requests = Map.of("cpu", new Quantity("10m"), "memory", new Quantity("128Mi"));
+        Map<String, Quantity> requests = new java.util.TreeMap<>(Map.of("cpu", new Quantity("10m"), "memory", new Quantity("128Mi")));
         Map<String, Quantity> limits = Map.of("memory", new Quantity("256Mi"));
         return new DaemonSetBuilder()
                 .withNewMetadata()
