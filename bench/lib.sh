@@ -107,19 +107,62 @@ bench_cleanup() {
 # mostly measures the neighbours.
 BENCH_HZ=$(getconf CLK_TCK)
 declare -gA BENCH_SERVER_PID=()   # server name -> pid; servers without one (iperf3) count as clients
-BENCH_RESULTS=""                   # row <TAB> server <TAB> seconds <TAB> bytes <TAB> CPU-seconds
+BENCH_RESULTS=""   # row <TAB> server <TAB> seconds <TAB> bytes <TAB> CPU-seconds <TAB> server's CPU-seconds
 
 cpu_jiffies() { # pid -> utime+stime+cutime+cstime (fields 14-17; the command name may hold spaces)
   sed 's/.*) //' "/proc/$1/stat" | awk '{print $12+$13+$14+$15}'
 }
-server_jiffies() { if [ -n "${1:-}" ]; then cpu_jiffies "$1"; else echo 0; fi; }
+# server_jiffies PID: cpu_jiffies of PID and of every live descendant. A process's cutime/cstime holds only
+# the children it reaped, so each finished process is counted once, by its reaper, and each live one by itself.
+server_jiffies() {
+  [ -n "${1:-}" ] || { echo 0; return; }
+  local total=0 p
+  for p in "$1" $(descendants "$1"); do
+    total=$((total + $(cpu_jiffies "$p" 2>/dev/null || echo 0)))
+  done
+  echo "$total"
+}
 
-# settle_children PID: wait (at most 3 s) until PID has no child left, so a forking server's session
-# processes are reaped (and counted in its cutime/cstime) before the CPU is read.
+# subreaper COMMAND...: runs COMMAND as the child of a process that adopts and reaps every orphan below it
+# (PR_SET_CHILD_SUBREAPER). vsftpd's session processes can outlive their parent; reparented to init their
+# CPU time would never reach the server's cutime/cstime, and the server would look nearly free.
+subreaper() {
+  python3 -c '
+import ctypes, os, signal, sys
+ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
+child = os.fork()
+if child == 0:
+    os.execvp(sys.argv[1], sys.argv[1:])
+signal.signal(signal.SIGTERM, lambda *_: os.kill(child, signal.SIGTERM))
+status = 0
+while True:
+    try:
+        pid, st = os.wait()
+    except ChildProcessError:
+        break
+    except InterruptedError:
+        continue
+    if pid == child:
+        status = os.waitstatus_to_exitcode(st)
+sys.exit(status if status >= 0 else 1)
+' "$@"
+}
+
+# bench_server NAME PID: PID's CPU (with its descendants') is NAME's from now on; how many descendants it
+# has while idle is noted for settle_children.
+declare -gA BENCH_SERVER_IDLE=()
+bench_server() {
+  BENCH_SERVER_PID[$1]=$2
+  BENCH_SERVER_IDLE[$1]=$(descendants "$2" | wc -l)
+}
+
+# settle_children NAME: wait (at most 3 s) until NAME's server is back to its idle number of descendants,
+# so a forking server's session processes are reaped (and counted by their reaper) before the CPU is read.
 settle_children() {
-  [ -n "${1:-}" ] || return 0
+  local pid=${BENCH_SERVER_PID[$1]:-}
+  [ -n "$pid" ] || return 0
   for _ in $(seq 1 30); do
-    pgrep -P "$1" >/dev/null 2>&1 || return 0
+    [ "$(descendants "$pid" | wc -l)" -le "${BENCH_SERVER_IDLE[$1]}" ] && return 0
     sleep 0.1
   done
 }
@@ -128,16 +171,16 @@ settle_children() {
 # $BENCH_RESULTS. A failing command stops the benchmark with its stderr.
 bench_measure() {
   local row=$1 server=$2 bytes=$3; shift 3
-  local sp=${BENCH_SERVER_PID[$server]:-} j0 j1 t0 t1
-  settle_children "$sp"
-  j0=$(( $(cpu_jiffies $$) + $(server_jiffies "$sp") )); t0=$(date +%s.%N)
+  local sp=${BENCH_SERVER_PID[$server]:-} j0 j1 s0 s1 t0 t1
+  settle_children "$server"
+  s0=$(server_jiffies "$sp"); j0=$(( $(cpu_jiffies $$) + s0 )); t0=$(date +%s.%N)
   "$@" >/dev/null 2>"$BENCH_WORK/last.err" || {
     echo "bench: '$row' against $server failed:" >&2; cat "$BENCH_WORK/last.err" >&2; exit 1; }
   t1=$(date +%s.%N)
-  settle_children "$sp"
-  j1=$(( $(cpu_jiffies $$) + $(server_jiffies "$sp") ))
-  awk -v r="$row" -v s="$server" -v a="$t0" -v b="$t1" -v n="$bytes" -v j=$((j1 - j0)) -v hz="$BENCH_HZ" \
-    'BEGIN{printf "%s\t%s\t%.4f\t%d\t%.3f\n", r, s, b-a, n, j/hz}' >>"$BENCH_RESULTS"
+  settle_children "$server"
+  s1=$(server_jiffies "$sp"); j1=$(( $(cpu_jiffies $$) + s1 ))
+  awk -v r="$row" -v s="$server" -v a="$t0" -v b="$t1" -v n="$bytes" -v j=$((j1 - j0)) -v k=$((s1 - s0)) -v hz="$BENCH_HZ" \
+    'BEGIN{printf "%s\t%s\t%.4f\t%d\t%.3f\t%.3f\n", r, s, b-a, n, j/hz, k/hz}' >>"$BENCH_RESULTS"
   printf '  %-34s %-11s %8.3fs\n' "$row" "$server" "$(tail -1 "$BENCH_RESULTS" | cut -f3)" >&2
 }
 
@@ -151,7 +194,7 @@ import statistics, sys
 path, refs, ceiling = sys.argv[1], sys.argv[2].split(), sys.argv[3]
 order, runs, size = [], {}, {}
 for line in open(path):
-    row, server, secs, nbytes, cpu = line.rstrip("\n").split("\t")
+    row, server, secs, nbytes, cpu = line.rstrip("\n").split("\t")[:5]
     if row not in order:
         order.append(row)
     runs.setdefault(row, {}).setdefault(server, []).append((float(secs), float(cpu)))
@@ -225,8 +268,41 @@ gsi_wharf_conf() { # pki-dir
 start_wharf() {
   # shellcheck disable=SC2086
   java ${WHARF_JAVA_OPTS--XX:+UseSerialGC} -jar "$WHARF_JAR" -c "$2" >"$BENCH_WORK/$1.log" 2>&1 &
-  BENCH_PIDS+=($!); BENCH_SERVER_PID[$1]=$!
+  BENCH_PIDS+=($!); bench_server "$1" $!
   wait_for_port 127.0.0.1 "$3" 60 || { tail -5 "$BENCH_WORK/$1.log" >&2; return 1; }
+}
+
+# start_vsftpd_anonymous NAME ROOT PORT FIRST-PASSIVE-PORT: vsftpd (sendfile, anonymous uploads to ROOT/incoming,
+# 1,000 passive ports) on 127.0.0.1 under a subreaper, its CPU recorded as NAME's.
+start_vsftpd_anonymous() {
+  local name=$1 root=$2 port=$3 first=$4
+  mkdir -p "$BENCH_WORK/empty"
+  cat >"$BENCH_WORK/$name.conf" <<CONF
+listen=YES
+listen_address=127.0.0.1
+listen_port=$port
+background=NO
+anonymous_enable=YES
+no_anon_password=YES
+local_enable=NO
+write_enable=YES
+anon_upload_enable=YES
+anon_root=$root
+anon_umask=022
+pasv_enable=YES
+pasv_min_port=$first
+pasv_max_port=$((first + 999))
+seccomp_sandbox=NO
+secure_chroot_dir=$BENCH_WORK/empty
+use_sendfile=YES
+xferlog_enable=NO
+max_clients=0
+max_per_ip=0
+CONF
+  subreaper vsftpd "$BENCH_WORK/$name.conf" >"$BENCH_WORK/$name.log" 2>&1 &
+  BENCH_PIDS+=($!)
+  wait_for_port 127.0.0.1 "$port" 30
+  bench_server "$name" "${BENCH_PIDS[-1]}"
 }
 
 # start_globus_gridftp NAME PKI-DIR [PORT-RANGE]: the reference globus-gridftp-server on 127.0.0.1 (a process
@@ -236,13 +312,13 @@ start_globus_gridftp() {
   local allow_root=()
   [ "$(id -un)" = root ] && allow_root=(-allow-root)
   GLOBUS_TCP_PORT_RANGE=${3:-} X509_USER_CERT="$2/hostcert.pem" X509_USER_KEY="$2/hostkey.pem" \
-    GRIDMAP="$2/grid-mapfile" globus-gridftp-server -c /dev/null -p 0 -control-interface 127.0.0.1 \
+    GRIDMAP="$2/grid-mapfile" subreaper globus-gridftp-server -c /dev/null -p 0 -control-interface 127.0.0.1 \
     -data-interface 127.0.0.1 "${allow_root[@]}" -d ERROR,WARN >"$BENCH_WORK/$1.log" 2>&1 &
-  BENCH_PIDS+=($!); BENCH_SERVER_PID[$1]=$!
+  BENCH_PIDS+=($!)
   GLOBUS_PORT=""
   for _ in $(seq 1 100); do
     GLOBUS_PORT=$(sed -n 's/^Server listening at [^:]*:\([0-9]*\).*/\1/p' "$BENCH_WORK/$1.log")
-    [ -n "$GLOBUS_PORT" ] && return 0
+    if [ -n "$GLOBUS_PORT" ]; then bench_server "$1" "${BENCH_PIDS[-1]}"; return 0; fi
     sleep 0.1
   done
   echo "globus-gridftp-server did not start:" >&2; cat "$BENCH_WORK/$1.log" >&2; return 1

@@ -8,6 +8,7 @@ import dev.wharf.server.fs.StorageException;
 import dev.wharf.server.metrics.ServerMetrics;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
@@ -54,7 +55,30 @@ final class TransferRunner {
                     DataPipeline.prepare(ch, protection);
                     return t.transfer().run(ch, handle.progress());
                 });
-        return moved.handleAsync((bytes, error) -> finish(t, bytes, error), session.services().context().blockingExecutor());
+        // A download that ended well leaves nothing for the disk: its reply is made right where the
+        // transfer ended (the data channel's event loop), one thread hand-off less per file. Uploads
+        // (commit or abort: a rename or delete) and failures go to the blocking executor.
+        CompletableFuture<FtpReply> reply = new CompletableFuture<>();
+        moved.whenComplete((bytes, error) -> {
+            if (error == null && t.upload() == null) {
+                complete(reply, t, bytes, null);
+            } else {
+                try {
+                    session.services().context().blockingExecutor().execute(() -> complete(reply, t, bytes, error));
+                } catch (RejectedExecutionException e) { // shutting down
+                    reply.completeExceptionally(e);
+                }
+            }
+        });
+        return reply;
+    }
+
+    private void complete(CompletableFuture<FtpReply> reply, PreparedTransfer t, Long bytes, Throwable error) {
+        try {
+            reply.complete(finish(t, bytes, error));
+        } catch (RuntimeException e) {
+            reply.completeExceptionally(e);
+        }
     }
 
     private FtpReply finish(PreparedTransfer t, Long bytes, Throwable error) {
