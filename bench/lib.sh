@@ -168,20 +168,32 @@ settle_children() {
 }
 
 # bench_measure ROW SERVER BYTES COMMAND...: one timed run of COMMAND (its stdout discarded), appended to
-# $BENCH_RESULTS. A failing command stops the benchmark with its stderr.
+# $BENCH_RESULTS. A failing run is reported with its stderr, kept out of the results and listed by
+# bench_failures; the suite goes on (one refused connection should not cost the other rows' figures).
 bench_measure() {
   local row=$1 server=$2 bytes=$3; shift 3
   local sp=${BENCH_SERVER_PID[$server]:-} j0 j1 s0 s1 t0 t1
   settle_children "$server"
   s0=$(server_jiffies "$sp"); j0=$(( $(cpu_jiffies $$) + s0 )); t0=$(date +%s.%N)
-  "$@" >/dev/null 2>"$BENCH_WORK/last.err" || {
-    echo "bench: '$row' against $server failed:" >&2; cat "$BENCH_WORK/last.err" >&2; exit 1; }
+  if ! "$@" >/dev/null 2>"$BENCH_WORK/last.err"; then
+    echo "bench: '$row' against $server failed:" >&2; tail -5 "$BENCH_WORK/last.err" >&2
+    printf '%s\t%s\n' "$row" "$server" >>"$BENCH_WORK/failures.tsv"
+    return 0
+  fi
   t1=$(date +%s.%N)
   settle_children "$server"
   s1=$(server_jiffies "$sp"); j1=$(( $(cpu_jiffies $$) + s1 ))
   awk -v r="$row" -v s="$server" -v a="$t0" -v b="$t1" -v n="$bytes" -v j=$((j1 - j0)) -v k=$((s1 - s0)) -v hz="$BENCH_HZ" \
     'BEGIN{printf "%s\t%s\t%.4f\t%d\t%.3f\t%.3f\n", r, s, b-a, n, j/hz, k/hz}' >>"$BENCH_RESULTS"
   printf '  %-34s %-11s %8.3fs\n' "$row" "$server" "$(tail -1 "$BENCH_RESULTS" | cut -f3)" >&2
+}
+
+# bench_failures: the failed runs (row, server, count), if any, on stderr; status 1 when there were some.
+bench_failures() {
+  [ -s "$BENCH_WORK/failures.tsv" ] || return 0
+  echo "FAILED runs (not in the table):" >&2
+  sort "$BENCH_WORK/failures.tsv" | uniq -c | sed 's/^/  /' >&2
+  return 1
 }
 
 # bench_table RESULTS "REFERENCE SERVERS" [CEILING SERVER]: a Markdown table of medians per row and server.
