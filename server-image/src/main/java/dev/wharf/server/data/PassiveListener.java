@@ -62,7 +62,7 @@ public final class PassiveListener implements DataEndpoint {
             server.close();
         }
         if (!accepted.completeExceptionally(new java.io.IOException("data listener closed"))) {
-            Channel ch = accepted.getNow(null);
+            Channel ch = accepted.isCompletedExceptionally() ? null : accepted.getNow(null); // closed twice
             if (ch != null) {
                 ch.close();
                 DataPipeline.discard(ch);

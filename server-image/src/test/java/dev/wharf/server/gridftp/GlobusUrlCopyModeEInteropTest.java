@@ -130,6 +130,20 @@ class GlobusUrlCopyModeEInteropTest {
     }
 
     @Test
+    void fastRecursiveCopiesListInModeE() throws Exception {
+        Path source = Files.createDirectories(server.root().resolve("fast/sub"));
+        for (int i = 0; i < 20; i++) {
+            Files.write(source.resolve("g" + i), random(1000 + i, 300 + i));
+        }
+        Path back = tmp.resolve("fast-back");
+        ExternalProgram fast = copy("-fast", "-r", "-cd", url("fast/"), "file://" + back + "/").requireSuccess("-fast -r");
+        assertTrue(fast.stderr().contains("MLSD"), fast.stderr());
+        for (int i = 0; i < 20; i++) {
+            assertArrayEquals(Files.readAllBytes(source.resolve("g" + i)), Files.readAllBytes(back.resolve("sub/g" + i)));
+        }
+    }
+
+    @Test
     void offAndLenBecomeEretInModeE() throws Exception {
         byte[] content = random(100_000, 5);
         Files.write(server.root().resolve("part.bin"), content);

@@ -60,6 +60,7 @@ final class BlockReceiver implements ManagedTransfer, BlockChannel.Receiver, Pos
         synchronized (this) {
             counter = new EodCounter(set.maxStreams());
         }
+        set.whileRunning(() -> done.completeExceptionally(new java.io.IOException("data connections closed")));
         var timer = streams.session().services().context().ioGroup().next();
         var markers = Markers.every(markerSeconds, timer, bytes::get, written, streams.interim());
         var timeout = timer.schedule(() -> {
@@ -83,6 +84,7 @@ final class BlockReceiver implements ManagedTransfer, BlockChannel.Receiver, Pos
         return done.whenComplete((n, error) -> {
             set.stopArrivals();
             markers.stop();
+            set.whileRunning(null);
             timeout.cancel(false);
             synchronized (this) {
                 writers.values().forEach(PositionalWriter::fail);

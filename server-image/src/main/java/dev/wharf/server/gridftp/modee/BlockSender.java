@@ -1,13 +1,10 @@
 package dev.wharf.server.gridftp.modee;
 
 import dev.wharf.server.data.DataEndpoint;
-import dev.wharf.server.data.DataPipeline;
 import dev.wharf.server.ftp.DataStreams;
 import dev.wharf.server.ftp.ManagedTransfer;
-import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -15,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A MODE E download (RETR, ERET): the file's ranges are cut into blocks that the streams take in
+ * A MODE E download (RETR, ERET, listings): the source's ranges are cut into blocks that the streams take in
  * turn as each has room, so a slow stream gets fewer. Each block is its header and then the file
  * region itself (sendfile; read into a buffer only on a protected channel). Every stream ends with an
  * EOD, the first one with EOF|EOD carrying the stream count; the connections stay open for the next
@@ -27,7 +24,7 @@ final class BlockSender implements ManagedTransfer {
     /** Blocks written ahead on each stream, so it never waits for the event loop between two. */
     static final int IN_FLIGHT = 2;
 
-    private final FileChannel file;
+    private final BlockSource source;
     private final ArrayDeque<long[]> ranges;
     private final long wireShift;
     private final int parallelism;
@@ -39,8 +36,8 @@ final class BlockSender implements ManagedTransfer {
      * @param ranges what to send, {start, end} pairs of file offsets
      * @param wireShift subtracted from file offsets in block headers (ERET: offsets count from its start)
      */
-    BlockSender(FileChannel file, List<long[]> ranges, long wireShift, int parallelism, int markerSeconds) {
-        this.file = file;
+    BlockSender(BlockSource source, List<long[]> ranges, long wireShift, int parallelism, int markerSeconds) {
+        this.source = source;
         this.ranges = new ArrayDeque<>();
         for (long[] r : ranges) {
             if (r[1] > r[0]) {
@@ -55,6 +52,7 @@ final class BlockSender implements ManagedTransfer {
     @Override
     public CompletableFuture<Long> run(DataEndpoint endpoint, DataStreams streams) {
         StreamSet set = (StreamSet) endpoint;
+        set.whileRunning(() -> done.completeExceptionally(new java.io.IOException("data connections closed")));
         var timer = streams.session().services().context().ioGroup().next();
         var markers = Markers.every(markerSeconds, timer, sent::get, null, streams.interim());
         set.connections(parallelism)
@@ -76,6 +74,7 @@ final class BlockSender implements ManagedTransfer {
                 });
         return done.whenComplete((n, error) -> {
             markers.stop();
+            set.whileRunning(null);
             discard();
             if (error != null) {
                 set.close();
@@ -142,7 +141,7 @@ final class BlockSender implements ManagedTransfer {
             channel.write(BlockHeader.data(position - wireShift, length).encode(channel.alloc()));
             Object payload;
             try {
-                payload = payload(position, length);
+                payload = source.payload(channel, position, length);
             } catch (IOException e) {
                 done.completeExceptionally(e);
                 channel.close();
@@ -159,33 +158,10 @@ final class BlockSender implements ManagedTransfer {
                 pump();
             });
         }
-
-        private Object payload(long position, long length) throws IOException {
-            if (!DataPipeline.isTls(channel)) {
-                return new SharedFileRegion(file, position, length);
-            }
-            ByteBuf buf = channel.alloc().directBuffer((int) length);
-            try {
-                while (buf.writerIndex() < length) {
-                    int n = buf.writeBytes(file, position + buf.writerIndex(), (int) length - buf.writerIndex());
-                    if (n < 0) {
-                        throw new IOException("file shrank during the transfer");
-                    }
-                }
-                return buf;
-            } catch (IOException | RuntimeException e) {
-                buf.release();
-                throw e;
-            }
-        }
     }
 
     @Override
     public void discard() {
-        try {
-            file.close();
-        } catch (IOException ignored) {
-            // read-only
-        }
+        source.close();
     }
 }

@@ -51,7 +51,12 @@ public final class ModeECommands {
                 "REST <offset> | REST a-b,c-d (MODE E): restart the next transfer"));
         b.add(new CommandSpec("ERET", new EretCommand(settings), true, false, "ERET", "ERET P <offset> <length> <file>: partial download"));
         b.add(new CommandSpec("ESTO", new EstoCommand(settings), true, false, "ESTO", "ESTO A <offset> <file>: upload at an offset"));
-        for (String verb : new String[] {"LIST", "NLST", "MLSD", "APPE", "STOU"}) {
+        for (String verb : new String[] {"LIST", "NLST", "MLSD"}) {
+            CommandSpec s = ftp.get(verb);
+            b.replace(new CommandSpec(verb, new ListingCommand(s.command(), settings), s.needsLogin(),
+                    s.duringTransfer(), s.feature(), s.help()));
+        }
+        for (String verb : new String[] {"APPE", "STOU"}) {
             CommandSpec s = ftp.get(verb);
             b.replace(new CommandSpec(verb, new StreamModeOnly(verb, s.command()), s.needsLogin(), s.duringTransfer(),
                     s.feature(), s.help()));

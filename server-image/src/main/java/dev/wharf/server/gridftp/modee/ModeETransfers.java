@@ -88,7 +88,7 @@ final class ModeETransfers {
         long end = length < 0 ? size : Math.min(size, offset + length);
         ByteRanges restart = state.takeRestart();
         List<long[]> ranges = restart == null ? List.of(new long[] {offset, end}) : shifted(restart, offset, end);
-        BlockSender sender = new BlockSender(file, ranges, relative ? offset : 0,
+        BlockSender sender = new BlockSender(BlockSource.file(file), ranges, relative ? offset : 0,
                 set.passive() ? 1 : state.parallelism(), state.markerSeconds());
         return new Outcome.StartTransfer(opening(set, path + " (" + (end - offset) + " bytes)"),
                 PreparedTransfer.download(path, sender, -1));

@@ -6,9 +6,8 @@ import dev.wharf.server.ftp.FtpSession;
 import dev.wharf.server.ftp.Outcome;
 
 /**
- * A transfer verb Wharf runs only in MODE S (LIST, NLST, MLSD, APPE, STOU): in MODE E it is refused
- * with 504 before any data connection is touched, so the cached streams stay usable. globus-url-copy
- * switches to MODE S for its MLSD listings.
+ * APPE and STOU, which Wharf runs only in MODE S: in MODE E they are refused with 504 before any data
+ * connection is touched, so the cached streams stay usable.
  */
 final class StreamModeOnly implements FtpCommand {
 

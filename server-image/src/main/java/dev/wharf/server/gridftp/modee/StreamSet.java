@@ -31,6 +31,7 @@ final class StreamSet implements DataEndpoint {
     private final int socketBuffer;
     private final List<BlockChannel> channels = new ArrayList<>();
     private Consumer<BlockChannel> arrivals;
+    private Runnable onClose;
     private boolean closed;
 
     private StreamSet(DataChannelFactory factory, PassiveListener listener, List<InetSocketAddress> targets, int maxStreams,
@@ -156,14 +157,38 @@ final class StreamSet implements DataEndpoint {
         return CompletableFuture.failedFuture(new IOException("MODE E data connections carry only MODE E transfers"));
     }
 
+    /**
+     * What to do if the set is closed while a transfer runs on it (ABOR, the session ending): the
+     * transfer must fail at once, also when no stream has connected yet. Null when it has finished.
+     */
+    void whileRunning(Runnable failTransfer) {
+        boolean already;
+        synchronized (this) {
+            already = closed;
+            onClose = failTransfer;
+        }
+        if (already && failTransfer != null) {
+            failTransfer.run();
+        }
+    }
+
     @Override
     public void close() {
         List<BlockChannel> all;
+        Runnable running;
         synchronized (this) {
+            if (closed) {
+                return; // also when failing the running transfer closes the set again
+            }
             closed = true;
             arrivals = null;
             all = List.copyOf(channels);
             channels.clear();
+            running = onClose;
+            onClose = null;
+        }
+        if (running != null) {
+            running.run();
         }
         if (listener != null) {
             listener.close();

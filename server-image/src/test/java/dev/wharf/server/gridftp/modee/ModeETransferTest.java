@@ -358,9 +358,17 @@ class ModeETransferTest {
         byte[] content = random(100_000);
         Files.write(root.resolve("s.bin"), content);
         try (RawFtp ftp = modeE()) {
-            expect(227, ftp.command("PASV"));
-            expect(504, ftp.command("MLSD /")); // listings are MODE S only
-            expect(504, ftp.command("APPE /s.bin"));
+            int port = pasvPort(ftp.command("PASV"));
+            try (Socket stream = connect(port)) { // a listing in MODE E comes in blocks (globus-url-copy -fast -r)
+                expectStart(ftp.command("MLSD /"));
+                ModeEClient.Stream listing = readUntilEod(new DataInputStream(stream.getInputStream()));
+                expect(226, finalReply(ftp));
+                assertEquals(1, listing.eofCount());
+                String text = new String(assemble(List.of(listing), (int) listing.blocks().stream()
+                        .mapToLong(b -> b.offset() + b.count()).max().orElse(0)), java.nio.charset.StandardCharsets.UTF_8);
+                assertTrue(text.contains("Type=file;Size=100000;") && text.contains(" s.bin\r\n"), text);
+            }
+            expect(504, ftp.command("APPE /s.bin")); // MODE S only
             expect(200, ftp.command("MODE S"));
             try (Socket data = ftp.passive()) {
                 expect(150, ftp.command("RETR /s.bin"));
