@@ -32,6 +32,10 @@ public record FtpSettings(
     public static final int DEFAULT_PORT = 2121;
     public static final int DEFAULT_IMPLICIT_PORT = 2990;
     public static final int MAX_LINE = 8192;
+    /** GridFTP MODE E: data connections one session may use at once. */
+    public static final String STREAMS_PER_CLIENT = "limits.streams-per-client";
+    public static final int DEFAULT_STREAMS_PER_CLIENT = 10;
+    public static final int MAX_STREAMS_PER_CLIENT = 1000;
 
     public static FtpSettings plain(ConfigFile config) {
         return read(config, "ftp", false, config.getInt("ftp.port", DEFAULT_PORT, 0, 65535));
@@ -47,6 +51,9 @@ public record FtpSettings(
     }
 
     private static FtpSettings read(ConfigFile c, String door, boolean implicit, int port) {
+        // Read here only so the key is known (and checked) in every configuration, also when no door that
+        // carries MODE E is enabled: the operator always renders it. gridftp.modee.ModeESettings uses it.
+        c.getInt(STREAMS_PER_CLIENT, DEFAULT_STREAMS_PER_CLIENT, 1, MAX_STREAMS_PER_CLIENT);
         InetAddress control = address(c, "control.interface", "127.0.0.1");
         InetAddress data = address(c, "data.interface", control.getHostAddress());
         return new FtpSettings(door, implicit, control, port, data,

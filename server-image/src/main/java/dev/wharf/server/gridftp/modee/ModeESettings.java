@@ -2,6 +2,7 @@ package dev.wharf.server.gridftp.modee;
 
 import dev.wharf.server.config.ConfigFile;
 import dev.wharf.server.ftp.FtpSession;
+import dev.wharf.server.ftp.FtpSettings;
 import java.util.function.ToLongFunction;
 
 /**
@@ -11,9 +12,8 @@ import java.util.function.ToLongFunction;
  */
 public record ModeESettings(int maxStreams, ToLongFunction<FtpSession> allocation) {
 
-    public static final int DEFAULT_STREAMS = 10;
-
     public static ModeESettings from(ConfigFile config, ToLongFunction<FtpSession> allocation) {
-        return new ModeESettings(config.getInt("limits.streams-per-client", DEFAULT_STREAMS, 1, 1000), allocation);
+        return new ModeESettings(config.getInt(FtpSettings.STREAMS_PER_CLIENT, FtpSettings.DEFAULT_STREAMS_PER_CLIENT, 1,
+                FtpSettings.MAX_STREAMS_PER_CLIENT), allocation);
     }
 }
