@@ -201,6 +201,22 @@ class ModeETransferTest {
     }
 
     @Test
+    void passiveDownloadUsesTheStreamsTheClientOpened() throws Exception {
+        byte[] content = random(2 * 1024 * 1024 + 3);
+        Files.write(root.resolve("pasv.bin"), content);
+        try (RawFtp ftp = modeE()) {
+            int port = pasvPort(ftp.command("PASV"));
+            try (Socket s = connect(port)) {
+                expectStart(ftp.command("RETR /pasv.bin"));
+                ModeEClient.Stream got = readUntilEod(new DataInputStream(s.getInputStream()));
+                expect(226, finalReply(ftp));
+                assertEquals(1, got.eofCount());
+                assertArrayEquals(content, assemble(List.of(got), content.length));
+            }
+        }
+    }
+
+    @Test
     void estoWritesAtItsOffsetInPlace() throws Exception {
         byte[] original = random(10_000);
         Files.write(root.resolve("patch.bin"), original);
