@@ -6,6 +6,7 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import java.io.IOException;
@@ -52,9 +53,23 @@ public final class DataChannelFactory {
 
     /** As {@link #listen(InetAddress)}, with SO_RCVBUF/SO_SNDBUF of {@code socketBuffer} bytes (0 = the kernel's). */
     public PassiveListener listen(InetAddress expectedPeer, int socketBuffer) throws IOException {
+        return listen(expectedPeer, socketBuffer, null);
+    }
+
+    /**
+     * As {@link #listen(InetAddress, int)}, with the listener and its single data connection on {@code home}
+     * (the control connection's event loop, when it belongs to this factory's group): the transfer's
+     * start, end and reply then need no wake-up of another event loop — per file, that is most of what
+     * a small-file transfer costs besides the sockets themselves. A listener that accepts every
+     * connection (MODE E) still spreads its streams over the whole group. Called on {@code home} itself,
+     * it binds on another loop (waiting for its own loop would deadlock).
+     */
+    public PassiveListener listen(InetAddress expectedPeer, int socketBuffer, EventLoop home) throws IOException {
         PassiveListener listener = new PassiveListener(expectedPeer);
+        // not when called on that very loop (a command run on the event loop): the bind below waits for it
+        EventLoop near = home != null && home.parent() == group && !home.inEventLoop() ? home : null;
         ServerBootstrap bootstrap = new ServerBootstrap()
-                .group(group)
+                .group(near != null ? near : group, group)
                 .channel(transport.serverChannelClass())
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .option(ChannelOption.SO_BACKLOG, 64) // MODE E clients open their parallel streams at once
@@ -78,13 +93,16 @@ public final class DataChannelFactory {
             if (port < 0) {
                 break;
             }
+            if (near != null) { // a handler of its own per attempt: a failed bind's channel keeps its instance
+                bootstrap.handler(new SameLoopAcceptor(listener, near, socketBuffer));
+            }
             try {
                 Channel server = bootstrap.bind(dataInterface, port).syncUninterruptibly().channel();
                 listener.bound(server, () -> ports.release(port));
                 return listener;
             } catch (Exception e) { // Netty rethrows the checked BindException unchanged
                 ports.releaseForeign(port);
-                last = new IOException("cannot bind " + dataInterface.getHostAddress() + ":" + port + ": " + e.getMessage(), e);
+                last = new IOException("cannot bind " + dataInterface.getHostAddress() + ":" + port + ": " + e, e);
             }
         }
         throw last != null ? last : new IOException("no free port in the data port range " + ports.range());

@@ -51,6 +51,11 @@ public final class PassiveListener implements DataEndpoint {
         this.every = accept;
     }
 
+    /** Whether {@link #acceptEvery} was called (MODE E). */
+    boolean acceptsEvery() {
+        return every != null;
+    }
+
     @Override
     public CompletableFuture<Channel> connection() {
         return accepted;

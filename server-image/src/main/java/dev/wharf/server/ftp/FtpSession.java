@@ -42,6 +42,7 @@ public final class FtpSession {
     private boolean epsvAll;
     private Set<String> mlstFacts = new LinkedHashSet<>(MLST_FACTS);
     private int dataSocketBuffer;
+    private volatile io.netty.channel.EventLoop controlLoop;
 
     private boolean tlsControl;
     private boolean pbszSet;
@@ -206,6 +207,15 @@ public final class FtpSession {
 
     public void dataSocketBuffer(int bytes) {
         this.dataSocketBuffer = bytes;
+    }
+
+    /** The control connection's event loop (null in tests without one): passive data channels are served there. */
+    public io.netty.channel.EventLoop controlLoop() {
+        return controlLoop;
+    }
+
+    public void controlLoop(io.netty.channel.EventLoop loop) {
+        this.controlLoop = loop;
     }
 
     /** Replaces the arranged data connection, closing the previous one. */

@@ -84,6 +84,7 @@ final class FtpSessionHandler extends SimpleChannelInboundHandler<String> {
 
     private void ready(InetSocketAddress client) {
         session = new FtpSession(services, client, inet(ctx.channel().localAddress()));
+        session.controlLoop(ctx.channel().eventLoop());
         if (!services.settings().allowedSubnets().allows(client.getAddress())) {
             LOG.warn("{}: refused {}: not in net.allowed-subnets", services.door(), client);
             services.context().metrics().login(services.door(), "refused");

@@ -36,7 +36,8 @@ public final class Pasv implements FtpCommand {
         try {
             // a third-party transfer's data comes from the other server: then any peer may connect
             PassiveListener listener = session.services().dataChannels().listen(
-                    Port.thirdPartyAllowed(session) ? null : session.client().getAddress(), session.dataSocketBuffer());
+                    Port.thirdPartyAllowed(session) ? null : session.client().getAddress(), session.dataSocketBuffer(),
+                    session.controlLoop());
             session.dataEndpoint(listener);
             return listener;
         } catch (IOException e) {
