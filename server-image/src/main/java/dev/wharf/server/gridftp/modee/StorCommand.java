@@ -22,6 +22,7 @@ final class StorCommand implements FtpCommand {
     @Override
     public Outcome execute(FtpSession session, String argument) throws FtpException {
         if (!ModeEState.on(session)) {
+            settings.allocation().applyAsLong(session); // a stream-mode upload uses up its ALLO too
             return ftpStor.execute(session, argument);
         }
         if (argument.isEmpty()) {

@@ -238,6 +238,30 @@ class ModeETransferTest {
     }
 
     @Test
+    void aStreamModeUploadUsesUpItsAlloSoALaterModeEUploadIsNotCappedByIt() throws Exception {
+        try (RawFtp ftp = modeE()) {
+            expect(200, ftp.command("MODE S"));
+            expect(200, ftp.command("ALLO 10"));
+            int port = pasvPort(ftp.command("PASV"));
+            expectStart(ftp.command("STOR /small.bin"));
+            try (Socket s = connect(port)) {
+                s.getOutputStream().write(new byte[10]);
+            }
+            expect(226, finalReply(ftp));
+
+            expect(200, ftp.command("MODE E"));
+            byte[] content = random(300_000);
+            int modeEPort = pasvPort(ftp.command("PASV"));
+            Socket stream = connect(modeEPort);
+            expectStart(ftp.command("STOR /big.bin")); // no ALLO of its own: nothing may cap it
+            sendShuffled(content, List.of(stream));
+            expect(226, finalReply(ftp));
+            assertArrayEquals(content, Files.readAllBytes(root.resolve("big.bin")));
+            stream.close();
+        }
+    }
+
+    @Test
     void aBlockBeyondTheAlloSizeIsRefusedAndNoFileStays() throws Exception {
         try (RawFtp ftp = modeE()) {
             int port = pasvPort(ftp.command("PASV"));
