@@ -15,6 +15,18 @@ free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
 }
 
+# Like wait_for_port, but without connecting: for servers that take exactly one client (iperf3 -s -1),
+# which a probe connection would use up.
+wait_for_listener() { # port [seconds]
+  local port=$1 limit=${2:-30}
+  for _ in $(seq 1 $((limit * 10))); do
+    if ss -Hltn "sport = :$port" | grep -q .; then return 0; fi
+    sleep 0.1
+  done
+  echo "nothing listens on port $port after ${limit}s" >&2
+  return 1
+}
+
 wait_for_port() { # host port [seconds]
   local host=$1 port=$2 limit=${3:-30}
   for _ in $(seq 1 $((limit * 10))); do
