@@ -1,6 +1,7 @@
 package dev.wharf.server.gridftp;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wharf.server.ServerContext;
@@ -111,6 +112,24 @@ class GlobusUrlCopyModeEInteropTest {
                 .requireSuccess("globus-url-copy -p " + streams + " upload");
         assertTrue(up.stderr().contains("MODE E"), up.stderr());
         assertArrayEquals(content, Files.readAllBytes(server.root().resolve("up-p" + streams + ".bin")));
+    }
+
+    @Test
+    void aLargeFileGoesOutInLargerBlocksByteIdentical() throws Exception {
+        // 70 MiB over 4 streams: blocks of about 4.4 MiB (BlockSender.blockSize), not a multiple of anything
+        Path source = server.root().resolve("large.bin");
+        try (var out = Files.newOutputStream(source)) {
+            Random random = new Random(70);
+            byte[] chunk = new byte[1 << 20];
+            for (int i = 0; i < 70; i++) {
+                random.nextBytes(chunk);
+                out.write(chunk);
+            }
+            out.write(chunk, 0, 12_345);
+        }
+        Path local = tmp.resolve("large-down.bin");
+        copy("-p", "4", url("large.bin"), "file://" + local).requireSuccess("globus-url-copy -p 4 download of 70 MiB");
+        assertEquals(-1, Files.mismatch(source, local), "the download differs from the source");
     }
 
     @ParameterizedTest

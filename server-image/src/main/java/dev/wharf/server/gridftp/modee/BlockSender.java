@@ -1,6 +1,7 @@
 package dev.wharf.server.gridftp.modee;
 
 import dev.wharf.server.data.DataEndpoint;
+import dev.wharf.server.data.DataPipeline;
 import dev.wharf.server.ftp.DataStreams;
 import dev.wharf.server.ftp.ManagedTransfer;
 import io.netty.channel.Channel;
@@ -20,7 +21,10 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class BlockSender implements ManagedTransfer {
 
-    static final int BLOCK = 1 << 20;
+    static final long MIN_BLOCK = 1 << 20;
+    static final long MAX_BLOCK = 16 << 20;
+    /** Blocks each stream should get at least, so a slow stream can hand work to the others. */
+    static final int BLOCKS_PER_STREAM = 4;
     /** Blocks written ahead on each stream, so it never waits for the event loop between two. */
     static final int IN_FLIGHT = 2;
 
@@ -29,6 +33,7 @@ final class BlockSender implements ManagedTransfer {
     private final long wireShift;
     private final int parallelism;
     private final int markerSeconds;
+    private final long blockSize;
     private final CompletableFuture<Long> done = new CompletableFuture<>();
     private final AtomicLong sent = new AtomicLong();
 
@@ -47,6 +52,18 @@ final class BlockSender implements ManagedTransfer {
         this.wireShift = wireShift;
         this.parallelism = parallelism;
         this.markerSeconds = markerSeconds;
+        this.blockSize = blockSize(this.ranges.stream().mapToLong(r -> r[1] - r[0]).sum(), parallelism);
+    }
+
+    /**
+     * Large blocks cost less per byte (one header write and one sendfile call each; with four streams
+     * on two CPUs, 16 MiB blocks moved 2 GiB about 23% faster than 1 MiB ones), but every stream should
+     * still get a few blocks, so smaller transfers keep their parallelism. Between 1 and 16 MiB; blocks
+     * for a protected (TLS) stream stay at 1 MiB, because those are read into memory.
+     */
+    static long blockSize(long total, int parallelism) {
+        long share = total / ((long) Math.max(1, parallelism) * BLOCKS_PER_STREAM);
+        return Math.max(MIN_BLOCK, Math.min(MAX_BLOCK, share));
     }
 
     @Override
@@ -84,13 +101,13 @@ final class BlockSender implements ManagedTransfer {
         });
     }
 
-    /** The next block, {file offset, length}, or null when everything is handed out. */
-    private synchronized long[] next() {
+    /** The next block of at most {@code limit} bytes, {file offset, length}, or null when everything is handed out. */
+    private synchronized long[] next(long limit) {
         long[] r = ranges.peek();
         if (r == null) {
             return null;
         }
-        long length = Math.min(BLOCK, r[1] - r[0]);
+        long length = Math.min(limit, r[1] - r[0]);
         long[] block = {r[0], length};
         r[0] += length;
         if (r[0] >= r[1]) {
@@ -120,7 +137,9 @@ final class BlockSender implements ManagedTransfer {
                 return;
             }
             long[] block = null;
-            while (inFlight < IN_FLIGHT && (block = next()) != null) {
+            // a protected stream reads each block into memory: keep those small
+            long limit = DataPipeline.isTls(channel) ? MIN_BLOCK : blockSize;
+            while (inFlight < IN_FLIGHT && (block = next(limit)) != null) {
                 send(block[0], block[1]);
             }
             if (block == null && inFlight == 0 && !ended) {
