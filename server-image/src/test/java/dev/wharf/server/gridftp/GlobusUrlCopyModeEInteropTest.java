@@ -187,7 +187,7 @@ class GlobusUrlCopyModeEInteropTest {
     @Test
     void pipelinedRecursiveCopiesOfManySmallFiles() throws Exception {
         Path source = Files.createDirectories(tmp.resolve("many"));
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 1000; i++) {
             Files.write(source.resolve("f" + i), random(4096 + i, i));
         }
         ExternalProgram up = copy("-r", "-cd", "-pp", "-cc", "4", "file://" + source + "/", url("many/"))
@@ -195,7 +195,7 @@ class GlobusUrlCopyModeEInteropTest {
         assertTrue(up.stderr().contains("\n125 "), "cached data connections were not reused:\n" + up.stderr());
         Path back = tmp.resolve("many-back");
         copy("-r", "-cd", "-pp", "-cc", "4", url("many/"), "file://" + back + "/").requireSuccess("pipelined download");
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 1000; i++) {
             byte[] expected = Files.readAllBytes(source.resolve("f" + i));
             assertArrayEquals(expected, Files.readAllBytes(server.root().resolve("many/f" + i)), "uploaded f" + i);
             assertArrayEquals(expected, Files.readAllBytes(back.resolve("f" + i)), "downloaded f" + i);
