@@ -115,6 +115,9 @@ class GridFtpThirdPartyInteropTest {
         assertArrayEquals(bytes, Files.readAllBytes(atGlobus));
         copy(globus.url("ftp", atGlobus), wharf + "/fw.bin");
         assertArrayEquals(bytes, Files.readAllBytes(wharfPasswords.root().resolve("fw.bin")));
+        // Wharf to Wharf without GSI: two password sessions of the same server, one the source, one the sink
+        copy(wharf + "/fw.bin", wharf + "/ww.bin");
+        assertArrayEquals(bytes, Files.readAllBytes(wharfPasswords.root().resolve("ww.bin")));
     }
 
     @Test
