@@ -1,15 +1,13 @@
 package dev.wharf.server.gridftp.modee;
 
 import dev.wharf.server.data.FileSender;
+import dev.wharf.server.ftp.DownloadFile;
 import dev.wharf.server.ftp.FtpCommand;
 import dev.wharf.server.ftp.FtpException;
 import dev.wharf.server.ftp.FtpReply;
 import dev.wharf.server.ftp.FtpSession;
 import dev.wharf.server.ftp.Outcome;
 import dev.wharf.server.ftp.PreparedTransfer;
-import dev.wharf.server.ftp.StorageReplies;
-import java.io.IOException;
-import java.nio.channels.FileChannel;
 
 /**
  * ERET P offset length path (GFD.20 partial retrieve): {@code length} bytes from {@code offset}, sent
@@ -43,22 +41,10 @@ final class EretCommand implements FtpCommand {
         }
         String path = session.resolve(parts[3]);
         session.takeRestOffset();
-        StorageReplies.call(() -> session.storage().statForRead(path), false);
-        FileChannel file = StorageReplies.call(() -> session.storage().openRead(path), false);
-        long size;
-        try {
-            size = file.size();
-        } catch (IOException e) {
-            ModeETransfers.close(file);
-            throw new FtpException(451, "Local error: " + e.getMessage());
-        }
-        if (offset > size) {
-            ModeETransfers.close(file);
-            throw new FtpException(554, "Offset " + offset + " is beyond the end of the file (" + size + ")");
-        }
-        long n = Math.min(length, size - offset);
+        DownloadFile file = DownloadFile.open(session, path, offset, "Offset");
+        long n = Math.min(length, file.size() - offset);
         boolean ascii = session.type() == FtpSession.Type.ASCII;
         return new Outcome.StartTransfer(FtpReply.of(150, "Opening data connection for " + path + " (" + n + " bytes)"),
-                PreparedTransfer.download(path, new FileSender(file, offset, n, ascii), ascii ? -1 : n));
+                PreparedTransfer.download(path, new FileSender(file.channel(), offset, n, ascii), ascii ? -1 : n));
     }
 }

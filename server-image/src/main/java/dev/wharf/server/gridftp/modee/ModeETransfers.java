@@ -3,17 +3,15 @@ package dev.wharf.server.gridftp.modee;
 import dev.wharf.server.data.ActiveEndpoint;
 import dev.wharf.server.data.DataEndpoint;
 import dev.wharf.server.data.PassiveListener;
-import dev.wharf.server.fs.FileEntry;
 import dev.wharf.server.fs.Upload;
 import dev.wharf.server.fs.UploadMode;
+import dev.wharf.server.ftp.DownloadFile;
 import dev.wharf.server.ftp.FtpException;
 import dev.wharf.server.ftp.FtpReply;
 import dev.wharf.server.ftp.FtpSession;
 import dev.wharf.server.ftp.Outcome;
 import dev.wharf.server.ftp.PreparedTransfer;
 import dev.wharf.server.ftp.StorageReplies;
-import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.util.List;
 
 
@@ -69,26 +67,12 @@ final class ModeETransfers {
         StreamSet set = streams(session, table.maxStreams());
         String path = session.resolve(argument);
         session.takeRestOffset();
-        FileEntry entry = StorageReplies.call(() -> session.storage().statForRead(path), false);
-        if (!entry.isFile()) {
-            throw new FtpException(550, path + ": not a plain file");
-        }
-        FileChannel file = StorageReplies.call(() -> session.storage().openRead(path), false);
-        long size;
-        try {
-            size = file.size();
-        } catch (IOException e) {
-            close(file);
-            throw new FtpException(451, "Local error: " + e.getMessage());
-        }
-        if (offset > size) {
-            close(file);
-            throw new FtpException(554, "Offset " + offset + " is beyond the end of the file (" + size + ")");
-        }
+        DownloadFile file = DownloadFile.open(session, path, offset, "Offset");
+        long size = file.size();
         long end = length < 0 ? size : Math.min(size, offset + length);
         ByteRanges restart = state.takeRestart();
         List<long[]> ranges = restart == null ? List.of(new long[] {offset, end}) : shifted(restart, offset, end);
-        BlockSender sender = new BlockSender(BlockSource.file(file), ranges, relative ? offset : 0,
+        BlockSender sender = new BlockSender(BlockSource.file(file.channel()), ranges, relative ? offset : 0,
                 set.passive() ? 1 : state.parallelism(), state.markerSeconds());
         return new Outcome.StartTransfer(opening(set, path + " (" + (end - offset) + " bytes)"),
                 PreparedTransfer.download(path, sender, -1));
@@ -114,13 +98,4 @@ final class ModeETransfers {
                 session.services().context().blockingExecutor(), state.markerSeconds(), state.parallelism());
         return new Outcome.StartTransfer(opening(set, path), PreparedTransfer.upload(path, receiver, upload));
     }
-
-    static void close(FileChannel file) {
-        try {
-            file.close();
-        } catch (IOException ignored) {
-            // read-only channel: nothing to lose
-        }
-    }
-
 }
