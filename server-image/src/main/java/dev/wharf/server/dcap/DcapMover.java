@@ -4,8 +4,10 @@ import dev.wharf.server.data.DataPipeline;
 import dev.wharf.server.data.DataSink;
 import dev.wharf.server.fs.StorageException;
 import dev.wharf.server.fs.Upload;
+import dev.wharf.server.ftp.SerialExecutor;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import java.io.IOException;
@@ -26,11 +28,13 @@ import org.slf4j.LoggerFactory;
 final class DcapMover implements DataSink, DataBlockDecoder.Listener {
 
     private static final Logger LOG = LoggerFactory.getLogger(DcapMover.class);
+    /** Written bytes of an upload allowed to wait for the checksum before the channel stops reading. */
+    private static final long CHECKSUM_BACKLOG = 64L << 20;
     private final long sessionId;
     private final String challenge;
     private final ReadSource reading;
     private final Upload upload;
-    private final UploadWriter writer;
+    private UploadWriter writer;
     private final Executor blocking;
     private final Consumer<DcapFailure> outcome;
     private Channel channel;
@@ -40,6 +44,8 @@ final class DcapMover implements DataSink, DataBlockDecoder.Listener {
     private int writeCommand;
     private boolean finished;
     private boolean endsWhenClosed;
+    /** CLOSE arrived: the outcome is on its way (an upload's checksum may still be being computed). */
+    private boolean closeRequested;
     private long transferred;
 
     /**
@@ -56,7 +62,6 @@ final class DcapMover implements DataSink, DataBlockDecoder.Listener {
         this.challenge = challenge;
         this.reading = readBack && upload != null ? ReadSource.of(upload.channel(), false) : reading;
         this.upload = upload;
-        this.writer = upload != null ? new UploadWriter(upload) : null;
         this.blocking = blocking;
         this.outcome = outcome;
         this.size = reading != null ? reading.size() : 0;
@@ -70,12 +75,17 @@ final class DcapMover implements DataSink, DataBlockDecoder.Listener {
             decoder.release();
             if (!finished && endsWhenClosed) {
                 finish(null);
-            } else if (!finished) {
+            } else if (!finished && !closeRequested) {
                 abort(new DcapFailure(DcapFailure.INTERNAL, "data connection closed before CLOSE", "EIO"));
             }
         }));
         if (challenge == null) {
             ch.writeAndFlush(DataReplies.callbackGreeting(ch.alloc(), sessionId));
+        }
+        if (upload != null) {
+            writer = new UploadWriter(upload, new ChecksumLane(new SerialExecutor(blocking), ch, CHECKSUM_BACKLOG));
+            // dccp sends each buffer (1 MiB by default) in one go: read it in a few large gulps
+            ch.config().setRecvByteBufAllocator(new AdaptiveRecvByteBufAllocator(64 * 1024, 256 * 1024, 1024 * 1024));
         }
         quickAck(ch);
         DataPipeline.start(ch, this);
@@ -312,27 +322,36 @@ final class DcapMover implements DataSink, DataBlockDecoder.Listener {
     }
 
     private void close(DataRequest r) {
+        closeRequested = true;
         channel.writeAndFlush(DataReplies.ack(alloc(), DataRequest.CLOSE)).addListener(ChannelFutureListener.CLOSE);
         if (upload == null) {
             finish(null);
-            return;
+        } else {
+            writer.whenWritten(() -> closeUpload(r));
         }
+    }
+
+    private void closeUpload(DataRequest r) {
         IOException writeError = writer.error();
-        DcapFailure failure = null;
         if (writeError != null) {
-            failure = new DcapFailure(DcapFailure.INTERNAL, "write failed: " + writeError.getMessage(),
-                    StorageException.isNoSpace(writeError) ? "ENOSPC" : "EIO");
-        } else if (r.checksum().isPresent() && !writer.checksumMatches(r.checksum().getAsLong())) {
-            failure = new DcapFailure(DcapFailure.INTERNAL, "ADLER32 mismatch: client "
-                    + Long.toHexString(r.checksum().getAsLong()) + ", server " + Long.toHexString(writer.adler32()), "EIO");
+            abort(new DcapFailure(DcapFailure.INTERNAL, "write failed: " + writeError.getMessage(),
+                    StorageException.isNoSpace(writeError) ? "ENOSPC" : "EIO"));
+        } else if (r.checksum().isPresent() && writer.sequential() && r.checksum().getAsLong() != writer.adler32()) {
+            abort(new DcapFailure(DcapFailure.INTERNAL, "ADLER32 mismatch: client "
+                    + Long.toHexString(r.checksum().getAsLong()) + ", server " + Long.toHexString(writer.adler32()), "EIO"));
+        } else {
+            commit();
         }
-        if (failure != null) {
-            abort(failure);
+    }
+
+    /** Makes the upload visible under its name, truncated to what the client wrote. */
+    private void commit() {
+        if (finished) {
             return;
         }
         finished = true;
         long length = size;
-        blocking.execute(() -> {
+        writer.lastly(() -> {
             try {
                 upload.channel().truncate(upload.start() + length);
                 upload.commit(length);
@@ -365,10 +384,15 @@ final class DcapMover implements DataSink, DataBlockDecoder.Listener {
             return;
         }
         finished = true;
-        blocking.execute(() -> {
+        Runnable removal = () -> {
             upload.abort();
             outcome.accept(failure);
-        });
+        };
+        if (writer != null) {
+            writer.lastly(removal); // behind the checksum work still holding received buffers
+        } else {
+            blocking.execute(removal);
+        }
     }
 
     private void closeReading() {

@@ -151,6 +151,44 @@ class DccpInteropTest {
         assertArrayEquals(content, Files.readAllBytes(root.resolve("big-up-active.bin")));
     }
 
+    /**
+     * Past 4 GiB, where 32-bit offsets and counts would wrap: a sparse 4 GiB + 3 file with random
+     * patches at the start, across 2^31 and 2^32 and at the end, down with {@code -A} and back up with the
+     * server connecting, each copy compared with cmp.
+     */
+    @Test
+    void fourGibibytesAndThreeBytesDownAndBackUp() throws Exception {
+        long size = (4L << 30) + 3;
+        Path source = root.resolve("huge.bin");
+        try (var file = java.nio.channels.FileChannel.open(source, java.nio.file.StandardOpenOption.CREATE_NEW,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            for (long at : new long[] {0, (1L << 31) - (1 << 19), (1L << 32) - (1 << 19), size - (1 << 20)}) {
+                file.write(java.nio.ByteBuffer.wrap(InteropServer.randomBytes(1 << 20)), at);
+            }
+        }
+        Files.setPosixFilePermissions(source, PosixFilePermissions.fromString("rw-r--r--"));
+        Path down = dir.resolve("huge-down.bin");
+        Path up = root.resolve("huge-up.bin");
+        try {
+            Programs.Result r1 = dccp("-A", url("/huge.bin"), down.toString());
+            assertEquals(0, r1.exitCode(), r1.describe());
+            assertSame(source, down);
+            Programs.Result r2 = dccp("-h", "127.0.0.1", down.toString(), url("/huge-up.bin"));
+            assertEquals(0, r2.exitCode(), r2.describe());
+            assertSame(source, up);
+        } finally {
+            Files.deleteIfExists(source);
+            Files.deleteIfExists(down);
+            Files.deleteIfExists(up);
+        }
+    }
+
+    private static void assertSame(Path expected, Path actual) throws Exception {
+        assertEquals(Files.size(expected), Files.size(actual), actual + " has the wrong size");
+        Programs.Result cmp = Programs.run(TIMEOUT, dir, "cmp", expected.toString(), actual.toString());
+        assertEquals(0, cmp.exitCode(), cmp.describe());
+    }
+
     @Test
     void passiveDataConnectionsComeFromTheDataPortRange() throws Exception {
         publicFile("ranged.bin", 1000);
