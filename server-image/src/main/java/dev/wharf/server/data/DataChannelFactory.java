@@ -4,6 +4,7 @@ import dev.wharf.server.Transport;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
@@ -61,13 +62,13 @@ public final class DataChannelFactory {
      * (the control connection's event loop, when it belongs to this factory's group): the transfer's
      * start, end and reply then need no wake-up of another event loop — per file, that is most of what
      * a small-file transfer costs besides the sockets themselves. A listener that accepts every
-     * connection (MODE E) still spreads its streams over the whole group. Called on {@code home} itself,
-     * it binds on another loop (waiting for its own loop would deadlock).
+     * connection (MODE E) still spreads its streams over the whole group. Called on {@code home} itself (a
+     * command run on the event loop), it registers and binds right there: both complete inside the call.
      */
     public PassiveListener listen(InetAddress expectedPeer, int socketBuffer, EventLoop home) throws IOException {
         PassiveListener listener = new PassiveListener(expectedPeer);
-        // not when called on that very loop (a command run on the event loop): the bind below waits for it
-        EventLoop near = home != null && home.parent() == group && !home.inEventLoop() ? home : null;
+        EventLoop near = home != null && home.parent() == group ? home : null;
+        boolean onNear = near != null && near.inEventLoop();
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(near != null ? near : group, group)
                 .channel(transport.serverChannelClass())
@@ -97,7 +98,8 @@ public final class DataChannelFactory {
                 bootstrap.handler(new SameLoopAcceptor(listener, near, socketBuffer));
             }
             try {
-                Channel server = bootstrap.bind(dataInterface, port).syncUninterruptibly().channel();
+                Channel server = onNear ? bindHere(bootstrap, port)
+                        : bootstrap.bind(dataInterface, port).syncUninterruptibly().channel();
                 listener.bound(server, () -> ports.release(port));
                 return listener;
             } catch (Exception e) { // Netty rethrows the checked BindException unchanged
@@ -106,6 +108,32 @@ public final class DataChannelFactory {
             }
         }
         throw last != null ? last : new IOException("no free port in the data port range " + ports.range());
+    }
+
+    /**
+     * Registers and binds a listener on the event loop running this call. Waiting for a future there
+     * would deadlock, but on its own loop Netty completes both inline; the one step it leaves for later
+     * (adding its acceptor) runs before any client can know the port.
+     */
+    private Channel bindHere(ServerBootstrap bootstrap, int port) throws Exception {
+        ChannelFuture registered = bootstrap.register();
+        if (!registered.isDone()) {
+            registered.channel().close();
+            throw new IllegalStateException("registration did not complete on its own event loop");
+        }
+        if (!registered.isSuccess()) {
+            throw rethrowable(registered.cause());
+        }
+        ChannelFuture bound = registered.channel().bind(new InetSocketAddress(dataInterface, port));
+        if (!bound.isDone() || !bound.isSuccess()) {
+            registered.channel().close();
+            throw bound.isDone() ? rethrowable(bound.cause()) : new IllegalStateException("bind did not complete on its own event loop");
+        }
+        return registered.channel();
+    }
+
+    private static Exception rethrowable(Throwable t) {
+        return t instanceof Exception e ? e : new IllegalStateException(t);
     }
 
     /** An endpoint connecting to {@code target} when the transfer starts, from the data interface. */

@@ -119,7 +119,11 @@ final class FtpSessionHandler extends SimpleChannelInboundHandler<String> {
             ctx.channel().config().setAutoRead(false);
             tlsUpgradePending = true;
         }
-        executor.execute(() -> handle(request));
+        CommandSpec spec = services.commands().get(request.verb());
+        boolean inline = protection == null && spec != null && spec.command() instanceof InlineCommand;
+        if (!inline || !executor.runHereIfIdle(() -> handle(request))) {
+            executor.execute(() -> handle(request));
+        }
     }
 
     // ---- executor side
@@ -237,10 +241,19 @@ final class FtpSessionHandler extends SimpleChannelInboundHandler<String> {
                 ctx.writeAndFlush(last);
                 transferRunning = false;
                 handle.replied().complete(last);
-                executor.execute(() -> {
+                // usually nothing waits behind the transfer: settle here instead of waking the pool
+                Runnable settle = () -> {
                     session.transfer(null);
-                    drainDeferred();
-                });
+                    if (!deferred.isEmpty()) {
+                        executor.execute(this::drainDeferred);
+                    }
+                };
+                if (!executor.runHereIfIdle(settle)) {
+                    executor.execute(() -> {
+                        session.transfer(null);
+                        drainDeferred();
+                    });
+                }
             });
         });
     }

@@ -34,6 +34,35 @@ public final class SerialExecutor implements Executor {
         pool.execute(this::drain);
     }
 
+    /**
+     * Runs {@code task} right here, in the caller's thread, when the session has nothing running or
+     * queued (so the order of its tasks is kept); returns false, running nothing, otherwise. Tasks
+     * submitted meanwhile run on the pool afterwards.
+     */
+    public boolean runHereIfIdle(Runnable task) {
+        synchronized (this) {
+            if (running || !tasks.isEmpty()) {
+                return false;
+            }
+            running = true;
+        }
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            LOG.error("session task failed", e);
+        } finally {
+            boolean more;
+            synchronized (this) {
+                more = !tasks.isEmpty();
+                running = more;
+            }
+            if (more) {
+                pool.execute(this::drain);
+            }
+        }
+        return true;
+    }
+
     private void drain() {
         while (true) {
             Runnable next;

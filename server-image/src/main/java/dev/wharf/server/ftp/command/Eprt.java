@@ -1,15 +1,15 @@
 package dev.wharf.server.ftp.command;
 
-import dev.wharf.server.ftp.FtpCommand;
 import dev.wharf.server.ftp.FtpException;
 import dev.wharf.server.ftp.FtpSession;
+import dev.wharf.server.ftp.InlineCommand;
 import dev.wharf.server.ftp.Outcome;
 import io.netty.util.NetUtil;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 
 /** EPRT |af|addr|port| (RFC 2428): 200; 522 unknown family; 501 syntax; 504 bounce. */
-public final class Eprt implements FtpCommand {
+public final class Eprt implements InlineCommand {
 
     @Override
     public Outcome execute(FtpSession session, String argument) throws FtpException {

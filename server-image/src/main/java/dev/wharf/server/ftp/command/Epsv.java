@@ -1,9 +1,9 @@
 package dev.wharf.server.ftp.command;
 
-import dev.wharf.server.ftp.FtpCommand;
 import dev.wharf.server.ftp.FtpException;
 import dev.wharf.server.ftp.FtpReply;
 import dev.wharf.server.ftp.FtpSession;
+import dev.wharf.server.ftp.InlineCommand;
 import dev.wharf.server.ftp.Outcome;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -15,7 +15,7 @@ import java.util.Locale;
  * client to a port nobody listens on. Wharf then refuses EPSV with 522 and clients fall back to PASV,
  * which advertises the data interface (docs/ftp.md, "EPSV and a separate data interface").
  */
-public final class Epsv implements FtpCommand {
+public final class Epsv implements InlineCommand {
 
     @Override
     public Outcome execute(FtpSession session, String argument) throws FtpException {

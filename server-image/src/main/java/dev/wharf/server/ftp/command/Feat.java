@@ -1,15 +1,15 @@
 package dev.wharf.server.ftp.command;
 
-import dev.wharf.server.ftp.FtpCommand;
 import dev.wharf.server.ftp.FtpReply;
 import dev.wharf.server.ftp.FtpSession;
+import dev.wharf.server.ftp.InlineCommand;
 import dev.wharf.server.ftp.MlsxFacts;
 import dev.wharf.server.ftp.Outcome;
 import java.util.ArrayList;
 import java.util.List;
 
 /** FEAT (RFC 2389): 211 multi-line, one feature per line with a leading space; works before login. */
-public final class Feat implements FtpCommand {
+public final class Feat implements InlineCommand {
 
     @Override
     public Outcome execute(FtpSession session, String argument) {

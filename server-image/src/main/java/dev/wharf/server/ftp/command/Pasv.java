@@ -1,10 +1,10 @@
 package dev.wharf.server.ftp.command;
 
 import dev.wharf.server.data.PassiveListener;
-import dev.wharf.server.ftp.FtpCommand;
 import dev.wharf.server.ftp.FtpException;
 import dev.wharf.server.ftp.FtpReply;
 import dev.wharf.server.ftp.FtpSession;
+import dev.wharf.server.ftp.InlineCommand;
 import dev.wharf.server.ftp.Outcome;
 import java.io.IOException;
 import java.net.Inet4Address;
@@ -15,7 +15,7 @@ import java.net.InetSocketAddress;
  * control address). 522 when the data interface is IPv6 (PASV cannot express it), 425 when no
  * port is free, 503 after EPSV ALL.
  */
-public final class Pasv implements FtpCommand {
+public final class Pasv implements InlineCommand {
 
     @Override
     public Outcome execute(FtpSession session, String argument) throws FtpException {

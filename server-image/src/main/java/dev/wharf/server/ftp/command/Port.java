@@ -1,10 +1,10 @@
 package dev.wharf.server.ftp.command;
 
 import dev.wharf.server.auth.Identity;
-import dev.wharf.server.ftp.FtpCommand;
 import dev.wharf.server.ftp.FtpException;
 import dev.wharf.server.ftp.FtpReply;
 import dev.wharf.server.ftp.FtpSession;
+import dev.wharf.server.ftp.InlineCommand;
 import dev.wharf.server.ftp.Outcome;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -14,7 +14,7 @@ import java.net.UnknownHostException;
  * PORT h1,h2,h3,h4,p1,p2: 200; 501 syntax; 504 bounce (port < 1024; another address than the client's
  * unless the session may do third-party transfers, {@link #thirdPartyAllowed}).
  */
-public final class Port implements FtpCommand {
+public final class Port implements InlineCommand {
 
     @Override
     public Outcome execute(FtpSession session, String argument) throws FtpException {

@@ -1,12 +1,12 @@
 package dev.wharf.server.ftp.command;
 
-import dev.wharf.server.ftp.FtpCommand;
 import dev.wharf.server.ftp.FtpReply;
 import dev.wharf.server.ftp.FtpSession;
+import dev.wharf.server.ftp.InlineCommand;
 import dev.wharf.server.ftp.Outcome;
 
 /** PWD: 257 "dir" with any quote in the name doubled (RFC 959 Appendix II). */
-public final class Pwd implements FtpCommand {
+public final class Pwd implements InlineCommand {
 
     @Override
     public Outcome execute(FtpSession session, String argument) {

@@ -1,14 +1,14 @@
 package dev.wharf.server.ftp.command;
 
-import dev.wharf.server.ftp.FtpCommand;
 import dev.wharf.server.ftp.FtpException;
 import dev.wharf.server.ftp.FtpReply;
 import dev.wharf.server.ftp.FtpSession;
+import dev.wharf.server.ftp.InlineCommand;
 import dev.wharf.server.ftp.Outcome;
 import java.util.Locale;
 
 /** STRU F: 200; R and P 504. */
-public final class Stru implements FtpCommand {
+public final class Stru implements InlineCommand {
 
     @Override
     public Outcome execute(FtpSession session, String argument) throws FtpException {

@@ -1,14 +1,14 @@
 package dev.wharf.server.ftp.command;
 
-import dev.wharf.server.ftp.FtpCommand;
 import dev.wharf.server.ftp.FtpException;
 import dev.wharf.server.ftp.FtpReply;
 import dev.wharf.server.ftp.FtpSession;
+import dev.wharf.server.ftp.InlineCommand;
 import dev.wharf.server.ftp.Outcome;
 import java.util.Locale;
 
 /** TYPE A [N] | I | L 8: 200; 504 for EBCDIC, Telnet/ASA formats and other byte sizes; 501 empty. */
-public final class TypeCommand implements FtpCommand {
+public final class TypeCommand implements InlineCommand {
 
     @Override
     public Outcome execute(FtpSession session, String argument) throws FtpException {

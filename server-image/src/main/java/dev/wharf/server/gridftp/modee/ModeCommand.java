@@ -1,14 +1,14 @@
 package dev.wharf.server.gridftp.modee;
 
-import dev.wharf.server.ftp.FtpCommand;
 import dev.wharf.server.ftp.FtpException;
 import dev.wharf.server.ftp.FtpReply;
 import dev.wharf.server.ftp.FtpSession;
+import dev.wharf.server.ftp.InlineCommand;
 import dev.wharf.server.ftp.Outcome;
 import java.util.Locale;
 
 /** MODE S|E: 200; leaving MODE E closes the cached MODE E data connections. 504 other modes. */
-final class ModeCommand implements FtpCommand {
+final class ModeCommand implements InlineCommand {
 
     @Override
     public Outcome execute(FtpSession session, String argument) throws FtpException {

@@ -5,13 +5,14 @@ import dev.wharf.server.data.PassiveListener;
 import dev.wharf.server.ftp.FtpCommand;
 import dev.wharf.server.ftp.FtpException;
 import dev.wharf.server.ftp.FtpSession;
+import dev.wharf.server.ftp.InlineCommand;
 import dev.wharf.server.ftp.Outcome;
 
 /**
  * PASV/EPSV in MODE E: the FTP door's command, and then its listener keeps accepting, because the
  * client opens all its streams to that one port (it may do so the moment it reads the reply).
  */
-final class PassiveCommand implements FtpCommand {
+final class PassiveCommand implements InlineCommand {
 
     private final FtpCommand ftpPassive;
     private final ModeESettings settings;

@@ -4,6 +4,7 @@ import dev.wharf.server.ftp.FtpCommand;
 import dev.wharf.server.ftp.FtpException;
 import dev.wharf.server.ftp.FtpReply;
 import dev.wharf.server.ftp.FtpSession;
+import dev.wharf.server.ftp.InlineCommand;
 import dev.wharf.server.ftp.Outcome;
 
 /**
@@ -11,7 +12,7 @@ import dev.wharf.server.ftp.Outcome;
  * only the rest, the next STOR/ESTO writes in place (a plain number n means 0-n). MODE S: the FTP
  * door's REST.
  */
-final class RestCommand implements FtpCommand {
+final class RestCommand implements InlineCommand {
 
     private final FtpCommand ftpRest;
 
