@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wharf.server.gsi.ExternalProgram;
-import dev.wharf.server.gsi.GlobusClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,30 +30,26 @@ class GlobusUrlCopyDcauInteropTest {
 
     @TempDir
     static Path tmp;
-    static GridFtpTestServer server;
-    static Map<String, String> env;
+    static GsiftpDoorWithUserProxy gsiftp;
 
     @BeforeAll
     static void start() throws Exception {
-        server = new GridFtpTestServer(tmp.resolve("server"));
-        env = GlobusClient.gridProxyInit(server.pki(), server.pki().user(), tmp.resolve("client")).env();
+        gsiftp = GsiftpDoorWithUserProxy.start(tmp);
     }
 
     @AfterAll
     static void stop() {
-        server.close();
+        if (gsiftp != null) {
+            gsiftp.close();
+        }
     }
 
     private static ExternalProgram copy(List<String> options, String from, String to) throws Exception {
-        List<String> command = new ArrayList<>(List.of("globus-url-copy", "-dbg", "-vb"));
+        List<String> command = new ArrayList<>(List.of("-vb"));
         command.addAll(options);
         command.add(from);
         command.add(to);
-        return ExternalProgram.run(env, tmp, command.toArray(String[]::new));
-    }
-
-    private static String url(String path) {
-        return "gsiftp://127.0.0.1:" + server.port() + "/" + path;
+        return gsiftp.globusUrlCopy(command);
     }
 
     @ParameterizedTest
@@ -65,10 +59,10 @@ class GlobusUrlCopyDcauInteropTest {
         String name = option.isEmpty() ? "default" : option.replace(" ", "").replace("-", "");
         byte[] content = new byte[5 * 1024 * 1024 + 333];
         new Random(name.hashCode()).nextBytes(content);
-        Files.write(server.root().resolve(name + ".bin"), content);
+        Files.write(gsiftp.root().resolve(name + ".bin"), content);
 
         Path local = tmp.resolve(name + "-downloaded.bin");
-        ExternalProgram down = copy(options, url(name + ".bin"), "file://" + local);
+        ExternalProgram down = copy(options, gsiftp.url(name + ".bin"), "file://" + local);
         down.requireSuccess("globus-url-copy " + option + " download");
         assertArrayEquals(content, Files.readAllBytes(local));
         assertTrue(down.stderr().contains("PBSZ"), "the client used DCAU (sent PBSZ): " + down.stderr());
@@ -77,7 +71,7 @@ class GlobusUrlCopyDcauInteropTest {
             assertTrue(down.stderr().contains("PROT P"), down.stderr());
         }
 
-        copy(options, "file://" + local, url(name + "-uploaded.bin")).requireSuccess("globus-url-copy " + option + " upload");
-        assertArrayEquals(content, Files.readAllBytes(server.root().resolve(name + "-uploaded.bin")));
+        copy(options, "file://" + local, gsiftp.url(name + "-uploaded.bin")).requireSuccess("globus-url-copy " + option + " upload");
+        assertArrayEquals(content, Files.readAllBytes(gsiftp.root().resolve(name + "-uploaded.bin")));
     }
 }

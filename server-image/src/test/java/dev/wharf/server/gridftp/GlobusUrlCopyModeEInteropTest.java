@@ -12,7 +12,6 @@ import dev.wharf.server.ftp.FtpDoor;
 import dev.wharf.server.ftp.FtpSettings;
 import dev.wharf.server.ftp.TestLogins;
 import dev.wharf.server.gsi.ExternalProgram;
-import dev.wharf.server.gsi.TestPki;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,24 +38,14 @@ class GlobusUrlCopyModeEInteropTest {
 
     @TempDir
     static Path tmp;
-    static GridFtpTestServer server;
-    static Map<String, String> env;
+    static GsiftpDoorWithUserProxy gsiftp;
     static ServerContext ftpContext;
     static FtpDoor ftpDoor;
     static Path ftpRoot;
 
     @BeforeAll
     static void start() throws Exception {
-        server = new GridFtpTestServer(tmp.resolve("server"));
-        Path client = Files.createDirectories(tmp.resolve("client"));
-        TestPki.writePem(server.pki().user(), client.resolve("usercert.pem"), client.resolve("userkey.pem"));
-        Path proxy = client.resolve("x509up");
-        ExternalProgram.run(Map.of("X509_USER_CERT", client.resolve("usercert.pem").toString(),
-                "X509_USER_KEY", client.resolve("userkey.pem").toString(),
-                "X509_CERT_DIR", server.pki().certDir().toString()),
-                client, "grid-proxy-init", "-out", proxy.toString()).requireSuccess("grid-proxy-init");
-        env = Map.of("X509_CERT_DIR", server.pki().certDir().toString(), "X509_USER_PROXY", proxy.toString(),
-                "HOME", client.toString());
+        gsiftp = GsiftpDoorWithUserProxy.start(tmp);
 
         // the plain FTP door with MODE E, a password user
         ftpRoot = Files.createDirectories(tmp.resolve("ftp-root"));
@@ -72,7 +61,9 @@ class GlobusUrlCopyModeEInteropTest {
 
     @AfterAll
     static void stop() {
-        server.close();
+        if (gsiftp != null) {
+            gsiftp.close();
+        }
         if (ftpDoor != null) {
             ftpDoor.close();
             TestContexts.close(ftpContext);
@@ -80,13 +71,9 @@ class GlobusUrlCopyModeEInteropTest {
     }
 
     static ExternalProgram copy(String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of("globus-url-copy", "-dbg", "-nodcau", "-vb"));
+        List<String> command = new ArrayList<>(List.of("-nodcau", "-vb"));
         command.addAll(List.of(arguments));
-        return ExternalProgram.run(env, tmp, command.toArray(String[]::new));
-    }
-
-    static String url(String path) {
-        return "gsiftp://127.0.0.1:" + server.port() + "/" + path;
+        return gsiftp.globusUrlCopy(command);
     }
 
     static byte[] random(int size, long seed) {
@@ -99,25 +86,25 @@ class GlobusUrlCopyModeEInteropTest {
     @ValueSource(ints = {1, 4})
     void parallelDownloadAndUploadAreByteIdentical(int streams) throws Exception {
         byte[] content = random(5 * 1024 * 1024 + 4321, streams);
-        Files.write(server.root().resolve("p" + streams + ".bin"), content);
+        Files.write(gsiftp.root().resolve("p" + streams + ".bin"), content);
 
         Path local = tmp.resolve("down-p" + streams + ".bin");
-        ExternalProgram down = copy("-p", String.valueOf(streams), url("p" + streams + ".bin"), "file://" + local)
+        ExternalProgram down = copy("-p", String.valueOf(streams), gsiftp.url("p" + streams + ".bin"), "file://" + local)
                 .requireSuccess("globus-url-copy -p " + streams + " download");
         assertTrue(down.stderr().contains("MODE E"), "the client did not use MODE E:\n" + down.stderr());
         assertTrue(down.stderr().contains("OPTS RETR Parallelism=" + streams), down.stderr());
         assertArrayEquals(content, Files.readAllBytes(local));
 
-        ExternalProgram up = copy("-p", String.valueOf(streams), "file://" + local, url("up-p" + streams + ".bin"))
+        ExternalProgram up = copy("-p", String.valueOf(streams), "file://" + local, gsiftp.url("up-p" + streams + ".bin"))
                 .requireSuccess("globus-url-copy -p " + streams + " upload");
         assertTrue(up.stderr().contains("MODE E"), up.stderr());
-        assertArrayEquals(content, Files.readAllBytes(server.root().resolve("up-p" + streams + ".bin")));
+        assertArrayEquals(content, Files.readAllBytes(gsiftp.root().resolve("up-p" + streams + ".bin")));
     }
 
     @Test
     void aLargeFileGoesOutInLargerBlocksByteIdentical() throws Exception {
         // 70 MiB over 4 streams: blocks of about 4.4 MiB (BlockSender.blockSize), not a multiple of anything
-        Path source = server.root().resolve("large.bin");
+        Path source = gsiftp.root().resolve("large.bin");
         try (var out = Files.newOutputStream(source)) {
             Random random = new Random(70);
             byte[] chunk = new byte[1 << 20];
@@ -128,7 +115,7 @@ class GlobusUrlCopyModeEInteropTest {
             out.write(chunk, 0, 12_345);
         }
         Path local = tmp.resolve("large-down.bin");
-        copy("-p", "4", url("large.bin"), "file://" + local).requireSuccess("globus-url-copy -p 4 download of 70 MiB");
+        copy("-p", "4", gsiftp.url("large.bin"), "file://" + local).requireSuccess("globus-url-copy -p 4 download of 70 MiB");
         assertEquals(-1, Files.mismatch(source, local), "the download differs from the source");
     }
 
@@ -150,12 +137,12 @@ class GlobusUrlCopyModeEInteropTest {
 
     @Test
     void fastRecursiveCopiesListInModeE() throws Exception {
-        Path source = Files.createDirectories(server.root().resolve("fast/sub"));
+        Path source = Files.createDirectories(gsiftp.root().resolve("fast/sub"));
         for (int i = 0; i < 20; i++) {
             Files.write(source.resolve("g" + i), random(1000 + i, 300 + i));
         }
         Path back = tmp.resolve("fast-back");
-        ExternalProgram fast = copy("-fast", "-r", "-cd", url("fast/"), "file://" + back + "/").requireSuccess("-fast -r");
+        ExternalProgram fast = copy("-fast", "-r", "-cd", gsiftp.url("fast/"), "file://" + back + "/").requireSuccess("-fast -r");
         assertTrue(fast.stderr().contains("MLSD"), fast.stderr());
         for (int i = 0; i < 20; i++) {
             assertArrayEquals(Files.readAllBytes(source.resolve("g" + i)), Files.readAllBytes(back.resolve("sub/g" + i)));
@@ -165,9 +152,9 @@ class GlobusUrlCopyModeEInteropTest {
     @Test
     void offAndLenBecomeEretInModeE() throws Exception {
         byte[] content = random(100_000, 5);
-        Files.write(server.root().resolve("part.bin"), content);
+        Files.write(gsiftp.root().resolve("part.bin"), content);
         Path local = tmp.resolve("part-local.bin");
-        ExternalProgram partial = copy("-p", "2", "-off", "1000", "-len", "5000", url("part.bin"), "file://" + local)
+        ExternalProgram partial = copy("-p", "2", "-off", "1000", "-len", "5000", gsiftp.url("part.bin"), "file://" + local)
                 .requireSuccess("-off/-len");
         assertTrue(partial.stderr().contains("ERET P 1000 5000 /part.bin"), partial.stderr());
         byte[] got = Files.readAllBytes(local);
@@ -176,12 +163,12 @@ class GlobusUrlCopyModeEInteropTest {
 
     @Test
     void anEmptyFileGoesBothWays() throws Exception {
-        Files.write(server.root().resolve("empty.bin"), new byte[0]);
+        Files.write(gsiftp.root().resolve("empty.bin"), new byte[0]);
         Path local = tmp.resolve("empty-down.bin");
-        copy("-p", "4", url("empty.bin"), "file://" + local).requireSuccess("empty download");
+        copy("-p", "4", gsiftp.url("empty.bin"), "file://" + local).requireSuccess("empty download");
         assertArrayEquals(new byte[0], Files.readAllBytes(local));
-        copy("-p", "4", "file://" + local, url("empty-up.bin")).requireSuccess("empty upload");
-        assertArrayEquals(new byte[0], Files.readAllBytes(server.root().resolve("empty-up.bin")));
+        copy("-p", "4", "file://" + local, gsiftp.url("empty-up.bin")).requireSuccess("empty upload");
+        assertArrayEquals(new byte[0], Files.readAllBytes(gsiftp.root().resolve("empty-up.bin")));
     }
 
     @Test
@@ -190,14 +177,14 @@ class GlobusUrlCopyModeEInteropTest {
         for (int i = 0; i < 1000; i++) {
             Files.write(source.resolve("f" + i), random(4096 + i, i));
         }
-        ExternalProgram up = copy("-r", "-cd", "-pp", "-cc", "4", "file://" + source + "/", url("many/"))
+        ExternalProgram up = copy("-r", "-cd", "-pp", "-cc", "4", "file://" + source + "/", gsiftp.url("many/"))
                 .requireSuccess("pipelined upload");
         assertTrue(up.stderr().contains("\n125 "), "cached data connections were not reused:\n" + up.stderr());
         Path back = tmp.resolve("many-back");
-        copy("-r", "-cd", "-pp", "-cc", "4", url("many/"), "file://" + back + "/").requireSuccess("pipelined download");
+        copy("-r", "-cd", "-pp", "-cc", "4", gsiftp.url("many/"), "file://" + back + "/").requireSuccess("pipelined download");
         for (int i = 0; i < 1000; i++) {
             byte[] expected = Files.readAllBytes(source.resolve("f" + i));
-            assertArrayEquals(expected, Files.readAllBytes(server.root().resolve("many/f" + i)), "uploaded f" + i);
+            assertArrayEquals(expected, Files.readAllBytes(gsiftp.root().resolve("many/f" + i)), "uploaded f" + i);
             assertArrayEquals(expected, Files.readAllBytes(back.resolve("f" + i)), "downloaded f" + i);
         }
     }
