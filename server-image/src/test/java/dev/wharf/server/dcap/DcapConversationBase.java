@@ -111,6 +111,31 @@ abstract class DcapConversationBase {
         return data;
     }
 
+    /** A WRITE at the current offset that must succeed: {@link #sendWrite} and a FIN without error. */
+    static void write(DataOutputStream o, DataInputStream i, byte[]... blocks) throws Exception {
+        sendWrite(o, i, blocks);
+        expectStatus(i, DataRequest.FIN, DataRequest.WRITE);
+    }
+
+    /**
+     * A WRITE at the current offset: the request, its ACK, then {@link #sendData}. The FIN is the caller's
+     * to read, because a failing write reports its error there.
+     */
+    static void sendWrite(DataOutputStream o, DataInputStream i, byte[]... blocks) throws Exception {
+        o.writeInt(4); o.writeInt(DataRequest.WRITE);
+        expectStatus(i, DataRequest.ACK, DataRequest.WRITE);
+        sendData(o, blocks);
+    }
+
+    /** The DATA header, each block with its length, and the end marker. */
+    static void sendData(DataOutputStream o, byte[]... blocks) throws Exception {
+        o.writeInt(4); o.writeInt(DataRequest.DATA);
+        for (byte[] block : blocks) {
+            o.writeInt(block.length); o.write(block);
+        }
+        o.writeInt(-1);
+    }
+
     static void expectStatus(DataInputStream in, int kind, int command) throws Exception {
         int length = in.readInt();
         assertEquals(kind, in.readInt());

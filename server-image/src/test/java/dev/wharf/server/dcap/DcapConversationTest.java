@@ -110,18 +110,11 @@ class DcapConversationTest extends DcapConversationBase {
         try (Socket data = openPassive(6, "/written", "w -mode=0644 -truncate")) {
             DataOutputStream o = new DataOutputStream(data.getOutputStream());
             DataInputStream i = new DataInputStream(data.getInputStream());
-            o.writeInt(4); o.writeInt(DataRequest.WRITE);
-            expectStatus(i, DataRequest.ACK, DataRequest.WRITE);
-            o.writeInt(4); o.writeInt(DataRequest.DATA);
-            o.writeInt(head.length); o.write(head);
-            o.writeInt(0);
-            o.writeInt(-1);
-            expectStatus(i, DataRequest.FIN, DataRequest.WRITE);
+            // and a zero-length block: only -1 ends the data
+            write(o, i, head, new byte[0]);
             o.writeInt(16); o.writeInt(DataRequest.SEEK_AND_WRITE); o.writeLong(FOUR_GIB); o.writeInt(DataRequest.SEEK_SET);
             expectStatus(i, DataRequest.ACK, DataRequest.SEEK_AND_WRITE);
-            o.writeInt(4); o.writeInt(DataRequest.DATA);
-            o.writeInt(3); o.write(new byte[] {'e', 'n', 'd'});
-            o.writeInt(-1);
+            sendData(o, new byte[] {'e', 'n', 'd'});
             expectStatus(i, DataRequest.FIN, DataRequest.SEEK_AND_WRITE);
             assertFalse(Files.exists(root.resolve("written")), "nothing visible under the target name before CLOSE");
             o.writeInt(4); o.writeInt(DataRequest.CLOSE);
@@ -146,12 +139,7 @@ class DcapConversationTest extends DcapConversationBase {
         try (Socket data = openPassive(7, "/bad", "w -mode=0644 -truncate")) {
             DataOutputStream o = new DataOutputStream(data.getOutputStream());
             DataInputStream i = new DataInputStream(data.getInputStream());
-            o.writeInt(4); o.writeInt(DataRequest.WRITE);
-            expectStatus(i, DataRequest.ACK, DataRequest.WRITE);
-            o.writeInt(4); o.writeInt(DataRequest.DATA);
-            o.writeInt(5); o.write("hello".getBytes(StandardCharsets.US_ASCII));
-            o.writeInt(-1);
-            expectStatus(i, DataRequest.FIN, DataRequest.WRITE);
+            write(o, i, "hello".getBytes(StandardCharsets.US_ASCII));
             o.writeInt(20); o.writeInt(DataRequest.CLOSE); o.writeInt(12); o.writeInt(1); o.writeInt(1); o.writeInt(0x12345678);
             expectStatus(i, DataRequest.ACK, DataRequest.CLOSE);
         }

@@ -28,17 +28,8 @@ class DcapFullDiskTest extends DcapConversationBase {
         try (Socket data = openPassive(3, "/full.bin", "w -mode=0644 -truncate")) {
             DataOutputStream o = new DataOutputStream(data.getOutputStream());
             DataInputStream i = new DataInputStream(data.getInputStream());
-            o.writeInt(4); o.writeInt(DataRequest.WRITE);
-            expectStatus(i, DataRequest.ACK, DataRequest.WRITE);
-            o.writeInt(4); o.writeInt(DataRequest.DATA);
-            o.writeInt(5); o.write("hello".getBytes(StandardCharsets.US_ASCII));
-            o.writeInt(-1);
-            expectStatus(i, DataRequest.FIN, DataRequest.WRITE);
-            o.writeInt(4); o.writeInt(DataRequest.WRITE);
-            expectStatus(i, DataRequest.ACK, DataRequest.WRITE);
-            o.writeInt(4); o.writeInt(DataRequest.DATA);
-            o.writeInt(6); o.write(" world".getBytes(StandardCharsets.US_ASCII));
-            o.writeInt(-1);
+            write(o, i, "hello".getBytes(StandardCharsets.US_ASCII));
+            sendWrite(o, i, " world".getBytes(StandardCharsets.US_ASCII));
             int length = i.readInt();
             assertEquals(DataRequest.FIN, i.readInt());
             assertEquals(DataRequest.WRITE, i.readInt());
