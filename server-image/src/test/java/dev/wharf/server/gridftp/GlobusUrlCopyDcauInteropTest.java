@@ -10,9 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,19 +29,8 @@ class GlobusUrlCopyDcauInteropTest {
 
     @TempDir
     static Path tmp;
-    static GsiftpDoorWithUserProxy gsiftp;
-
-    @BeforeAll
-    static void start() throws Exception {
-        gsiftp = GsiftpDoorWithUserProxy.start(tmp);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (gsiftp != null) {
-            gsiftp.close();
-        }
-    }
+    @RegisterExtension
+    static final GsiftpDoorWithUserProxy gsiftp = new GsiftpDoorWithUserProxy(() -> tmp);
 
     private static ExternalProgram copy(List<String> options, String from, String to) throws Exception {
         List<String> command = new ArrayList<>(List.of("-vb"));

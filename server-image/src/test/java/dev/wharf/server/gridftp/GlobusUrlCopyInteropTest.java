@@ -14,10 +14,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,19 +28,8 @@ class GlobusUrlCopyInteropTest {
 
     @TempDir
     static Path tmp;
-    static GsiftpDoorWithUserProxy gsiftp;
-
-    @BeforeAll
-    static void start() throws Exception {
-        gsiftp = GsiftpDoorWithUserProxy.start(tmp);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (gsiftp != null) {
-            gsiftp.close();
-        }
-    }
+    @RegisterExtension
+    static final GsiftpDoorWithUserProxy gsiftp = new GsiftpDoorWithUserProxy(() -> tmp);
 
     private static ExternalProgram copy(Map<String, String> environment, String from, String to) throws Exception {
         return gsiftp.globusUrlCopy(environment, List.of("-nodcau", "-vb", from, to));

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -38,15 +39,14 @@ class GlobusUrlCopyModeEInteropTest {
 
     @TempDir
     static Path tmp;
-    static GsiftpDoorWithUserProxy gsiftp;
+    @RegisterExtension
+    static final GsiftpDoorWithUserProxy gsiftp = new GsiftpDoorWithUserProxy(() -> tmp);
     static ServerContext ftpContext;
     static FtpDoor ftpDoor;
     static Path ftpRoot;
 
     @BeforeAll
     static void start() throws Exception {
-        gsiftp = GsiftpDoorWithUserProxy.start(tmp);
-
         // the plain FTP door with MODE E, a password user
         ftpRoot = Files.createDirectories(tmp.resolve("ftp-root"));
         int first = 47000 + ThreadLocalRandom.current().nextInt(50) * 40;
@@ -61,9 +61,6 @@ class GlobusUrlCopyModeEInteropTest {
 
     @AfterAll
     static void stop() {
-        if (gsiftp != null) {
-            gsiftp.close();
-        }
         if (ftpDoor != null) {
             ftpDoor.close();
             TestContexts.close(ftpContext);

@@ -9,10 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,19 +24,8 @@ class GridCommandsInteropTest {
 
     @TempDir
     static Path tmp;
-    static GsiftpDoorWithUserProxy gsiftp;
-
-    @BeforeAll
-    static void start() throws Exception {
-        gsiftp = GsiftpDoorWithUserProxy.start(tmp);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (gsiftp != null) {
-            gsiftp.close();
-        }
-    }
+    @RegisterExtension
+    static final GsiftpDoorWithUserProxy gsiftp = new GsiftpDoorWithUserProxy(() -> tmp);
 
     private static ExternalProgram copy(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("-nodcau"));

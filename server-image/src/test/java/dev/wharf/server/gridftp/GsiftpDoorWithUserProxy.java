@@ -1,5 +1,6 @@
 package dev.wharf.server.gridftp;
 
+import dev.wharf.server.PerClassFixture;
 import dev.wharf.server.gsi.ExternalProgram;
 import dev.wharf.server.gsi.GlobusClient;
 import dev.wharf.server.gsi.TestPki;
@@ -7,33 +8,34 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * A {@link GridFtpTestServer} plus a real grid-proxy-init proxy of its PKI's user, for the interop tests
- * that drive one gsiftp door with globus-url-copy: the server lives in {@code dir/server}, the client's
- * credentials in {@code dir/client}, and the program runs in {@code dir}.
+ * that drive one gsiftp door with globus-url-copy: the server lives in {@code tmp/server}, the client's
+ * credentials in {@code tmp/client}, and the program runs in {@code tmp}.
  */
-final class GsiftpDoorWithUserProxy implements AutoCloseable {
+final class GsiftpDoorWithUserProxy extends PerClassFixture {
 
-    private final Path dir;
-    private final GridFtpTestServer server;
-    private final Map<String, String> userEnv;
+    private Path dir;
+    private GridFtpTestServer server;
+    private Map<String, String> userEnv;
 
-    private GsiftpDoorWithUserProxy(Path dir, GridFtpTestServer server, Map<String, String> userEnv) {
-        this.dir = dir;
-        this.server = server;
-        this.userEnv = userEnv;
+    GsiftpDoorWithUserProxy(Supplier<Path> directory) {
+        super(directory);
     }
 
-    static GsiftpDoorWithUserProxy start(Path dir) throws Exception {
-        GridFtpTestServer server = new GridFtpTestServer(dir.resolve("server"));
-        try {
-            return new GsiftpDoorWithUserProxy(dir, server,
-                    GlobusClient.gridProxyInit(server.pki(), server.pki().user(), dir.resolve("client")).env());
-        } catch (Exception | AssertionError e) {
-            // a missing grid-proxy-init must not leave the door's event loops running for the rest of the suite
+    @Override
+    protected void start(Path dir) throws Exception {
+        this.dir = dir;
+        server = new GridFtpTestServer(dir.resolve("server"));
+        userEnv = GlobusClient.gridProxyInit(server.pki(), server.pki().user(), dir.resolve("client")).env();
+    }
+
+    @Override
+    protected void stop() {
+        if (server != null) {
             server.close();
-            throw e;
         }
     }
 
@@ -66,10 +68,5 @@ final class GsiftpDoorWithUserProxy implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of("globus-url-copy", "-dbg"));
         command.addAll(arguments);
         return ExternalProgram.run(env, dir, command.toArray(String[]::new));
-    }
-
-    @Override
-    public void close() {
-        server.close();
     }
 }
