@@ -12,10 +12,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,26 +30,14 @@ class CurlInteropTest {
 
     @TempDir
     static Path dir;
-    static InteropServer server;
-    static byte[] payload;
+    @RegisterExtension
+    static final SeededInteropServer server = new SeededInteropServer(() -> dir, 3 * 1024 * 1024 + 17);
 
     @BeforeAll
-    static void start() throws Exception {
-        server = InteropServer.start(dir.resolve("server"));
-        payload = InteropServer.randomBytes(3 * 1024 * 1024 + 17);
-        Files.write(server.root().resolve("payload.bin"), payload);
+    static void addFiles() throws Exception {
         Files.createDirectories(server.root().resolve("runs/run1"));
-        Files.writeString(server.root().resolve("runs/a.txt"), "alpha\n");
         Files.writeString(server.root().resolve("runs/b c.txt"), "with a space\n");
         Files.writeString(server.anonymousRoot().resolve("README"), "public data\n");
-        Files.createDirectories(dir.resolve("client"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
     }
 
     private static Programs.Result curl(String... args) {
@@ -69,24 +57,24 @@ class CurlInteropTest {
     @Test
     void passiveDownloadWithEpsv() throws Exception {
         ok(curl("-u", server.credentials(), "-o", out("epsv.bin").toString(), server.url("/payload.bin")));
-        assertArrayEquals(payload, Files.readAllBytes(out("epsv.bin")));
+        assertArrayEquals(server.payload(), Files.readAllBytes(out("epsv.bin")));
     }
 
     @Test
     void passiveDownloadWithPasv() throws Exception {
         ok(curl("--disable-epsv", "-u", server.credentials(), "-o", out("pasv.bin").toString(),
                 server.url("/payload.bin")));
-        assertArrayEquals(payload, Files.readAllBytes(out("pasv.bin")));
+        assertArrayEquals(server.payload(), Files.readAllBytes(out("pasv.bin")));
     }
 
     @Test
     void activeDownloadWithEprtAndPort() throws Exception {
         ok(curl("-P", "127.0.0.1", "-u", server.credentials(), "-o", out("eprt.bin").toString(),
                 server.url("/payload.bin")));
-        assertArrayEquals(payload, Files.readAllBytes(out("eprt.bin")));
+        assertArrayEquals(server.payload(), Files.readAllBytes(out("eprt.bin")));
         ok(curl("-P", "127.0.0.1", "--disable-eprt", "-u", server.credentials(), "-o", out("port.bin").toString(),
                 server.url("/payload.bin")));
-        assertArrayEquals(payload, Files.readAllBytes(out("port.bin")));
+        assertArrayEquals(server.payload(), Files.readAllBytes(out("port.bin")));
     }
 
     @Test
@@ -112,10 +100,10 @@ class CurlInteropTest {
 
     @Test
     void resumedDownloadUsesRest() throws Exception {
-        Files.write(out("resume.bin"), Arrays.copyOf(payload, 1_000_000));
+        Files.write(out("resume.bin"), Arrays.copyOf(server.payload(), 1_000_000));
         ok(curl("-C", "-", "-u", server.credentials(), "-o", out("resume.bin").toString(),
                 server.url("/payload.bin")));
-        assertArrayEquals(payload, Files.readAllBytes(out("resume.bin")));
+        assertArrayEquals(server.payload(), Files.readAllBytes(out("resume.bin")));
     }
 
     @Test
@@ -144,7 +132,7 @@ class CurlInteropTest {
     void explicitTlsProtectsControlAndData() throws Exception {
         ok(curl("--ssl-reqd", "-k", "-u", server.credentials(), "-o", out("tls.bin").toString(),
                 server.url("/payload.bin")));
-        assertArrayEquals(payload, Files.readAllBytes(out("tls.bin")));
+        assertArrayEquals(server.payload(), Files.readAllBytes(out("tls.bin")));
         byte[] data = InteropServer.randomBytes(500_000);
         Files.write(out("tls-up.bin"), data);
         ok(curl("--ssl-reqd", "-k", "-u", server.credentials(), "-T", out("tls-up.bin").toString(),
@@ -156,14 +144,14 @@ class CurlInteropTest {
     void tlsOnTheControlChannelOnly() throws Exception {
         ok(curl("--ftp-ssl-control", "-k", "-u", server.credentials(), "-o", out("ctl.bin").toString(),
                 server.url("/payload.bin")));
-        assertArrayEquals(payload, Files.readAllBytes(out("ctl.bin")));
+        assertArrayEquals(server.payload(), Files.readAllBytes(out("ctl.bin")));
     }
 
     @Test
     void implicitTlsDoor() throws Exception {
         ok(curl("-k", "-u", server.credentials(), "-o", out("implicit.bin").toString(),
                 "ftps://127.0.0.1:" + server.ftpsPort() + "/payload.bin"));
-        assertArrayEquals(payload, Files.readAllBytes(out("implicit.bin")));
+        assertArrayEquals(server.payload(), Files.readAllBytes(out("implicit.bin")));
     }
 
     @Test
@@ -185,6 +173,6 @@ class CurlInteropTest {
         assertFalse(Files.exists(out("escape")) && Files.readString(out("escape")).contains("outside"));
         // and the server keeps serving
         ok(curl("-u", server.credentials(), "-o", out("after.bin").toString(), server.url("/payload.bin")));
-        assertArrayEquals(payload, Files.readAllBytes(out("after.bin")));
+        assertArrayEquals(server.payload(), Files.readAllBytes(out("after.bin")));
     }
 }

@@ -12,10 +12,10 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Debian's lftp against the whole server: listings as lftp parses them, mirror, resume, TLS, active. */
@@ -30,27 +30,15 @@ class LftpInteropTest {
 
     @TempDir
     static Path dir;
-    static InteropServer server;
-    static byte[] payload;
+    @RegisterExtension
+    static final SeededInteropServer server = new SeededInteropServer(() -> dir, 2 * 1024 * 1024 + 5);
 
     @BeforeAll
-    static void start() throws Exception {
-        server = InteropServer.start(dir.resolve("server"));
-        payload = InteropServer.randomBytes(2 * 1024 * 1024 + 5);
-        Files.write(server.root().resolve("payload.bin"), payload);
-        Path runs = Files.createDirectories(server.root().resolve("runs"));
-        Files.writeString(runs.resolve("a.txt"), "alpha\n");
-        Files.write(runs.resolve("big.dat"), Arrays.copyOf(payload, 123_456));
+    static void addFiles() throws Exception {
+        Path runs = server.root().resolve("runs");
+        Files.write(runs.resolve("big.dat"), Arrays.copyOf(server.payload(), 123_456));
         Files.createDirectories(runs.resolve("nested/deeper"));
         Files.writeString(runs.resolve("nested/deeper/leaf.txt"), "leaf\n");
-        Files.createDirectories(dir.resolve("client"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
     }
 
     private static Programs.Result lftp(String settings, String commands) {
@@ -106,15 +94,15 @@ class LftpInteropTest {
         ok(lftp(PLAIN, "mirror runs " + target));
         assertEquals("alpha\n", Files.readString(target.resolve("a.txt")));
         assertEquals("leaf\n", Files.readString(target.resolve("nested/deeper/leaf.txt")));
-        assertArrayEquals(Arrays.copyOf(payload, 123_456), Files.readAllBytes(target.resolve("big.dat")));
+        assertArrayEquals(Arrays.copyOf(server.payload(), 123_456), Files.readAllBytes(target.resolve("big.dat")));
     }
 
     @Test
     void getAndPutWithResume() throws Exception {
         Path local = dir.resolve("client/resumed.bin");
-        Files.write(local, Arrays.copyOf(payload, 777_777));
+        Files.write(local, Arrays.copyOf(server.payload(), 777_777));
         ok(lftp(PLAIN, "get -c payload.bin -o " + local));
-        assertArrayEquals(payload, Files.readAllBytes(local));
+        assertArrayEquals(server.payload(), Files.readAllBytes(local));
 
         byte[] data = InteropServer.randomBytes(600_000);
         Path upload = dir.resolve("client/put.bin");
@@ -127,14 +115,14 @@ class LftpInteropTest {
     void activeMode() throws Exception {
         Path local = dir.resolve("client/active.bin");
         ok(lftp(PLAIN + "set ftp:passive-mode false; set ftp:port-ipv4 127.0.0.1; ", "get payload.bin -o " + local));
-        assertArrayEquals(payload, Files.readAllBytes(local));
+        assertArrayEquals(server.payload(), Files.readAllBytes(local));
     }
 
     @Test
     void explicitTlsWithProtectedData() throws Exception {
         Path local = dir.resolve("client/tls.bin");
         ok(lftp(TLS, "get payload.bin -o " + local));
-        assertArrayEquals(payload, Files.readAllBytes(local));
+        assertArrayEquals(server.payload(), Files.readAllBytes(local));
         Programs.Result listing = lftp(TLS, "cls -1 --sort=name runs/");
         ok(listing);
         assertEquals(List.of("runs/a.txt", "runs/big.dat", "runs/nested/"), listing.stdout().lines().toList());
@@ -145,7 +133,7 @@ class LftpInteropTest {
         String active = "set ftp:passive-mode false; set ftp:port-ipv4 127.0.0.1; ";
         Path local = dir.resolve("client/tls-active.bin");
         ok(lftp(TLS + active, "get payload.bin -o " + local));
-        assertArrayEquals(payload, Files.readAllBytes(local));
+        assertArrayEquals(server.payload(), Files.readAllBytes(local));
         byte[] data = InteropServer.randomBytes(800_000);
         Path upload = dir.resolve("client/tls-active-up.bin");
         Files.write(upload, data);
@@ -161,6 +149,6 @@ class LftpInteropTest {
                         + "open -u " + InteropServer.USER + "," + InteropServer.PASSWORD
                         + " ftps://127.0.0.1:" + server.ftpsPort() + "; get payload.bin -o " + local);
         ok(result);
-        assertArrayEquals(payload, Files.readAllBytes(local));
+        assertArrayEquals(server.payload(), Files.readAllBytes(local));
     }
 }
