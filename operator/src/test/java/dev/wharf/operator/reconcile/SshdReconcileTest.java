@@ -18,39 +18,21 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
-import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The sshd sidecar's objects through the reconciler, against the Fabric8 mock API server in CRUD mode. */
 @QuarkusTest
 @WithKubernetesTestServer(crud = true)
-class SshdReconcileTest {
+class SshdReconcileTest extends FreshNamespaceReconcileTest {
 
-    static final String DATA_PLANE = TransferServerReconcilerTest.DATA_PLANE;
     static final String USER_KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFOqxo4oD3RB4D5eLZsp/PX5mzkqKTRrO0BKT6yKpVLs jane@laptop\n";
-
-    @Inject
-    KubernetesClient client;
-
-    String ns;
-    String poolName;
-
-    @BeforeEach
-    void names() {
-        String id = UUID.randomUUID().toString().substring(0, 8);
-        ns = "team-" + id;
-        poolName = "pool-" + id;
-    }
 
     @Test
     void keysAreMadeOnceHostsfileFollowsThePodsAndStatusShowsTheLogin() {
@@ -172,19 +154,9 @@ class SshdReconcileTest {
                 .until(() -> client.resources(kind).inNamespace(DATA_PLANE).withName(name).get(), o -> o != null && test.test(o));
     }
 
-    private TransferServer awaitStatus(String name, Predicate<TransferServer> test) {
-        return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
-                .until(() -> client.resources(TransferServer.class).inNamespace(ns).withName(name).get(),
-                        t -> t != null && t.getStatus() != null && test.test(t));
-    }
-
     private String templateHash(String base) {
         return client.apps().statefulSets().inNamespace(DATA_PLANE).withName(base).get().getSpec().getTemplate().getMetadata()
                 .getAnnotations().get(ObjectNames.CONFIG_HASH_ANNOTATION);
-    }
-
-    private List<HasMetadata> owned(TransferServer ts) {
-        return new ManagedObjects(client, null).find(ManagedObjects.selector(ts), List.of(DATA_PLANE, ns));
     }
 
     /** A started pod of the job on {@code node}: it has the node's address (host networking). */

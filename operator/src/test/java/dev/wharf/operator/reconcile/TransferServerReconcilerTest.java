@@ -21,7 +21,6 @@ import dev.wharf.operator.render.ObjectNames;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import jakarta.inject.Inject;
@@ -30,33 +29,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.UUID;
-import java.util.function.Predicate;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The TransferServer reconciler against the Fabric8 mock API server in CRUD mode. */
 @QuarkusTest
 @WithKubernetesTestServer(crud = true)
-class TransferServerReconcilerTest {
-
-    static final String DATA_PLANE = "wharf-data";
-
-    @Inject
-    KubernetesClient client;
+class TransferServerReconcilerTest extends FreshNamespaceReconcileTest {
 
     @Inject
     PortLedger ledger;
-
-    String ns;
-    String poolName;
-
-    @BeforeEach
-    void names() {
-        String id = UUID.randomUUID().toString().substring(0, 8);
-        ns = "team-" + id;
-        poolName = "pool-" + id;
-    }
 
     @Test
     void createRendersObjectsAndReportsStatusFromThePods() throws IOException {
@@ -225,12 +206,6 @@ class TransferServerReconcilerTest {
         return ts;
     }
 
-    private TransferServer awaitStatus(String name, Predicate<TransferServer> test) {
-        return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
-                .until(() -> client.resources(TransferServer.class).inNamespace(ns).withName(name).get(),
-                        t -> t != null && t.getStatus() != null && test.test(t));
-    }
-
     private TransferServer awaitDegraded(String name, String reason) {
         return awaitStatus(name, s -> condition(s, "Degraded").map(c -> "True".equals(c.getStatus()) && reason.equals(c.getReason()))
                 .orElse(false));
@@ -238,10 +213,6 @@ class TransferServerReconcilerTest {
 
     static Optional<Condition> condition(TransferServer ts, String type) {
         return ts.getStatus().conditions.stream().filter(c -> type.equals(c.getType())).findFirst();
-    }
-
-    private List<HasMetadata> owned(TransferServer ts) {
-        return new ManagedObjects(client, null).find(ManagedObjects.selector(ts), List.of(DATA_PLANE, ns));
     }
 
     private String templateHash(TransferServer ts) {
