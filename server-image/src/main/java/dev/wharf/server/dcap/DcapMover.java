@@ -327,7 +327,7 @@ final class DcapMover implements DataSink, DataBlockDecoder.Listener {
         if (upload == null) {
             finish(null);
         } else {
-            writer.whenWritten(() -> closeUpload(r));
+            writer.whenChecksummed(() -> closeUpload(r));
         }
     }
 

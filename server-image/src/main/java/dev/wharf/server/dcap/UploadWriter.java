@@ -75,7 +75,7 @@ final class UploadWriter {
     }
 
     /** Runs {@code then} on the event loop once the checksum covers every block written so far. */
-    void whenWritten(Runnable then) {
+    void whenChecksummed(Runnable then) {
         lane.afterQueued(then);
     }
 
@@ -89,7 +89,7 @@ final class UploadWriter {
         return error;
     }
 
-    /** The ADLER32 of what was written; final once {@link #whenWritten} ran, meaningful when {@link #sequential()}. */
+    /** The ADLER32 of what was written; final once {@link #whenChecksummed} ran, meaningful when {@link #sequential()}. */
     long adler32() {
         return adler.getValue();
     }
