@@ -125,9 +125,13 @@ public final class DataChannelFactory {
             throw rethrowable(registered.cause());
         }
         ChannelFuture bound = registered.channel().bind(new InetSocketAddress(dataInterface, port));
-        if (!bound.isDone() || !bound.isSuccess()) {
+        if (!bound.isDone()) {
             registered.channel().close();
-            throw bound.isDone() ? rethrowable(bound.cause()) : new IllegalStateException("bind did not complete on its own event loop");
+            throw new IllegalStateException("bind did not complete on its own event loop");
+        }
+        if (!bound.isSuccess()) {
+            registered.channel().close();
+            throw rethrowable(bound.cause());
         }
         return registered.channel();
     }
