@@ -3,22 +3,17 @@ package dev.wharf.server.data;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelException;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelProgressiveFuture;
 import io.netty.channel.ChannelProgressiveFutureListener;
 import io.netty.channel.ChannelProgressivePromise;
 import io.netty.channel.DefaultFileRegion;
-import io.netty.channel.epoll.EpollChannelOption;
-import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.handler.stream.ChunkedInput;
 import io.netty.handler.stream.ChunkedNioFile;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Downloads a file region. Plain binary: one {@link DefaultFileRegion} (sendfile with the epoll
@@ -27,17 +22,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class FileSender implements StreamTransfer {
 
-    private static final Logger LOG = LoggerFactory.getLogger(FileSender.class);
-
     static final int CHUNK = 256 * 1024;
-    /**
-     * Unsent bytes a download keeps queued in its socket (TCP_NOTSENT_LOWAT). Left alone, one sendfile
-     * fills megabytes of send buffer and the refills come in large, late steps that leave the reader's
-     * queue empty in between; with 64 KiB the event loop tops the queue up in small steps (bytes in
-     * flight are not limited, so long round trips keep their window). A 2 GiB curl download on loopback:
-     * 0.71-0.86x vsftpd before, 1.29-1.38x after, at less CPU (docs/performance.md).
-     */
-    static final long NOT_SENT_LOW_WATER = 64 * 1024;
 
     private final FileChannel file;
     private final long offset;
@@ -83,7 +68,7 @@ public final class FileSender implements StreamTransfer {
                 message = new ChunkedNioFile(file, offset, length, CHUNK);
             } else {
                 message = new DefaultFileRegion(file, offset, length);
-                keepLittleUnsent(channel);
+                UnsentLimit.apply(channel);
             }
             channel.writeAndFlush(message, promise);
         } catch (IOException e) {
@@ -92,17 +77,6 @@ public final class FileSender implements StreamTransfer {
         }
         DataPipeline.start(channel, DataSink.IGNORE); // notice the client closing early
         return done;
-    }
-
-    /** Linux only (the epoll transport); a kernel without the option just keeps its default. */
-    static void keepLittleUnsent(Channel channel) {
-        if (channel instanceof EpollSocketChannel) {
-            try {
-                channel.config().setOption(EpollChannelOption.TCP_NOTSENT_LOWAT, NOT_SENT_LOW_WATER);
-            } catch (ChannelException e) {
-                LOG.debug("TCP_NOTSENT_LOWAT not set: {}", e.toString());
-            }
-        }
     }
 
     @Override

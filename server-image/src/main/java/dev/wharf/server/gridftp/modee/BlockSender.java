@@ -2,6 +2,7 @@ package dev.wharf.server.gridftp.modee;
 
 import dev.wharf.server.data.DataEndpoint;
 import dev.wharf.server.data.DataPipeline;
+import dev.wharf.server.data.UnsentLimit;
 import dev.wharf.server.ftp.DataStreams;
 import dev.wharf.server.ftp.ManagedTransfer;
 import io.netty.channel.Channel;
@@ -127,6 +128,7 @@ final class BlockSender implements ManagedTransfer {
 
         Pump(Channel channel, long eofCount, AtomicLong progress, AtomicInteger running) {
             this.channel = channel;
+            UnsentLimit.apply(channel);
             this.eofCount = eofCount;
             this.progress = progress;
             this.running = running;

@@ -19,8 +19,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** A plain download's socket keeps at most 64 KiB unsent (the kernel reads the option back). */
-class NotSentLowWaterTest {
+/** A sending data connection keeps at most 64 KiB unsent (the kernel reads the option back). */
+class UnsentLimitTest {
 
     @Test
     void aDownloadSocketKeepsLittleUnsent() throws Exception {
@@ -39,8 +39,8 @@ class NotSentLowWaterTest {
             try (Socket client = new Socket(InetAddress.getLoopbackAddress(),
                     ((InetSocketAddress) server.localAddress()).getPort())) {
                 Channel data = accepted.get(5, TimeUnit.SECONDS);
-                FileSender.keepLittleUnsent(data);
-                assertEquals(FileSender.NOT_SENT_LOW_WATER, data.config().getOption(EpollChannelOption.TCP_NOTSENT_LOWAT));
+                UnsentLimit.apply(data);
+                assertEquals(UnsentLimit.BYTES, data.config().getOption(EpollChannelOption.TCP_NOTSENT_LOWAT));
             } finally {
                 server.close().sync();
             }
