@@ -337,8 +337,9 @@ final class DcapMover implements DataSink, DataBlockDecoder.Listener {
             abort(new DcapFailure(DcapFailure.INTERNAL, "write failed: " + writeError.getMessage(),
                     StorageException.isNoSpace(writeError) ? "ENOSPC" : "EIO"));
         } else if (r.checksum().isPresent() && writer.sequential() && r.checksum().getAsLong() != writer.adler32()) {
-            abort(new DcapFailure(DcapFailure.INTERNAL, "ADLER32 mismatch: client "
-                    + Long.toHexString(r.checksum().getAsLong()) + ", server " + Long.toHexString(writer.adler32()), "EIO"));
+            String client = Long.toHexString(r.checksum().getAsLong());
+            String server = Long.toHexString(writer.adler32());
+            abort(new DcapFailure(DcapFailure.INTERNAL, "ADLER32 mismatch: client " + client + ", server " + server, "EIO"));
         } else {
             commit();
         }
