@@ -1,7 +1,6 @@
 package dev.wharf.server.data;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -31,8 +30,7 @@ public final class FileReceiver implements StreamTransfer {
     @Override
     public CompletableFuture<Long> run(Channel channel, AtomicLong progress) {
         CompletableFuture<Long> done = new CompletableFuture<>();
-        // bigger reads than Netty's 64 KiB default: fewer reads and file writes per GiB
-        channel.config().setRecvByteBufAllocator(new AdaptiveRecvByteBufAllocator(64 * 1024, 256 * 1024, 1024 * 1024));
+        LargeReads.apply(channel);
         DataPipeline.start(channel, new Writer(done, progress));
         return done;
     }

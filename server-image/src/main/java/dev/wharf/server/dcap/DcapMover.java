@@ -2,12 +2,12 @@ package dev.wharf.server.dcap;
 
 import dev.wharf.server.data.DataPipeline;
 import dev.wharf.server.data.DataSink;
+import dev.wharf.server.data.LargeReads;
 import dev.wharf.server.fs.StorageException;
 import dev.wharf.server.fs.Upload;
 import dev.wharf.server.ftp.SerialExecutor;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import java.io.IOException;
@@ -84,8 +84,7 @@ final class DcapMover implements DataSink, DataBlockDecoder.Listener {
         }
         if (upload != null) {
             writer = new UploadWriter(upload, new ChecksumLane(new SerialExecutor(blocking), ch, CHECKSUM_BACKLOG));
-            // dccp sends each buffer (1 MiB by default) in one go: read it in a few large gulps
-            ch.config().setRecvByteBufAllocator(new AdaptiveRecvByteBufAllocator(64 * 1024, 256 * 1024, 1024 * 1024));
+            LargeReads.apply(ch); // dccp sends each buffer (1 MiB by default) in one go
         }
         quickAck(ch);
         DataPipeline.start(ch, this);

@@ -2,8 +2,8 @@ package dev.wharf.server.gridftp.modee;
 
 import dev.wharf.server.data.DataPipeline;
 import dev.wharf.server.data.DataSink;
+import dev.wharf.server.data.LargeReads;
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -61,8 +61,7 @@ final class BlockChannel implements DataSink {
         }
         started = true;
         receiver = r;
-        // bigger reads than Netty's 64 KiB default: fewer reads, slices and disk writes per GiB
-        channel.config().setRecvByteBufAllocator(new AdaptiveRecvByteBufAllocator(64 * 1024, 256 * 1024, 1024 * 1024));
+        LargeReads.apply(channel);
         protect.accept(channel);
         DataPipeline.start(channel, this);
         channel.eventLoop().execute(this::applyReading); // DataPipeline.start turned reading on
