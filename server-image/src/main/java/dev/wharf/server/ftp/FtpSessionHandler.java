@@ -249,10 +249,7 @@ final class FtpSessionHandler extends SimpleChannelInboundHandler<String> {
                     }
                 };
                 if (!executor.runHereIfIdle(settle)) {
-                    executor.execute(() -> {
-                        session.transfer(null);
-                        drainDeferred();
-                    });
+                    executor.execute(settle);
                 }
             });
         });
