@@ -24,13 +24,7 @@ final class EretCommand implements FtpCommand {
 
     @Override
     public Outcome execute(FtpSession session, String argument) throws FtpException {
-        String[] parts = argument.strip().split(" +", 4);
-        if (parts.length < 1 || !parts[0].equalsIgnoreCase("P")) {
-            throw new FtpException(504, "ERET module " + (parts.length > 0 ? parts[0] : "") + " not supported; use P");
-        }
-        if (parts.length != 4) {
-            throw new FtpException(501, "ERET P <offset> <length> <path>");
-        }
+        String[] parts = PartialArguments.split(argument, "ERET", "P", 4, "ERET P <offset> <length> <path>");
         long offset = PartialArguments.number(parts[1], "offset");
         long length = PartialArguments.number(parts[2], "length");
         if (ModeEState.on(session)) {

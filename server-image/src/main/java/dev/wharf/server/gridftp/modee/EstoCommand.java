@@ -25,13 +25,7 @@ final class EstoCommand implements FtpCommand {
 
     @Override
     public Outcome execute(FtpSession session, String argument) throws FtpException {
-        String[] parts = argument.strip().split(" +", 3);
-        if (parts.length < 1 || !parts[0].equalsIgnoreCase("A")) {
-            throw new FtpException(504, "ESTO module " + (parts.length > 0 ? parts[0] : "") + " not supported; use A");
-        }
-        if (parts.length != 3) {
-            throw new FtpException(501, "ESTO A <offset> <path>");
-        }
+        String[] parts = PartialArguments.split(argument, "ESTO", "A", 3, "ESTO A <offset> <path>");
         long offset = PartialArguments.number(parts[1], "offset");
         if (ModeEState.on(session)) {
             return ModeETransfers.upload(session, settings, parts[2], offset);
