@@ -172,10 +172,10 @@ class DccpInteropTest {
         try {
             Programs.Result r1 = dccp("-A", url("/huge.bin"), down.toString());
             assertEquals(0, r1.exitCode(), r1.describe());
-            assertSame(source, down);
+            assertIdentical(source, down);
             Programs.Result r2 = dccp("-h", "127.0.0.1", down.toString(), url("/huge-up.bin"));
             assertEquals(0, r2.exitCode(), r2.describe());
-            assertSame(source, up);
+            assertIdentical(source, up);
         } finally {
             Files.deleteIfExists(source);
             Files.deleteIfExists(down);
@@ -183,7 +183,7 @@ class DccpInteropTest {
         }
     }
 
-    private static void assertSame(Path expected, Path actual) throws Exception {
+    private static void assertIdentical(Path expected, Path actual) throws Exception {
         assertEquals(Files.size(expected), Files.size(actual), actual + " has the wrong size");
         Programs.Result cmp = Programs.run(TIMEOUT, dir, "cmp", expected.toString(), actual.toString());
         assertEquals(0, cmp.exitCode(), cmp.describe());
