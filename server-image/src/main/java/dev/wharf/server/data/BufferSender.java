@@ -23,16 +23,17 @@ public final class BufferSender implements StreamTransfer {
     public CompletableFuture<Long> run(Channel channel, AtomicLong progress) {
         CompletableFuture<Long> done = new CompletableFuture<>();
         long size = content.readableBytes();
-        channel.writeAndFlush(content).addListener(f -> {
+        DownloadSink sink = new DownloadSink();
+        DataPipeline.start(channel, sink); // before the write, as in FileSender
+        channel.eventLoop().execute(() -> channel.writeAndFlush(content).addListener(f -> {
             if (f.isSuccess()) {
                 progress.set(size);
                 channel.close().addListener(c -> done.complete(size));
             } else {
                 channel.close();
-                done.completeExceptionally(f.cause());
+                done.completeExceptionally(sink.cause(f.cause()));
             }
-        });
-        DataPipeline.start(channel, DataSink.IGNORE);
+        }));
         return done;
     }
 

@@ -13,11 +13,4 @@ public interface DataSink {
     void end(Channel channel);
 
     void failed(Channel channel, Throwable cause);
-
-    /** For downloads and listings: inbound bytes are dropped, the close is noticed by the write. */
-    DataSink IGNORE = new DataSink() {
-        @Override public void data(Channel channel, ByteBuf buf) { buf.release(); }
-        @Override public void end(Channel channel) {}
-        @Override public void failed(Channel channel, Throwable cause) { channel.close(); }
-    };
 }

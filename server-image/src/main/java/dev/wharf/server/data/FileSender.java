@@ -39,6 +39,7 @@ public final class FileSender implements StreamTransfer {
     @Override
     public CompletableFuture<Long> run(Channel channel, AtomicLong progress) {
         CompletableFuture<Long> done = new CompletableFuture<>();
+        DownloadSink sink = new DownloadSink();
         ChannelProgressivePromise promise = channel.newProgressivePromise();
         promise.addListener(new ChannelProgressiveFutureListener() {
             @Override
@@ -56,10 +57,13 @@ public final class FileSender implements StreamTransfer {
                     channel.close().addListener(c -> done.complete(progress.get()));
                 } else {
                     channel.close();
-                    done.completeExceptionally(f.cause());
+                    done.completeExceptionally(sink.cause(f.cause()));
                 }
             }
         });
+        // the sink before the write (both run in order on the loop): a failure that came first, such as a
+        // refused DCAU peer, then names the transfer's cause instead of the closed channel it left
+        DataPipeline.start(channel, sink);
         try {
             Object message;
             if (ascii) {
@@ -70,12 +74,11 @@ public final class FileSender implements StreamTransfer {
                 message = new DefaultFileRegion(file, offset, length);
                 UnsentLimit.apply(channel);
             }
-            channel.writeAndFlush(message, promise);
+            channel.eventLoop().execute(() -> channel.writeAndFlush(message, promise));
         } catch (IOException e) {
             discard();
             done.completeExceptionally(e);
         }
-        DataPipeline.start(channel, DataSink.IGNORE); // notice the client closing early
         return done;
     }
 
