@@ -1,6 +1,7 @@
 package dev.wharf.server.auth;
 
 import dev.wharf.server.config.ConfigFile;
+import dev.wharf.server.log.LogText;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;

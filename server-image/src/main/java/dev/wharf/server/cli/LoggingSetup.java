@@ -6,15 +6,20 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.CoreConstants;
 import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.pattern.DynamicConverter;
 import dev.wharf.server.config.ConfigException;
 import dev.wharf.server.config.ConfigFile;
+import dev.wharf.server.log.EscapedMessageConverter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -51,6 +56,7 @@ public final class LoggingSetup {
         }
         file.ifPresent(LoggingSetup::prepare);
         context.reset();
+        registerEscapedMessage(context);
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
         encoder.setPattern(PATTERN);
@@ -74,6 +80,18 @@ public final class LoggingSetup {
         root.addAppender(appender);
         root.setLevel(level == Level.ALL ? Level.ALL : (level.isGreaterOrEqual(Level.WARN) ? level : Level.WARN));
         context.getLogger("dev.wharf").setLevel(level);
+    }
+
+    /** Makes {@code %msg} escape client text (log forging) in every layout built in this context. */
+    @SuppressWarnings("unchecked")
+    static void registerEscapedMessage(LoggerContext context) {
+        Map<String, Supplier<DynamicConverter>> rules =
+                (Map<String, Supplier<DynamicConverter>>) context.getObject(CoreConstants.PATTERN_RULE_REGISTRY_FOR_SUPPLIERS);
+        if (rules == null) {
+            rules = new HashMap<>();
+            context.putObject(CoreConstants.PATTERN_RULE_REGISTRY_FOR_SUPPLIERS, rules);
+        }
+        rules.put(EscapedMessageConverter.WORD, EscapedMessageConverter::new);
     }
 
     private static void prepare(Path file) {

@@ -8,8 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.core.ConsoleAppender;
+import dev.wharf.server.auth.PasswordFileLoginService;
 import dev.wharf.server.config.ConfigException;
 import dev.wharf.server.config.ConfigFile;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -43,6 +48,38 @@ class LoggingSetupTest {
         assertTrue(text.contains("DEBUG") && text.contains("wharf debug line"), text);
         assertFalse(text.contains("netty info line"), text);
         assertTrue(text.contains("netty warn line"), text);
+    }
+
+    @Test
+    void clientTextCannotForgeALogLineInTheConfiguredLog() throws Exception {
+        Path log = dir.resolve("wharf.log");
+        LoggingSetup.apply(ConfigFile.of(Map.of("log.file", log.toString())));
+        assertOneEscapedLine(log);
+    }
+
+    @Test
+    void clientTextCannotForgeALogLineWithTheBundledConfiguration() throws Exception {
+        Path log = dir.resolve("bundled.log");
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        context.reset();
+        JoranConfigurator configurator = new JoranConfigurator();
+        configurator.setContext(context);
+        configurator.doConfigure(getClass().getResource("/logback.xml"));
+        ConsoleAppender<?> stderr = (ConsoleAppender<?>) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("STDERR");
+        stderr.setOutputStream(Files.newOutputStream(log));
+        assertOneEscapedLine(log);
+    }
+
+    /** A user name as an attacker sends it, through the real login service and the real layout. */
+    private static void assertOneEscapedLine(Path log) throws Exception {
+        String forged = "eve\u0085login user=root\u2028x\u2029y\r\nz\u001b[2J";
+        PasswordFileLoginService.fromConfig(ConfigFile.of(Map.of())).login(forged, "pw", InetAddress.getLoopbackAddress());
+        LoggerFactory.getLogger("dev.wharf.server.Example").warn("refused path {}", "/a\u2028b");
+        String text = Files.readString(log, StandardCharsets.UTF_8);
+        assertEquals(1, text.lines().filter(line -> line.contains("login user=")).count(), text);
+        assertFalse(text.chars().anyMatch(c -> c == '\r' || c == 0x85 || c == 0x2028 || c == 0x2029 || c == 0x1b), text);
+        assertTrue(text.contains("user=eve\\u0085login user=root\\u2028x\\u2029y\\u000D\\u000Az\\u001B[2J"), text);
+        assertTrue(text.contains("refused path /a\\u2028b"), text);
     }
 
     @Test
