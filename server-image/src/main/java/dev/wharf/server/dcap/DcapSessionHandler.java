@@ -9,6 +9,7 @@ import dev.wharf.server.fs.FileChannelOpener;
 import dev.wharf.server.fs.GuardedStorage;
 import dev.wharf.server.fs.Jail;
 import dev.wharf.server.fs.StorageException;
+import dev.wharf.server.log.ClientMistakes;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.TooLongFrameException;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * One dCap control connection: hello first, then requests routed by session id. Requests run on the
@@ -29,6 +31,7 @@ import org.slf4j.LoggerFactory;
 final class DcapSessionHandler extends SimpleChannelInboundHandler<String> {
 
     private static final Logger LOG = LoggerFactory.getLogger(DcapSessionHandler.class);
+    private static final ClientMistakes MISTAKES = new ClientMistakes(LOG, Level.INFO);
 
     private final ServerContext context;
     private final DcapSettings settings;
@@ -67,7 +70,7 @@ final class DcapSessionHandler extends SimpleChannelInboundHandler<String> {
         try {
             request = DcapLineParser.parse(stripCr(line));
         } catch (DcapProtocolException e) {
-            LOG.info("{}: bad control line from {}: {}", settings.door(), ctx.channel().remoteAddress(), e.getMessage());
+            MISTAKES.report(settings.door() + ": bad control line from " + ctx.channel().remoteAddress(), e);
             reply(DcapReplies.failed(0, 0, DcapFailure.protocol(e.getMessage())));
             return;
         }
@@ -172,7 +175,7 @@ final class DcapSessionHandler extends SimpleChannelInboundHandler<String> {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof TooLongFrameException || cause.getCause() instanceof TooLongFrameException) {
-            LOG.info("{}: control line too long from {}", settings.door(), ctx.channel().remoteAddress());
+            MISTAKES.report(settings.door() + ": control line too long from " + ctx.channel().remoteAddress(), null);
             reply(DcapReplies.failed(0, 0, DcapFailure.protocol("control line longer than " + DcapLineParser.MAX_LINE)));
             return;
         }

@@ -1,11 +1,14 @@
 package dev.wharf.server.ftp;
 
+import dev.wharf.server.log.ClientMistakes;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.haproxy.HAProxyMessageDecoder;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * Builds a control connection's pipeline. Order and names (constants so handlers can find stages):
@@ -28,6 +31,8 @@ public final class FtpPipeline extends ChannelInitializer<Channel> {
 
     private final SessionServices services;
     private final ConnectionGate gate;
+    // One log budget per door for what peers get wrong, so a flood of bad connections stays a few lines.
+    private final ClientMistakes mistakes = new ClientMistakes(LoggerFactory.getLogger(FtpSessionHandler.class), Level.WARN);
     private static final ReplyEncoder ENCODER = new ReplyEncoder();
 
     public FtpPipeline(SessionServices services, ConnectionGate gate) {
@@ -52,6 +57,6 @@ public final class FtpPipeline extends ChannelInitializer<Channel> {
         p.addLast(TELNET, new TelnetDecoder());
         p.addLast(REPLY, ENCODER);
         p.addLast(PROTECT, new ProtectedReplyEncoder());
-        p.addLast(SESSION, new FtpSessionHandler(services));
+        p.addLast(SESSION, new FtpSessionHandler(services, mistakes));
     }
 }

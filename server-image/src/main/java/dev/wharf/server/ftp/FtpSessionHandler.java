@@ -1,5 +1,6 @@
 package dev.wharf.server.ftp;
 
+import dev.wharf.server.log.ClientMistakes;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -35,6 +36,8 @@ final class FtpSessionHandler extends SimpleChannelInboundHandler<String> {
     private ChannelHandlerContext ctx;
     private FtpSession session;
 
+    private final ClientMistakes mistakes;
+
     // event-loop state
     private boolean controlTls;
     private boolean tlsUpgradePending;
@@ -45,8 +48,9 @@ final class FtpSessionHandler extends SimpleChannelInboundHandler<String> {
     // executor state
     private final Deque<FtpRequest> deferred = new ArrayDeque<>();
 
-    FtpSessionHandler(SessionServices services) {
+    FtpSessionHandler(SessionServices services, ClientMistakes mistakes) {
         this.services = services;
+        this.mistakes = mistakes;
         this.executor = new SerialExecutor(services.context().blockingExecutor());
         this.controlTls = services.settings().implicitTls();
     }
@@ -301,14 +305,15 @@ final class FtpSessionHandler extends SimpleChannelInboundHandler<String> {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof TooLongFrameException) {
-            LOG.info("{}: over-long command line from {}", services.door(), ctx.channel().remoteAddress());
+            mistakes.report(services.door() + ": over-long command line from " + ctx.channel().remoteAddress(), null);
             ctx.writeAndFlush(FtpReply.of(500, "Command line too long"));
             return;
         }
-        if (cause instanceof HAProxyProtocolException || cause.getCause() instanceof HAProxyProtocolException) {
-            LOG.warn("{}: bad PROXY header from {}: {}", services.door(), ctx.channel().remoteAddress(), cause.getMessage());
-        } else if (cause instanceof DecoderException && cause.getCause() instanceof javax.net.ssl.SSLException) {
-            LOG.info("{}: TLS failure with {}: {}", services.door(), ctx.channel().remoteAddress(), cause.getCause().getMessage());
+        if (cause instanceof DecoderException || cause instanceof HAProxyProtocolException) {
+            // PROXY, TLS and framing errors are the peer's: one line, rate-limited, whoever sends them.
+            boolean header = cause instanceof HAProxyProtocolException || ctx.pipeline().get(FtpPipeline.PROXY) != null;
+            mistakes.report(services.door() + ": " + (header ? "bad PROXY header" : "bad control stream") + " from "
+                    + ctx.channel().remoteAddress() + "; closing", cause);
         } else if (cause instanceof IOException) {
             LOG.debug("{}: control connection from {}: {}", services.door(), ctx.channel().remoteAddress(), cause.toString());
         } else {
