@@ -9,6 +9,7 @@ import dev.wharf.server.auth.PasswordFileLoginService;
 import dev.wharf.server.config.ConfigException;
 import dev.wharf.server.config.ConfigFile;
 import dev.wharf.server.metrics.MicrometerServerMetrics;
+import dev.wharf.server.tls.JvmTlsSettings;
 import dev.wharf.server.tls.ServerTls;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -134,6 +135,9 @@ public final class WharfServer implements AutoCloseable {
             LOG.warn("no door is enabled: only the admin endpoint runs");
         }
         readiness.ready();
+        if (!JvmTlsSettings.renegotiationRefused()) {
+            LOG.warn("TLS clients may renegotiate: start the JVM through Main or with -Djdk.tls.rejectClientInitiatedRenegotiation=true");
+        }
         LOG.info("wharf-server {} ready ({} transport, {} door(s))", version(), context.transport().name(), doors.size());
     }
 
