@@ -1,12 +1,11 @@
 package dev.wharf.server.auth;
 
 import dev.wharf.server.config.ConfigException;
-import java.io.IOException;
+import dev.wharf.server.config.ConfiguredFile;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -37,12 +36,7 @@ public final class PasswordFile {
     }
 
     public static PasswordFile load(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new ConfigException("cannot read password file " + file + ": " + e, e);
-        }
+        byte[] bytes = ConfiguredFile.read(file, "auth.password-file", ConfiguredFile.LIST_LIMIT);
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

@@ -1,8 +1,5 @@
 package dev.wharf.server.config;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -39,11 +36,7 @@ public final class ConfigFile {
     }
 
     public static ConfigFile load(Path file) {
-        try {
-            return parse(Files.readAllLines(file, StandardCharsets.UTF_8), file.toString());
-        } catch (IOException e) {
-            throw new ConfigException("cannot read configuration file " + file + ": " + e.getMessage(), e);
-        }
+        return parse(ConfiguredFile.lines(file, "configuration file (-c)", ConfiguredFile.LIST_LIMIT), file.toString());
     }
 
     public static ConfigFile parse(List<String> lines, String source) {

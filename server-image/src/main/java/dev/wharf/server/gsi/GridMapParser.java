@@ -1,10 +1,9 @@
 package dev.wharf.server.gsi;
 
 import dev.wharf.server.config.ConfigException;
+import dev.wharf.server.config.ConfiguredFile;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,11 +22,7 @@ public final class GridMapParser {
     }
 
     public static GridMap load(Path file) {
-        try {
-            return parse(Files.readAllLines(file, StandardCharsets.UTF_8), file.toString());
-        } catch (IOException e) {
-            throw new ConfigException("cannot read grid-mapfile " + file + ": " + e.getMessage(), e);
-        }
+        return parse(ConfiguredFile.lines(file, "gsi.gridmap", ConfiguredFile.LIST_LIMIT), file.toString());
     }
 
     public static GridMap parse(List<String> lines, String source) {

@@ -32,7 +32,7 @@ public final class GsiService {
 
     private GsiService(GsiSettings settings) {
         this.settings = settings;
-        this.hostCredential = PemCredential.load(settings.hostCertificate(), settings.hostKey());
+        this.hostCredential = PemCredential.load(settings.hostCertificate(), "gsi.host-certificate", settings.hostKey(), "gsi.host-key");
         this.trustDirectory = new TrustAnchorDirectory(settings.certDir());
         this.validator = new ChainValidator(trustDirectory);
         this.trustManager = new GsiTrustManager(validator);

@@ -1,27 +1,21 @@
 package dev.wharf.server.gsi;
 
 import dev.wharf.server.config.ConfigException;
+import dev.wharf.server.config.ConfiguredFile;
+import dev.wharf.server.tls.PemFiles;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.security.PrivateKey;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.openssl.PEMKeyPair;
-import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A private key with its certificate chain (leaf first), read from PEM: the host credential
@@ -30,8 +24,6 @@ import org.slf4j.LoggerFactory;
  * be PKCS#1 ({@code RSA PRIVATE KEY}), SEC1 or PKCS#8; encrypted keys are refused, as Globus servers do.
  */
 public record PemCredential(PrivateKey key, List<X509Certificate> chain) {
-
-    private static final Logger LOG = LoggerFactory.getLogger(PemCredential.class);
 
     public PemCredential {
         chain = List.copyOf(chain);
@@ -48,17 +40,21 @@ public record PemCredential(PrivateKey key, List<X509Certificate> chain) {
         return chain.toArray(new X509Certificate[0]);
     }
 
-    /** Loads a certificate (chain) file and a separate key file; warns when the key is group/world readable. */
-    public static PemCredential load(Path certificateFile, Path keyFile) {
-        List<Object> certObjects = read(certificateFile);
-        List<Object> keyObjects = read(keyFile);
-        warnIfReadable(keyFile);
+    /**
+     * Loads a certificate (chain) file and a separate key file, named by the settings {@code certificateKey}
+     * and {@code keyKey} in errors; the key must be readable by its owner only.
+     */
+    public static PemCredential load(Path certificateFile, String certificateKey, Path keyFile, String keyKey) {
+        List<Object> certObjects = PemFiles.blocks(ConfiguredFile.read(certificateFile, certificateKey,
+                ConfiguredFile.PEM_LIMIT), certificateFile, certificateKey);
+        List<Object> keyObjects = PemFiles.blocks(ConfiguredFile.readPrivateKey(keyFile, keyKey), keyFile, keyKey);
         return assemble(certObjects, keyObjects, certificateFile + " / " + keyFile);
     }
 
     /** Loads a Globus proxy file: certificate, key and chain in one PEM file. */
     public static PemCredential loadProxyFile(Path proxyFile) {
-        List<Object> objects = read(proxyFile);
+        List<Object> objects = PemFiles.blocks(ConfiguredFile.read(proxyFile, "proxy file", ConfiguredFile.PEM_LIMIT),
+                proxyFile, "proxy file");
         return assemble(objects, objects, proxyFile.toString());
     }
 
@@ -108,29 +104,5 @@ public record PemCredential(PrivateKey key, List<X509Certificate> chain) {
                     pub.getParams().getCurve().getA().toByteArray());
         }
         return key.getAlgorithm().equals(cert.getPublicKey().getAlgorithm());
-    }
-
-    private static List<Object> read(Path file) {
-        List<Object> out = new ArrayList<>();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.US_ASCII); PEMParser parser = new PEMParser(r)) {
-            for (Object o = parser.readObject(); o != null; o = parser.readObject()) {
-                out.add(o);
-            }
-        } catch (IOException e) {
-            throw new ConfigException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-        return out;
-    }
-
-    private static void warnIfReadable(Path keyFile) {
-        try {
-            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(keyFile);
-            if (perms.contains(PosixFilePermission.GROUP_READ) || perms.contains(PosixFilePermission.OTHERS_READ)) {
-                LOG.warn("private key {} is readable by group or others; Globus tools refuse such keys (chmod 600)",
-                        keyFile);
-            }
-        } catch (IOException | UnsupportedOperationException e) {
-            // Not a POSIX file system: nothing to check.
-        }
     }
 }

@@ -1,10 +1,10 @@
 package dev.wharf.server.tls;
 
 import dev.wharf.server.config.ConfigException;
+import dev.wharf.server.config.ConfiguredFile;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.cert.CertificateException;
@@ -25,7 +25,8 @@ import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
  * Reads PEM certificate chains and private keys the way OpenSSL writes them: certificates as
  * {@code CERTIFICATE} blocks (leaf first), keys as PKCS#8 {@code PRIVATE KEY}, PKCS#1
  * {@code RSA PRIVATE KEY} or SEC1 {@code EC PRIVATE KEY} (an {@code EC PARAMETERS} block before it
- * is skipped). Every failure is a {@link ConfigException} naming the config key and the file.
+ * is skipped). Every failure is a {@link ConfigException} naming the config key and the file; files are read
+ * through {@link ConfiguredFile} (regular file, bounded, private keys owner-only).
  */
 public final class PemFiles {
 
@@ -34,7 +35,7 @@ public final class PemFiles {
     public static List<X509Certificate> readCertificates(Path file, String key) {
         List<X509Certificate> chain = new ArrayList<>();
         JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
-        for (Object block : readBlocks(file, key)) {
+        for (Object block : blocks(ConfiguredFile.read(file, key, ConfiguredFile.PEM_LIMIT), file, key)) {
             if (block instanceof X509CertificateHolder holder) {
                 try {
                     chain.add(converter.getCertificate(holder));
@@ -53,7 +54,7 @@ public final class PemFiles {
     public static PrivateKey readPrivateKey(Path file, String key) {
         List<PrivateKey> keys = new ArrayList<>();
         JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
-        for (Object block : readBlocks(file, key)) {
+        for (Object block : blocks(ConfiguredFile.readPrivateKey(file, key), file, key)) {
             try {
                 if (block instanceof PrivateKeyInfo info) {
                     keys.add(converter.getPrivateKey(info));
@@ -78,15 +79,13 @@ public final class PemFiles {
         return keys.get(0);
     }
 
-    private static List<Object> readBlocks(Path file, String key) {
+    /** The PEM objects in {@code pem}, read from {@code file} for the setting {@code key}. */
+    public static List<Object> blocks(byte[] pem, Path file, String key) {
         List<Object> blocks = new ArrayList<>();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.US_ASCII);
-             PEMParser parser = new PEMParser(reader)) {
+        try (PEMParser parser = new PEMParser(new StringReader(new String(pem, StandardCharsets.US_ASCII)))) {
             for (Object block = parser.readObject(); block != null; block = parser.readObject()) {
                 blocks.add(block);
             }
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new ConfigException(key + " = " + file + ": file not found", e);
         } catch (IOException | RuntimeException e) {
             throw new ConfigException(key + " = " + file + ": not a readable PEM file: " + e.getMessage(), e);
         }

@@ -26,7 +26,7 @@ class PemCredentialTest {
 
     @Test
     void loadsCertificateAndKeyAndKeepsTheKeyPrivate() {
-        PemCredential c = PemCredential.load(tmp.resolve("hostcert.pem"), tmp.resolve("hostkey.pem"));
+        PemCredential c = load(tmp.resolve("hostcert.pem"), tmp.resolve("hostkey.pem"));
         assertEquals(pki.host().cert(), c.certificate());
         assertTrue(PemCredential.matches(c.key(), c.certificate()));
     }
@@ -48,11 +48,27 @@ class PemCredentialTest {
     @Test
     void refusesAKeyOfAnotherCertificateAndMissingParts() throws Exception {
         TestPki.writePem(pki.user(), tmp.resolve("usercert.pem"), tmp.resolve("userkey.pem"));
-        assertTrue(assertThrows(ConfigException.class, () -> PemCredential.load(tmp.resolve("hostcert.pem"),
+        assertTrue(assertThrows(ConfigException.class, () -> load(tmp.resolve("hostcert.pem"),
                 tmp.resolve("userkey.pem"))).getMessage().endsWith("the private key does not belong to the certificate"));
-        assertTrue(assertThrows(ConfigException.class, () -> PemCredential.load(tmp.resolve("hostcert.pem"),
-                tmp.resolve("hostcert.pem"))).getMessage().endsWith("no private key found"));
-        assertTrue(assertThrows(ConfigException.class, () -> PemCredential.load(tmp.resolve("nope.pem"),
-                tmp.resolve("hostkey.pem"))).getMessage().startsWith("cannot read " + tmp.resolve("nope.pem")));
+        Path certAsKey = Files.copy(tmp.resolve("hostcert.pem"), tmp.resolve("cert-as-key.pem"));
+        Files.setPosixFilePermissions(certAsKey, PosixFilePermissions.fromString("rw-------"));
+        assertTrue(assertThrows(ConfigException.class, () -> load(tmp.resolve("hostcert.pem"),
+                certAsKey)).getMessage().endsWith("no private key found"));
+        assertEquals("gsi.host-certificate = " + tmp.resolve("nope.pem") + ": file not found", assertThrows(
+                ConfigException.class, () -> load(tmp.resolve("nope.pem"), tmp.resolve("hostkey.pem"))).getMessage());
+    }
+
+    @Test
+    void refusesAHostKeyOthersCanRead() throws Exception {
+        Path readable = Files.copy(tmp.resolve("hostkey.pem"), tmp.resolve("readable-key.pem"));
+        Files.setPosixFilePermissions(readable, PosixFilePermissions.fromString("rw-r--r--"));
+        String message = assertThrows(ConfigException.class, () -> load(tmp.resolve("hostcert.pem"), readable)).getMessage();
+        assertTrue(message.startsWith("gsi.host-key = " + readable + ": a private key must be readable by its owner only"),
+                message);
+        assertTrue(message.endsWith("not 0644"), message);
+    }
+
+    static PemCredential load(Path certificate, Path key) {
+        return PemCredential.load(certificate, "gsi.host-certificate", key, "gsi.host-key");
     }
 }

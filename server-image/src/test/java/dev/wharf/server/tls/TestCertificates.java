@@ -110,7 +110,10 @@ final class TestCertificates {
         return pem(new PemObject("EC PRIVATE KEY", withCurve.getEncoded()));
     }
 
+    /** Writes owner-only (0600), as private keys must be; certificates do not mind. */
     static Path write(Path dir, String name, String content) throws IOException {
-        return Files.writeString(dir.resolve(name), content, StandardCharsets.US_ASCII);
+        Path file = Files.writeString(dir.resolve(name), content, StandardCharsets.US_ASCII);
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        return file;
     }
 }
