@@ -19,6 +19,11 @@ public interface LoginService {
      */
     LoginOutcome login(String name, String password, InetAddress client);
 
+    /** How doors slow password guessing down; off unless the service is configured with one. */
+    default LoginThrottle throttle() {
+        return LoginThrottle.OFF;
+    }
+
     /** The reply to USER: 331 with this text, or 530 with this text when refused outright. */
     record UserPrompt(boolean acceptable, boolean anonymous, String message) {}
 

@@ -39,9 +39,11 @@ public final class PasswordFileLoginService implements LoginService {
 
     private final AuthSettings settings;
     private final ReloadingPasswordFile passwords;
+    private final LoginThrottle throttle;
 
-    public PasswordFileLoginService(AuthSettings settings) {
+    public PasswordFileLoginService(AuthSettings settings, LoginThrottle throttle) {
         this.settings = settings;
+        this.throttle = throttle;
         this.passwords = settings.passwordFile().map(ReloadingPasswordFile::new).orElse(null);
         if (passwords == null && settings.usernamePassword() && !settings.anonymousEnabled()) {
             LOG.warn("no auth.password-file and anonymous FTP is off: nobody can log in with USER/PASS");
@@ -49,7 +51,12 @@ public final class PasswordFileLoginService implements LoginService {
     }
 
     public static PasswordFileLoginService fromConfig(ConfigFile config) {
-        return new PasswordFileLoginService(AuthSettings.fromConfig(config));
+        return new PasswordFileLoginService(AuthSettings.fromConfig(config), LoginThrottle.fromConfig(config));
+    }
+
+    @Override
+    public LoginThrottle throttle() {
+        return throttle;
     }
 
     @Override

@@ -31,6 +31,7 @@ public final class FtpSession {
     private final InetSocketAddress local;
 
     private String pendingUser;
+    private int passwordFailures;
     private boolean pendingAnonymous;
     private GuardedStorage storage;
     private String cwd = "/";
@@ -98,6 +99,11 @@ public final class FtpSession {
         this.pendingUser = name;
         this.pendingAnonymous = anonymous;
         logout();
+    }
+
+    /** Counts a failed password of this session; returns how many there were so far. */
+    public int passwordFailed() {
+        return ++passwordFailures;
     }
 
     public String pendingUser() {

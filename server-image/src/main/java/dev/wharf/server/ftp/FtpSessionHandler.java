@@ -1,6 +1,7 @@
 package dev.wharf.server.ftp;
 
 import dev.wharf.server.log.ClientMistakes;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -14,6 +15,8 @@ import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -223,6 +226,16 @@ final class FtpSessionHandler extends SimpleChannelInboundHandler<String> {
                 running.replied().whenComplete((r, e) ->
                         ctx.writeAndFlush(close.reply()).addListener(ChannelFutureListener.CLOSE));
             }
+        } else if (outcome instanceof Outcome.Delayed delayed) {
+            CompletableFuture<Void> sent = new CompletableFuture<>();
+            executor.holdUntil(sent);
+            ctx.executor().schedule(() -> {
+                ChannelFuture written = ctx.writeAndFlush(delayed.reply());
+                if (delayed.close()) {
+                    written.addListener(ChannelFutureListener.CLOSE);
+                }
+                sent.complete(null);
+            }, delayed.delayMillis(), TimeUnit.MILLISECONDS);
         } else if (outcome instanceof Outcome.AfterTransfer after && session.transfer() != null) {
             session.transfer().replied().whenComplete((r, e) -> ctx.writeAndFlush(after.reply()));
         } else {

@@ -5,7 +5,7 @@ package dev.wharf.server.ftp;
  * Commands never touch the channel themselves, which keeps them testable without sockets.
  */
 public sealed interface Outcome permits FtpReply, Outcome.StartTransfer, Outcome.StartTls, Outcome.StopTls,
-        Outcome.Close, Outcome.AfterTransfer, Outcome.Protect {
+        Outcome.Close, Outcome.AfterTransfer, Outcome.Protect, Outcome.Delayed {
 
     /** The reply written first (the preliminary 150 for a transfer). */
     FtpReply reply();
@@ -24,6 +24,12 @@ public sealed interface Outcome permits FtpReply, Outcome.StartTransfer, Outcome
 
     /** QUIT: write the reply (after a running transfer's final reply) and close. */
     record Close(FtpReply reply) implements Outcome {}
+
+    /**
+     * A failed password: write the reply after {@code delayMillis} (scheduled, no thread waits), then close
+     * if asked; the session's later commands wait for it, so replies keep their order.
+     */
+    record Delayed(FtpReply reply, long delayMillis, boolean close) implements Outcome {}
 
     /** ADAT that established a security context: write the reply in clear, then protect the control channel. */
     record Protect(FtpReply reply, ControlProtection protection) implements Outcome {}

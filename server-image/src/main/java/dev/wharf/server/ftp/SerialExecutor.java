@@ -2,6 +2,7 @@ package dev.wharf.server.ftp;
 
 import java.util.ArrayDeque;
 import java.util.Queue;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +18,7 @@ public final class SerialExecutor implements Executor {
     private final Executor pool;
     private final Queue<Runnable> tasks = new ArrayDeque<>();
     private boolean running;
+    private CompletionStage<?> hold;
 
     public SerialExecutor(Executor pool) {
         this.pool = pool;
@@ -30,6 +32,38 @@ public final class SerialExecutor implements Executor {
                 return;
             }
             running = true;
+        }
+        pool.execute(this::drain);
+    }
+
+    /**
+     * Called by a running task: the tasks after it wait until {@code gate} completes (a delayed reply),
+     * without a thread waiting meanwhile.
+     */
+    public synchronized void holdUntil(CompletionStage<?> gate) {
+        hold = gate;
+    }
+
+    /** After a task: true when the session now waits for a hold, which resumes the queue when it completes. */
+    private boolean holding() {
+        CompletionStage<?> gate;
+        synchronized (this) {
+            gate = hold;
+            hold = null;
+        }
+        if (gate == null) {
+            return false;
+        }
+        gate.whenComplete((r, e) -> resume());
+        return true;
+    }
+
+    private void resume() {
+        synchronized (this) {
+            if (tasks.isEmpty()) {
+                running = false;
+                return;
+            }
         }
         pool.execute(this::drain);
     }
@@ -51,6 +85,9 @@ public final class SerialExecutor implements Executor {
         } catch (RuntimeException e) {
             LOG.error("session task failed", e);
         } finally {
+            if (holding()) {
+                return true;
+            }
             boolean more;
             synchronized (this) {
                 more = !tasks.isEmpty();
@@ -77,6 +114,9 @@ public final class SerialExecutor implements Executor {
                 next.run();
             } catch (RuntimeException e) {
                 LOG.error("session task failed", e);
+            }
+            if (holding()) {
+                return;
             }
         }
     }

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <pre>
  * wharf_sessions{door}                               open control sessions (gauge)
  * wharf_logins_total{door,result}                    success | failure | refused
+ * wharf_logins_throttled_total{door,reason}          delayed | disconnected | address-budget
  * wharf_bytes_total{door,direction}                  in | out
  * wharf_transfers_total{door,direction,outcome}      completed | aborted | failed
  * wharf_access_denied_total{door,operation}
@@ -61,6 +62,11 @@ public final class MicrometerServerMetrics implements ServerMetrics {
     @Override
     public void login(String door, String result) {
         counter("wharf.logins", door, "result", result, null, null).increment();
+    }
+
+    @Override
+    public void loginThrottled(String door, String reason) {
+        counter("wharf.logins.throttled", door, "reason", reason, null, null).increment();
     }
 
     @Override

@@ -22,6 +22,13 @@ public interface ServerMetrics {
     /** An access check said no (ACL or default policy). */
     void accessDenied(String door, String operation);
 
+    /**
+     * A password login was slowed down or stopped (docs/security.md). reason: delayed (530 held back),
+     * disconnected (the session's failure limit), address-budget (refused unchecked, too many failures
+     * from the address).
+     */
+    default void loginThrottled(String door, String reason) {}
+
     ServerMetrics NONE = new ServerMetrics() {
         @Override public void sessionOpened(String door) {}
         @Override public void sessionClosed(String door) {}

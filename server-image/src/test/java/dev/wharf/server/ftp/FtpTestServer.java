@@ -1,5 +1,6 @@
 package dev.wharf.server.ftp;
 
+import dev.wharf.server.auth.LoginThrottle;
 import dev.wharf.server.ServerContext;
 import dev.wharf.server.TestContexts;
 import dev.wharf.server.acl.AccessPolicy;
@@ -41,10 +42,15 @@ public final class FtpTestServer implements AutoCloseable {
         Map<String, String> values = new HashMap<>();
         int first = 30000 + ThreadLocalRandom.current().nextInt(150) * 200;
         values.put("data.port-range", first + "-" + (first + 199));
+        // tests that are not about password guessing must not wait for its delays
+        values.put("auth.failure-delay-ms", "0");
+        values.put("auth.max-failures", "1000");
+        values.put("auth.address-failures", "1000000");
         values.putAll(config);
         ConfigFile file = ConfigFile.of(values);
         FtpSettings settings = (implicit ? FtpSettings.implicitTls(file) : FtpSettings.plain(file)).withPort(0);
-        TestLogins logins = new TestLogins(anonymousRoot).add(USER, PASSWORD, root, "/");
+        TestLogins logins = new TestLogins(anonymousRoot).add(USER, PASSWORD, root, "/")
+                .throttle(LoginThrottle.fromConfig(file));
         context = TestContexts.builder().config(file).logins(logins).access(policy).metrics(metrics).build();
         door = new FtpDoor(context, settings, context.tls().sslContext(), new PortAllocator(settings.portRange()),
                 FtpCommands.standard(), opener);

@@ -23,6 +23,7 @@ public final class RecordingMetrics implements ServerMetrics {
     @Override public void sessionOpened(String door) { add("sessions:" + door, 1); add("open:" + door, 1); }
     @Override public void sessionClosed(String door) { add("open:" + door, -1); }
     @Override public void login(String door, String result) { add("login:" + door + ":" + result, 1); }
+    @Override public void loginThrottled(String door, String reason) { add("throttled:" + door + ":" + reason, 1); }
     @Override public void bytes(String door, Direction d, long count) { add("bytes:" + door + ":" + d, count); }
     @Override public void transfer(String door, Direction d, String outcome) { add("transfer:" + door + ":" + d + ":" + outcome, 1); }
     @Override public void accessDenied(String door, String operation) { add("denied:" + door + ":" + operation, 1); }

@@ -2,6 +2,7 @@ package dev.wharf.server.ftp;
 
 import dev.wharf.server.auth.Identity;
 import dev.wharf.server.auth.LoginService;
+import dev.wharf.server.auth.LoginThrottle;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.Map;
@@ -18,6 +19,7 @@ public final class TestLogins implements LoginService {
 
     private final Map<String, Account> accounts = new ConcurrentHashMap<>();
     private final Path anonymousRoot;
+    private LoginThrottle throttle = LoginThrottle.OFF;
 
     public TestLogins(Path anonymousRoot) {
         this.anonymousRoot = anonymousRoot;
@@ -26,6 +28,16 @@ public final class TestLogins implements LoginService {
     public TestLogins add(String user, String password, Path root, String home) {
         accounts.put(user, new Account(password, root, home));
         return this;
+    }
+
+    public TestLogins throttle(LoginThrottle throttle) {
+        this.throttle = throttle;
+        return this;
+    }
+
+    @Override
+    public LoginThrottle throttle() {
+        return throttle;
     }
 
     @Override

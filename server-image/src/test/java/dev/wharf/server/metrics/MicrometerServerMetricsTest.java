@@ -27,6 +27,7 @@ class MicrometerServerMetricsTest {
         metrics.login("ftp", "success");
         metrics.login("ftp", "failure");
         metrics.login("ftp", "failure");
+        metrics.loginThrottled("ftp", "disconnected");
         metrics.bytes("ftp", Direction.OUT, 1000);
         metrics.bytes("ftp", Direction.OUT, 24);
         metrics.bytes("ftps", Direction.IN, 7);
@@ -40,6 +41,7 @@ class MicrometerServerMetricsTest {
         assertLine(scrape, "wharf_sessions{door=\"ftps\"} 1.0");
         assertLine(scrape, "wharf_logins_total{door=\"ftp\",result=\"success\"} 1.0");
         assertLine(scrape, "wharf_logins_total{door=\"ftp\",result=\"failure\"} 2.0");
+        assertLine(scrape, "wharf_logins_throttled_total{door=\"ftp\",reason=\"disconnected\"} 1.0");
         assertLine(scrape, "wharf_bytes_total{direction=\"out\",door=\"ftp\"} 1024.0");
         assertLine(scrape, "wharf_bytes_total{direction=\"in\",door=\"ftps\"} 7.0");
         assertLine(scrape, "wharf_transfers_total{direction=\"out\",door=\"ftp\",outcome=\"completed\"} 1.0");

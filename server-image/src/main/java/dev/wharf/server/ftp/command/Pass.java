@@ -3,6 +3,7 @@ package dev.wharf.server.ftp.command;
 import dev.wharf.server.acl.AccessPolicy;
 import dev.wharf.server.acl.owner.OwnerStore;
 import dev.wharf.server.auth.LoginService.LoginOutcome;
+import dev.wharf.server.auth.LoginThrottle;
 import dev.wharf.server.fs.FileEntry;
 import dev.wharf.server.fs.GuardedStorage;
 import dev.wharf.server.fs.Jail;
@@ -13,18 +14,25 @@ import dev.wharf.server.ftp.FtpException;
 import dev.wharf.server.ftp.FtpReply;
 import dev.wharf.server.ftp.FtpSession;
 import dev.wharf.server.ftp.Outcome;
+import dev.wharf.server.log.ClientMistakes;
+import dev.wharf.server.metrics.ServerMetrics;
 import dev.wharf.server.ServerContext;
 import java.io.IOException;
+import java.net.InetAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * PASS password: 230 and the session is jailed at the login's root, starting in its home; 530 on
- * failure (LoginService logs it); 503 without USER.
+ * failure (LoginService logs it), held back and after a few failures followed by a close as the
+ * {@link LoginThrottle} decides; 421 and a close, without a password check, from an address over its
+ * failure budget; 503 without USER.
  */
 public final class Pass implements FtpCommand {
 
     private static final Logger LOG = LoggerFactory.getLogger(Pass.class);
+    private static final ClientMistakes REFUSED = new ClientMistakes(LOG, Level.WARN);
 
     @Override
     public Outcome execute(FtpSession session, String password) throws FtpException {
@@ -33,11 +41,21 @@ public final class Pass implements FtpCommand {
             throw new FtpException(503, "Login with USER first");
         }
         ServerContext ctx = session.services().context();
-        LoginOutcome outcome = ctx.logins().login(user, password, session.client().getAddress());
+        LoginThrottle throttle = ctx.logins().throttle();
+        InetAddress address = session.client().getAddress();
+        if (throttle.addressBlocked(address)) {
+            session.userGiven(null, false);
+            ctx.metrics().loginThrottled(session.door(), "address-budget");
+            REFUSED.report(session.door() + ": login from " + address.getHostAddress() + " refused unchecked: more than "
+                    + throttle.settings().addressFailures() + " failed passwords (auth.address-failures)", null);
+            return new Outcome.Delayed(FtpReply.of(421, "Too many failed logins from your address; try again later"),
+                    throttle.settings().maxDelayMillis(), true);
+        }
+        LoginOutcome outcome = ctx.logins().login(user, password, address);
         if (!outcome.success()) {
             session.userGiven(null, false);
             ctx.metrics().login(session.door(), "failure");
-            return FtpReply.of(530, outcome.message());
+            return slowed(session, throttle.failed(address, session.passwordFailed()), FtpReply.of(530, outcome.message()));
         }
         Jail jail;
         try {
@@ -60,6 +78,21 @@ public final class Pass implements FtpCommand {
         // LoginService already logged the attempt once, at INFO; this only adds which door, when debugging.
         LOG.debug("{}: {} logged in from {}", session.door(), outcome.identity().principal(), session.client());
         return FtpReply.of(230, outcome.message());
+    }
+
+    /** The 530 of a failed password, held back and followed by a close as the throttle decided. */
+    private static Outcome slowed(FtpSession session, LoginThrottle.Verdict verdict, FtpReply reply) {
+        ServerMetrics metrics = session.services().context().metrics();
+        if (verdict.close()) {
+            metrics.loginThrottled(session.door(), "disconnected");
+        }
+        if (verdict.delayMillis() == 0 && !verdict.close()) {
+            return reply;
+        }
+        if (verdict.delayMillis() > 0) {
+            metrics.loginThrottled(session.door(), "delayed");
+        }
+        return new Outcome.Delayed(reply, verdict.delayMillis(), verdict.close());
     }
 
     private static String home(Jail jail, String home) {
