@@ -43,19 +43,29 @@ class FtpPipelineTest {
     }
 
     EmbeddedChannel channel(Map<String, String> config) {
+        return channel(services(config));
+    }
+
+    /** A door's services over a context whose commands run on the calling thread. */
+    SessionServices services(Map<String, String> config) {
         ConfigFile file = ConfigFile.of(config);
         ServerContext base = TestContexts.builder().config(file)
-                .logins(new TestLogins(null).add("alice", "secret", tmp, "/")).build();
+                .logins(new TestLogins(tmp).add("alice", "secret", tmp, "/")).build();
         context = base;
         ServerContext direct = new ServerContext(base.config(), base.logins(), base.access(), base.metrics(), base.tls(),
                 base.status(), base.transport(), base.acceptGroup(), base.ioGroup(), new DirectExecutor());
         FtpSettings settings = FtpSettings.plain(file);
         DataChannelFactory data = new DataChannelFactory(direct.transport(), direct.ioGroup(),
                 InetAddress.getLoopbackAddress(), new PortAllocator(settings.portRange()));
-        SessionServices services = new SessionServices(direct, settings, FtpCommands.standard(), data,
+        return new SessionServices(direct, settings, FtpCommands.standard(), data,
                 direct.tls().sslContext(), FileChannelOpener.DEFAULT);
+    }
+
+    /** A new control connection of the door {@code services} belong to, already active. */
+    static EmbeddedChannel channel(SessionServices services) {
         EmbeddedChannel ch = new EmbeddedChannel();
-        new FtpPipeline(services, new ConnectionGate(settings.maxClients(), "ftp", direct.metrics())).initChannel(ch);
+        new FtpPipeline(services, new ConnectionGate(services.settings().maxClients(), "ftp",
+                services.context().metrics())).initChannel(ch);
         ch.pipeline().fireChannelActive();
         return ch;
     }
