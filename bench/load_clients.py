@@ -43,10 +43,13 @@ def slowloris(host, port, n, seconds, user, password, name):
         s = socket.create_connection((host, port), timeout=10)
         s.setblocking(False)
         lorises.append(s)
-    deadline = time.monotonic() + seconds
+    start = time.monotonic()
+    deadline = start + seconds
     rounds = []
     next_trickle = 0.0
-    while time.monotonic() < deadline or len(rounds) < 5:
+    # five real-client rounds spread over the whole trickle, the first after the lorises' first bytes
+    next_round = start + 1.5
+    while len(rounds) < 5 and time.monotonic() < deadline + 60:  # bounded even if the client is starved
         now = time.monotonic()
         if now >= next_trickle:
             for s in lorises:
@@ -55,12 +58,10 @@ def slowloris(host, port, n, seconds, user, password, name):
                 except OSError:
                     pass
             next_trickle = now + 1.0
-        if len(rounds) < 5:
+        if now >= next_round:
             rounds.append(client_round(host, port, user, password, name))
-        else:
-            time.sleep(0.2)
-        if now > deadline + 60:
-            break  # bounded even if the client is starved
+            next_round = start + 1.5 + len(rounds) * (seconds - 2) / 5
+        time.sleep(0.05)
     closed = 0
     for s in lorises:
         try:
