@@ -13,6 +13,7 @@ import ch.qos.logback.core.pattern.DynamicConverter;
 import dev.wharf.server.config.ConfigException;
 import dev.wharf.server.config.ConfigFile;
 import dev.wharf.server.log.EscapedMessageConverter;
+import dev.wharf.server.log.EscapedThrowableConverter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class LoggingSetup {
 
-    static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{20} - %msg%n";
+    static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{20} - %msg%n%ex";
     private static final Map<String, Level> LEVELS = Map.of("error", Level.ERROR, "warn", Level.WARN,
             "info", Level.INFO, "debug", Level.DEBUG, "trace", Level.TRACE, "all", Level.ALL);
 
@@ -82,7 +83,7 @@ public final class LoggingSetup {
         context.getLogger("dev.wharf").setLevel(level);
     }
 
-    /** Makes {@code %msg} escape client text (log forging) in every layout built in this context. */
+    /** Makes {@code %msg} and {@code %ex} escape client text (log forging) in every layout built in this context. */
     @SuppressWarnings("unchecked")
     static void registerEscapedMessage(LoggerContext context) {
         Map<String, Supplier<DynamicConverter>> rules =
@@ -92,6 +93,7 @@ public final class LoggingSetup {
             context.putObject(CoreConstants.PATTERN_RULE_REGISTRY_FOR_SUPPLIERS, rules);
         }
         rules.put(EscapedMessageConverter.WORD, EscapedMessageConverter::new);
+        rules.put(EscapedThrowableConverter.WORD, EscapedThrowableConverter::new);
     }
 
     private static void prepare(Path file) {

@@ -75,11 +75,16 @@ class LoggingSetupTest {
         String forged = "eve\u0085login user=root\u2028x\u2029y\r\nz\u001b[2J";
         PasswordFileLoginService.fromConfig(ConfigFile.of(Map.of())).login(forged, "pw", InetAddress.getLoopbackAddress());
         LoggerFactory.getLogger("dev.wharf.server.Example").warn("refused path {}", "/a\u2028b");
+        LoggerFactory.getLogger("dev.wharf.server.Example").warn("command failed",
+                new IllegalStateException("bad \n2026-01-01 INFO forged", new RuntimeException("cause\u0085forged")));
         String text = Files.readString(log, StandardCharsets.UTF_8);
         assertEquals(1, text.lines().filter(line -> line.contains("login user=")).count(), text);
         assertFalse(text.chars().anyMatch(c -> c == '\r' || c == 0x85 || c == 0x2028 || c == 0x2029 || c == 0x1b), text);
         assertTrue(text.contains("user=eve\\u0085login user=root\\u2028x\\u2029y\\u000D\\u000Az\\u001B[2J"), text);
         assertTrue(text.contains("refused path /a\\u2028b"), text);
+        assertTrue(text.contains("IllegalStateException: bad \\u000A2026-01-01 INFO forged"), text);
+        assertTrue(text.contains("RuntimeException: cause\\u0085forged"), text);
+        assertFalse(text.lines().anyMatch(line -> line.startsWith("2026-01-01")), text);
     }
 
     @Test
