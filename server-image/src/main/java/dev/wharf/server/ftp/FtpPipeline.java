@@ -1,6 +1,8 @@
 package dev.wharf.server.ftp;
 
 import dev.wharf.server.log.ClientMistakes;
+import dev.wharf.server.net.ConnectionGate;
+import dev.wharf.server.net.ProxyHeaderHandler;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;

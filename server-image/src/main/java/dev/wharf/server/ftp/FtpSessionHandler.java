@@ -1,6 +1,8 @@
 package dev.wharf.server.ftp;
 
 import dev.wharf.server.log.ClientMistakes;
+import dev.wharf.server.net.ProxyHeaderHandler;
+import dev.wharf.server.net.SerialExecutor;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
