@@ -60,6 +60,7 @@ final class GridFtpTestServer implements AutoCloseable {
         int first = 40000 + ThreadLocalRandom.current().nextInt(100) * 200;
         values.put("data.port-range", first + "-" + (first + 199));
         values.put("storage.root", root.toString());
+        values.put("auth.failure-delay-ms", "0"); // tests about password guessing set their own
         values.putAll(extraConfig);
         ConfigFile config = ConfigFile.of(values);
         GsiSettings gsiSettings = pki.settings(dir, List.of("TLSv1.2", "TLSv1.3"));
@@ -71,7 +72,8 @@ final class GridFtpTestServer implements AutoCloseable {
         FtpSettings settings = FtpSettings.gridftp(config).withPort(0);
         // password logins (used only with gridftp.allow-passwords = true) land in the same jail
         context = TestContexts.builder().config(config)
-                .logins(new dev.wharf.server.ftp.TestLogins(null).add(PASSWORD_USER, PASSWORD, root, "/")).build();
+                .logins(new dev.wharf.server.ftp.TestLogins(null).add(PASSWORD_USER, PASSWORD, root, "/")
+                        .throttle(dev.wharf.server.auth.LoginThrottle.fromConfig(config))).build();
         door = GridFtpDoors.create(context, settings, new PortAllocator(settings.portRange()), gsi);
         door.start();
     }
