@@ -1,8 +1,9 @@
 package dev.wharf.server.gsi;
 
 import dev.wharf.server.config.ConfigException;
+import dev.wharf.server.config.ConfiguredFile;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,26 +115,24 @@ public final class TrustAnchorDirectory {
         for (String name : fingerprint.keySet()) {
             Path file = dir.resolve(name);
             try {
+                // regular files only, bounded: a FIFO or a huge file in the directory must not stall GSI
+                byte[] content = ConfiguredFile.read(file, "gsi.cert-dir", ConfiguredFile.PEM_LIMIT);
                 if (CA_FILE.matcher(name).matches()) {
-                    try (InputStream in = Files.newInputStream(file)) {
-                        for (Certificate c : factory.generateCertificates(in)) {
-                            cas.add((X509Certificate) c);
-                        }
+                    for (Certificate c : factory.generateCertificates(new ByteArrayInputStream(content))) {
+                        cas.add((X509Certificate) c);
                     }
                 } else if (CRL_FILE.matcher(name).matches()) {
-                    try (InputStream in = Files.newInputStream(file)) {
-                        for (CRL c : factory.generateCRLs(in)) {
-                            crls.add((X509CRL) c);
-                        }
+                    for (CRL c : factory.generateCRLs(new ByteArrayInputStream(content))) {
+                        crls.add((X509CRL) c);
                     }
                 } else {
                     var m = POLICY_FILE.matcher(name);
                     if (m.matches()) {
                         policies.put(m.group(1), SigningPolicyParser.parse(
-                                Files.readAllLines(file, StandardCharsets.UTF_8), file.toString()));
+                                new String(content, StandardCharsets.UTF_8).lines().toList(), file.toString()));
                     }
                 }
-            } catch (IOException | java.security.GeneralSecurityException | ConfigException e) {
+            } catch (java.security.GeneralSecurityException | ConfigException e) {
                 String problem = file + ": " + e.getMessage();
                 problems.add(problem);
                 LOG.warn("trust directory: skipping {}", problem);

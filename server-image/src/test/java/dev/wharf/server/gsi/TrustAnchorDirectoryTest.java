@@ -2,6 +2,7 @@ package dev.wharf.server.gsi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wharf.server.config.ConfigException;
@@ -62,6 +63,17 @@ class TrustAnchorDirectoryTest {
         assertEquals(2, store.problems().size());
         assertTrue(store.problems().get(1).endsWith("0badbad0.signing_policy:1: pos_rights before any access_id_CA"),
                 store.problems().toString());
+    }
+
+    @Test
+    void aFifoAmongTheAnchorsIsSkippedNotOpened() throws Exception {
+        TestPki pki = TestPki.create(tmp.resolve("certs"));
+        Path fifo = pki.certDir().resolve("0f1f0f1f.0");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start().waitFor());
+        TrustStore store = assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                () -> new TrustAnchorDirectory(pki.certDir()).current());
+        assertEquals(1, store.allCas().size());
+        assertTrue(store.problems().get(0).contains("0f1f0f1f.0: not a regular file"), store.problems().toString());
     }
 
     @Test
