@@ -19,6 +19,7 @@ import dev.wharf.operator.render.sshd.SshdInputs;
 import dev.wharf.operator.render.topology.TopologySummary;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -92,7 +93,9 @@ public class TransferServerReconciler implements Reconciler<TransferServer>, Cle
             return refuse(ts, report, findings.stream().map(f -> f.reason()).toList(), findings.stream().map(f -> f.message()).toList());
         }
         Rendered rendered = (Rendered) result;
-        List<HasMetadata> desired = rendered.objects().stream().map(o -> Ownership.link(o, ts)).toList();
+        StatefulSet current = TransferServerEventSources.statefulSet(ctx, ts, settings.dataPlaneNamespace());
+        List<HasMetadata> desired = RolloutObjects.complete(ts, rendered, current, renderSettings()).stream()
+                .map(o -> Ownership.link(o, ts)).toList();
         List<Change> changes = objects.apply(desired);
         List<HasMetadata> pruned = objects.prune(ManagedObjects.selector(ts), List.of(settings.dataPlaneNamespace()), desired);
         announce(ts, changes, pruned, report);

@@ -81,7 +81,7 @@ public final class TransferServerRenderer {
         ServerConf conf = ServerConfRenderer.render(ts, pool, allocated);
         ConfigMap configMap = ConfigMapRenderer.render(ts, conf, settings.namespace());
         List<ConfigMap> hashedConfig = sshdObjects == null ? List.of(configMap) : List.of(configMap, sshdObjects.config());
-        String hash = ConfigHash.of(hashedConfig, secrets);
+        String hash = ConfigHash.of(hashedConfig, ReloadableFiles.readAtStartOnly(ts, secrets));
         return new Rendered(conf, configMap, secrets,
                 WorkloadRenderer.headlessService(ts, allocated, settings),
                 WorkloadRenderer.statefulSet(ts, pool, allocated, hash, preferredNodes, settings),
