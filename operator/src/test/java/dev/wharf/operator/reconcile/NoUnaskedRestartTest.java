@@ -66,13 +66,7 @@ class NoUnaskedRestartTest extends FreshNamespaceReconcileTest {
                         + "\"interfaces\":[{\"name\":\"eth0\",\"numaNode\":0,\"localCpus\":\"0-3\"}],"
                         + "\"storage\":{\"device\":\"nvme0n1\",\"numaNode\":0,\"localCpus\":\"0-3\"}}\n")
                 .always();
-        client.resource(new PodBuilder().withNewMetadata().withName(agentPod).withNamespace(DATA_PLANE)
-                .withLabels(Map.of(ObjectNames.NAME_LABEL, TopologyAgentRenderer.APP_NAME, ObjectNames.POOL_LABEL, poolName))
-                .withUid(UUID.randomUUID().toString()).endMetadata()
-                .withNewSpec().withNodeName("a-" + poolName).endSpec()
-                .withNewStatus().addNewContainerStatus().withName(TopologyAgentRenderer.CONTAINER).withRestartCount(0)
-                .withNewState().withNewRunning().endRunning().endState().endContainerStatus().endStatus()
-                .build()).create();
+        client.resource(Fixtures.topologyAgent(agentPod, poolName, "a-" + poolName)).create();
         awaitPool(p -> p.getStatus().nodes.size() == 1 && Boolean.TRUE.equals(p.getStatus().nodes.get(0).aligned));
         node("b-" + poolName);
         awaitPool(p -> p.getStatus().nodes.size() == 2);
