@@ -6,6 +6,7 @@ import dev.wharf.operator.api.TransferServerStatus;
 import dev.wharf.operator.config.WharfSettings;
 import dev.wharf.operator.reconcile.ManagedObjects.Change;
 import dev.wharf.operator.reconcile.observe.PinnedCpus;
+import dev.wharf.operator.reconcile.observe.RolloutState;
 import dev.wharf.operator.reconcile.observe.TopologyReports;
 import dev.wharf.operator.reconcile.validate.SecretCheck;
 import dev.wharf.operator.render.RenderResult;
@@ -104,6 +105,8 @@ public class TransferServerReconciler implements Reconciler<TransferServer>, Cle
                 node -> TransferServerEventSources.node(ctx, node), topology::of,
                 (pod, ready) -> pinnedCpus.of(pod, ready, rendered.ports().admin).orElse(null),
                 pool.getSpec().dataInterface::forNode);
+        report.rollout(RolloutState.of(current, TransferServerEventSources.pods(ctx, ts, settings.dataPlaneNamespace()),
+                ts.getSpec().nodes == null ? 1 : ts.getSpec().nodes), ts.getSpec().updateStrategy);
         return finish(ts, report);
     }
 

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wharf.operator.api.PortAllocationStatus;
 import dev.wharf.operator.api.TransferServer;
 import dev.wharf.operator.api.TransferServerStatus;
+import dev.wharf.operator.api.UpdateStrategy;
 import dev.wharf.operator.reconcile.observe.ObservedPods;
+import dev.wharf.operator.reconcile.observe.RolloutState;
 import dev.wharf.operator.render.Endpoints;
 import dev.wharf.operator.render.topology.NodeTopology;
 import dev.wharf.operator.status.ConditionType;
@@ -74,7 +76,7 @@ final class TransferServerReport {
             Function<String, NodeTopology> topology, BiFunction<Pod, Boolean, String> pinned, Function<String, String> nicOfNode) {
         int ready = ObservedPods.readyCount(pods);
         Map<String, String> hosts = new LinkedHashMap<>();
-        for (String node : ObservedPods.nodes(pods)) {
+        for (String node : ObservedPods.servingNodes(pods, nodes)) {
             Node n = nodes.apply(node);
             hosts.put(node, n == null ? node : Endpoints.host(n));
         }
@@ -89,6 +91,24 @@ final class TransferServerReport {
             conditions.notReady("PodsNotReady", ready + "/" + wanted() + " transfer pods ready");
         } else {
             conditions.ready("AllPodsReady", ready + "/" + wanted() + " transfer pods ready");
+        }
+    }
+
+    /**
+     * Marks pods made from an older template; while any is left the server is not Ready and the rollout
+     * shows as Progressing ({@code n/m updated}), saying who must act when nothing restarts by itself.
+     */
+    void rollout(RolloutState state, UpdateStrategy strategy) {
+        status.pods.forEach(p -> p.outdated = state.outdated().contains(p.name) ? Boolean.TRUE : null);
+        if (state.complete()) {
+            return;
+        }
+        conditions.notReady("RolloutInProgress", state.summary());
+        if (strategy == UpdateStrategy.ON_DELETE) {
+            conditions.progressing("WaitingForRestart", state.summary() + "; updateStrategy onDelete: outdated pods "
+                    + String.join(", ", state.outdated()) + " restart when deleted (ask your admin, when no transfer runs)");
+        } else {
+            conditions.progressing("RollingOut", state.summary());
         }
     }
 
