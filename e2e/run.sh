@@ -52,7 +52,8 @@ diagnostics() {
   kubectl get pods -A -o wide >&2 || true
   kubectl get events -A --sort-by=.lastTimestamp >&2 || true
   kubectl -n wharf-system logs deployment/wharf-operator --tail=300 >&2 || true
-  kubectl -n wharf-data logs --all-containers --prefix --tail=100 -l app.kubernetes.io/part-of=wharf >&2 || true
+  # every pod the operator makes there (transfer pods and topology agents) carries managed-by
+  kubectl -n wharf-data logs --all-containers --prefix --tail=100 --max-log-requests=20 -l app.kubernetes.io/managed-by=wharf-operator >&2 || true
   if [ "$created" = true ] && [ -n "${WHARF_E2E_LOGS:-}" ]; then kind export logs "$WHARF_E2E_LOGS" --name "$cluster" || true; fi
 }
 finish() {
