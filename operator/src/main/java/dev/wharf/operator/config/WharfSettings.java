@@ -1,5 +1,9 @@
 package dev.wharf.operator.config;
 
+import dev.wharf.operator.render.RenderSettings;
+import java.util.List;
+import java.util.Optional;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -14,6 +18,17 @@ public interface WharfSettings {
 
     /** Image of the transfer server (also runs the topology agent's {@code topology} command). */
     String serverImage();
+
+    /**
+     * Secrets in the data-plane namespace holding registry credentials for {@link #serverImage()}; every
+     * transfer pod and topology agent lists them as imagePullSecrets.
+     */
+    Optional<List<String>> imagePullSecrets();
+
+    /** What the renderers need of these settings. */
+    default RenderSettings renderSettings() {
+        return new RenderSettings(dataPlaneNamespace(), serverImage(), imagePullSecrets().orElse(List.of()));
+    }
 
     /** How rendered objects are written to the API server. */
     @WithDefault("server-side")

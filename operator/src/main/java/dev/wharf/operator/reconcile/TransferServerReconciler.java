@@ -166,7 +166,7 @@ public class TransferServerReconciler implements Reconciler<TransferServer>, Cle
     }
 
     private RenderSettings renderSettings() {
-        return new RenderSettings(settings.dataPlaneNamespace(), settings.serverImage());
+        return settings.renderSettings();
     }
 
     /** Nothing may run: remove what an earlier version created, and say why. */

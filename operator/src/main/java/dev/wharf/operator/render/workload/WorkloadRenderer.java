@@ -79,6 +79,7 @@ public final class WorkloadRenderer {
                 .withHostNetwork(true)
                 .withDnsPolicy("ClusterFirstWithHostNet")
                 .withAutomountServiceAccountToken(false)
+                .withImagePullSecrets(settings.pullSecretReferences())
                 .withEnableServiceLinks(false)
                 .withTerminationGracePeriodSeconds(TERMINATION_GRACE_SECONDS)
                 .withNewSecurityContext().withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
