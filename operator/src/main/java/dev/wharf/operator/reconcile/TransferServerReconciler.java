@@ -60,9 +60,11 @@ public class TransferServerReconciler implements Reconciler<TransferServer>, Cle
     private final TopologyReports topology;
     private final PinnedCpus pinnedCpus;
     private final SshKeyStore sshKeys;
+    private final PodEventMirror eventMirror;
 
     public TransferServerReconciler(WharfSettings settings, ManagedObjects objects, PortLedger ledger,
-            EventRecorder events, TopologyReports topology, PinnedCpus pinnedCpus, SshKeyStore sshKeys) {
+            EventRecorder events, TopologyReports topology, PinnedCpus pinnedCpus, SshKeyStore sshKeys,
+            PodEventMirror eventMirror) {
         this.settings = settings;
         this.objects = objects;
         this.ledger = ledger;
@@ -70,6 +72,7 @@ public class TransferServerReconciler implements Reconciler<TransferServer>, Cle
         this.topology = topology;
         this.pinnedCpus = pinnedCpus;
         this.sshKeys = sshKeys;
+        this.eventMirror = eventMirror;
     }
 
     @Override
@@ -105,6 +108,7 @@ public class TransferServerReconciler implements Reconciler<TransferServer>, Cle
                 node -> TransferServerEventSources.node(ctx, node), topology::of,
                 (pod, ready) -> pinnedCpus.of(pod, ready, rendered.ports().admin).orElse(null),
                 pool.getSpec().dataInterface::forNode);
+        eventMirror.mirror(ts, TransferServerEventSources.podEvents(ctx, ts, settings.dataPlaneNamespace()));
         report.rollout(RolloutState.of(current, TransferServerEventSources.pods(ctx, ts, settings.dataPlaneNamespace()),
                 ts.getSpec().nodes == null ? 1 : ts.getSpec().nodes), ts.getSpec().updateStrategy);
         return finish(ts, report);
@@ -114,6 +118,7 @@ public class TransferServerReconciler implements Reconciler<TransferServer>, Cle
     public DeleteControl cleanup(TransferServer ts, Context<TransferServer> ctx) {
         int deleted = objects.deleteAll(ManagedObjects.selector(ts), List.of(settings.dataPlaneNamespace()));
         ledger.release(ts);
+        eventMirror.forget(ts);
         if (deleted > 0) {
             events.normal(ts, "Deleted", "deleted " + deleted + " objects in namespace " + settings.dataPlaneNamespace());
         }

@@ -76,7 +76,7 @@ final class TransferServerReport {
             Function<String, NodeTopology> topology, BiFunction<Pod, Boolean, String> pinned, Function<String, String> nicOfNode) {
         int ready = ObservedPods.readyCount(pods);
         Map<String, String> hosts = new LinkedHashMap<>();
-        for (String node : ObservedPods.servingNodes(pods, nodes)) {
+        for (String node : ObservedPods.nodes(pods)) {
             Node n = nodes.apply(node);
             hosts.put(node, n == null ? node : Endpoints.host(n));
         }
@@ -84,7 +84,9 @@ final class TransferServerReport {
         status.pods = new ArrayList<>(ObservedPods.statuses(pods, pinned, topology, nicOfNode));
         status.readyPods = ready;
         status.ready = ready + "/" + wanted();
-        status.endpoints = new ArrayList<>(Endpoints.urls(ports, hosts));
+        Map<String, String> serving = new LinkedHashMap<>(hosts);
+        serving.keySet().retainAll(ObservedPods.servingNodes(pods, nodes));
+        status.endpoints = new ArrayList<>(Endpoints.urls(ports, serving));
         status.sshEndpoints = new ArrayList<>(Endpoints.ssh(ts.getSpec(), ports, hosts));
         status.sshKnownHosts = Endpoints.sshKnownHosts(ts.getSpec(), ports, hosts, hostCaPublicKey);
         if (ready < wanted()) {

@@ -93,6 +93,31 @@ class RolloutReconcileTest extends FreshNamespaceReconcileTest {
         assertTrue(seen.getStatus().endpoints.isEmpty(), "endpoints: " + seen.getStatus().endpoints.size());
     }
 
+    @Test
+    void eventsOfTheServersPodsAppearOnTheTransferServerOnce() {
+        TransferServer ts = create("ev", 1, UpdateStrategy.ROLLING);
+        String pod = ObjectNames.workload(ts) + "-0";
+        String why = "0/3 nodes are available: 3 Insufficient cpu.";
+        client.v1().events().inNamespace(DATA_PLANE).resource(new io.fabric8.kubernetes.api.model.EventBuilder()
+                .withNewMetadata().withName(pod + ".1").withNamespace(DATA_PLANE).endMetadata()
+                .withNewInvolvedObject().withKind("Pod").withName(pod).withNamespace(DATA_PLANE).endInvolvedObject()
+                .withType("Warning").withReason("FailedScheduling").withMessage(why).withCount(3)
+                .withFirstTimestamp("2026-12-07T19:00:00Z").withLastTimestamp("2026-12-07T19:01:00Z").build()).create();
+        client.v1().events().inNamespace(DATA_PLANE).resource(new io.fabric8.kubernetes.api.model.EventBuilder()
+                .withNewMetadata().withName("someone-else-0.1").withNamespace(DATA_PLANE).endMetadata()
+                .withNewInvolvedObject().withKind("Pod").withName(pod + "x-0").withNamespace(DATA_PLANE).endInvolvedObject()
+                .withType("Warning").withReason("Unrelated").withMessage("not ours").build()).create();
+
+        var mirrored = await().atMost(Duration.ofSeconds(20)).until(() -> client.v1().events().inNamespace(ns).list().getItems()
+                .stream().filter(e -> "FailedScheduling".equals(e.getReason())).toList(), l -> !l.isEmpty());
+        assertEquals(1, mirrored.size());
+        assertEquals("pod " + pod + ": " + why, mirrored.get(0).getMessage());
+        assertEquals("Warning", mirrored.get(0).getType());
+        assertEquals("TransferServer", mirrored.get(0).getInvolvedObject().getKind());
+        assertEquals("ev", mirrored.get(0).getInvolvedObject().getName());
+        assertTrue(client.v1().events().inNamespace(ns).list().getItems().stream().noneMatch(e -> "Unrelated".equals(e.getReason())));
+    }
+
     private TransferServer create(String name, int nodes, UpdateStrategy strategy) {
         client.resource(Fixtures.pool(poolName, 2811, 2899, null)).create();
         client.resource(Fixtures.tlsSecret(ns, "tls", "host.crt", "host.key")).create();
