@@ -74,8 +74,13 @@ if [ "${WHARF_E2E_USE_EXISTING:-0}" != "1" ]; then
 fi
 
 # --- 3. the chart ---------------------------------------------------------------------------------
+# Helm installs crds/ on the first install only and never upgrades them: the e2e takes the upgrade path
+# docs/admin-guide.md (section 6) documents, on every run, so a fresh and an upgraded cluster get the same.
+step "applying the CRDs server-side"
+kubectl apply --server-side --force-conflicts --field-manager=wharf-crds -f crds/
+kubectl wait --for=condition=Established --timeout=60s crd/storagepools.wharf.dev crd/transferservers.wharf.dev
 step "installing the chart"
-helm upgrade --install wharf-operator helm/wharf-operator \
+helm upgrade --install wharf-operator helm/wharf-operator --skip-crds \
   --namespace wharf-system --create-namespace \
   --set image.repository="${operator_image%:*}" --set image.tag="$tag" --set image.pullPolicy=IfNotPresent \
   --set serverImage.repository="${server_image%:*}" --set serverImage.tag="$tag" \
