@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** serverImage.pullSecrets reaches the operator, which puts them on transfer pods and topology agents. */
+/** serverImage.pullSecrets and dataPlane.adminClients reach the operator, which renders them into transfer pods. */
 class ServerImagePullSecretsTest {
 
     private static List<EnvVar> env(Map<String, String> values) {
@@ -22,6 +22,13 @@ class ServerImagePullSecretsTest {
         List<EnvVar> env = env(Map.of("serverImage.pullSecrets[0]", "regcred", "serverImage.pullSecrets[1]", "mirror"));
         EnvVar v = env.stream().filter(e -> "WHARF_IMAGE_PULL_SECRETS".equals(e.getName())).findFirst().orElseThrow();
         assertEquals("regcred,mirror", v.getValue());
+    }
+
+    @Test
+    void theAdminClientsReachTheOperator() {
+        EnvVar v = env(Map.of("dataPlane.adminClients[0]", "10.244.0.0/16")).stream()
+                .filter(e -> "WHARF_ADMIN_CLIENTS".equals(e.getName())).findFirst().orElseThrow();
+        assertEquals("10.244.0.0/16", v.getValue());
     }
 
     @Test
