@@ -59,6 +59,7 @@ public final class TransferServerEventSources {
         sources.add(new InformerEventSource<>(InformerEventSourceConfiguration.from(Secret.class, TransferServer.class)
                 .withName(USER_SECRETS)
                 .withNamespacesInheritedFromController()
+                .withItemStore(UserSecretCache.namesOnly(ctx.getClient().getKubernetesSerialization()))
                 .withSecondaryToPrimaryMapper((Secret secret) -> serversReferencing(ctx, secret))
                 .build(), ctx));
         sources.add(new InformerEventSource<>(InformerEventSourceConfiguration.from(Node.class, TransferServer.class)
@@ -110,12 +111,22 @@ public final class TransferServerEventSources {
         return cache(ctx, StoragePool.class, POOLS).get(new ResourceID(name)).orElse(null);
     }
 
-    /** The referenced Secrets that exist, by name. */
+    /**
+     * The referenced Secrets that exist, by name, read from the API server: the cache knows only which
+     * Secrets exist ({@link UserSecretCache}), not what they hold.
+     */
     static Map<String, Secret> userSecrets(Context<TransferServer> ctx, TransferServer ts) {
         Map<String, Secret> found = new LinkedHashMap<>();
+        String namespace = ts.getMetadata().getNamespace();
         for (SecretNeed need : SecretNeed.of(ts.getSpec())) {
-            cache(ctx, Secret.class, USER_SECRETS).get(new ResourceID(need.secret(), ts.getMetadata().getNamespace()))
-                    .ifPresent(s -> found.put(need.secret(), s));
+            if (found.containsKey(need.secret())
+                    || cache(ctx, Secret.class, USER_SECRETS).get(new ResourceID(need.secret(), namespace)).isEmpty()) {
+                continue;
+            }
+            Secret secret = ctx.getClient().secrets().inNamespace(namespace).withName(need.secret()).get();
+            if (secret != null) {
+                found.put(need.secret(), secret);
+            }
         }
         return found;
     }
