@@ -8,8 +8,10 @@ import dev.wharf.server.ftp.Outcome;
 import dev.wharf.server.gsi.GsiAcceptor;
 import dev.wharf.server.gsi.GsiAuthenticationException;
 import dev.wharf.server.gsi.ProtectedMessages;
+import dev.wharf.server.log.ClientMistakes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * ADAT token (RFC 2228): feeds one TLS handshake token to the acceptor. Runs on the session's
@@ -20,6 +22,8 @@ import org.slf4j.LoggerFactory;
 final class Adat implements FtpCommand {
 
     private static final Logger LOG = LoggerFactory.getLogger(Adat.class);
+    // refusals come from unauthenticated peers: a loop of bad certificates must not flood the log
+    private static final ClientMistakes REFUSALS = new ClientMistakes(LOG, Level.WARN);
 
     @Override
     public Outcome execute(FtpSession session, String token) throws FtpException {
@@ -34,7 +38,7 @@ final class Adat implements FtpCommand {
         } catch (IllegalArgumentException e) {
             throw new FtpException(501, "Malformed ADAT token");
         } catch (GsiAuthenticationException e) {
-            LOG.warn("{}: GSI authentication of {} refused: {}", session.door(), session.client(), e.getMessage());
+            REFUSALS.report(session.door() + ": GSI authentication of " + session.client() + " refused", e);
             gss.dropAcceptor();
             session.services().context().metrics().login(session.door(), "failure");
             throw new FtpException(535, "Authentication failed: " + e.getMessage());
