@@ -85,16 +85,15 @@ public final class SerialExecutor implements Executor {
         } catch (RuntimeException e) {
             LOG.error("session task failed", e);
         } finally {
-            if (holding()) {
-                return true;
-            }
-            boolean more;
-            synchronized (this) {
-                more = !tasks.isEmpty();
-                running = more;
-            }
-            if (more) {
-                pool.execute(this::drain);
+            if (!holding()) {
+                boolean more;
+                synchronized (this) {
+                    more = !tasks.isEmpty();
+                    running = more;
+                }
+                if (more) {
+                    pool.execute(this::drain);
+                }
             }
         }
         return true;
