@@ -233,7 +233,7 @@ final class FtpSessionHandler extends SimpleChannelInboundHandler<String> {
         session.transfer(handle);
         transferRunning = true;
         replies.send(start.reply());
-        TransferRunner runner = new TransferRunner(session, handle, () -> ctx.channel().isActive(), replies::send);
+        TransferRunner runner = new TransferRunner(session, handle, () -> ControlPresence.connected(ctx.channel()), replies::send);
         runner.start(session.takeDataEndpoint()).whenComplete((reply, error) -> {
             FtpReply last = reply != null ? reply : FtpReply.of(451, "Local error; transfer aborted");
             replies.onLoop(() -> {
