@@ -102,8 +102,9 @@ final class TransferRunner {
         long moved = bytes != null ? bytes : handle.progress().get();
         if (cause == null) {
             try {
+                long announced = t.transfer() instanceof ManagedTransfer ? FtpSession.NO_ANNOUNCED_SIZE : announcedSize;
                 String abort = t.upload() == null ? null : UploadVerdict.abortReason(controlActive.getAsBoolean(),
-                        announcedSize, t.upload().mode(), t.upload().start(), moved);
+                        announced, t.upload().start(), moved);
                 if (abort != null) {
                     t.upload().abort();
                     outcome = "aborted";

@@ -1,7 +1,5 @@
 package dev.wharf.server.ftp;
 
-import dev.wharf.server.fs.UploadMode;
-
 /**
  * Whether an upload whose data connection ended cleanly is kept (issue 14 §2). In stream mode the end of
  * the data connection is the end of the file, so a client killed mid-upload looks like one that finished;
@@ -9,7 +7,8 @@ import dev.wharf.server.fs.UploadMode;
  * <ul>
  *   <li>the control connection is gone or going (the peer's FIN or RST has arrived): the client will never
  *       read the 226, so it did not finish — abort;</li>
- *   <li>the client announced a size with ALLO and less arrived: abort.</li>
+ *   <li>the client announced a size with ALLO and less arrived: abort (stream mode; MODE E's EOF and EOD
+ *       counts already say whether every block came, and its receiver refuses blocks beyond ALLO).</li>
  * </ul>
  * A reset data connection never reaches this decision: it is an I/O error, and errors abort.
  */
@@ -36,18 +35,20 @@ final class UploadVerdict {
 
     /**
      * @param controlConnected whether the control connection is still established
-     * @param announced ALLO's size, or {@link FtpSession#NO_ANNOUNCED_SIZE}: for APPE the bytes to append,
-     *     otherwise the size of the file after the upload (a REST offset counts)
-     * @param start where the first received byte went
+     * @param announced ALLO's size of a stream-mode upload, or {@link FtpSession#NO_ANNOUNCED_SIZE}. Compared
+     *     with the file's size after the upload: clients announce either the whole file or only what they
+     *     send after a REST or for APPE, and the file's size is at least either, so neither reading aborts a
+     *     whole upload
+     * @param start where the first received byte went (the REST offset, or the old length for APPE)
      * @param received bytes written by this upload
      * @return null to commit, or why the upload is aborted
      */
-    static String abortReason(boolean controlConnected, long announced, UploadMode mode, long start, long received) {
+    static String abortReason(boolean controlConnected, long announced, long start, long received) {
         if (!controlConnected) {
             return "control connection lost before the upload ended";
         }
         if (announced >= 0) {
-            long size = mode == UploadMode.APPEND ? received : start + received;
+            long size = start + received;
             if (size < announced) {
                 return "short upload: " + size + " of the " + announced + " bytes announced by ALLO";
             }
