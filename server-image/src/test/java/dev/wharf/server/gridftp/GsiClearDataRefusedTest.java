@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Issue 14 §3 on the gsiftp door: with DCAU A (the default) and PROT C, S or P, a plain data connection that
  * sends clear bytes instead of the GSI/TLS handshake, before the STOR or after its 150, is refused with 425
- * and nothing is stored.
+ * and nothing is stored; in MODE E, clear blocks (a whole upload with its EOD and EOF) are refused alike.
  */
 class GsiClearDataRefusedTest {
 
@@ -70,6 +70,33 @@ class GsiClearDataRefusedTest {
             expect(200, c.command("NOOP"));
         }
         assertTrue(kept.isEmpty(), "clear data accepted where DCAU/PROT " + prot + " was asked for: " + kept);
+    }
+
+    @org.junit.jupiter.api.Test
+    void clearModeEBlocksInsteadOfTheHandshakeAreNeverStored() throws Exception {
+        try (GsiFtpControl c = GsiFtpControl.login(server.port(), server.pki().user(), server.gsi().validator())) {
+            expect(200, c.command("TYPE I"));
+            expect(200, c.command("MODE E"));
+            for (int i = 0; i < TRIES; i++) {
+                String name = "clear-modee-" + i + ".bin";
+                String reply;
+                try (Socket data = c.passive()) {
+                    java.io.DataOutputStream out = new java.io.DataOutputStream(data.getOutputStream());
+                    out.writeByte(0); // one block of CLEAR at offset 0, then EOD + EOF announcing one stream
+                    out.writeLong(CLEAR.length);
+                    out.writeLong(0);
+                    out.write(CLEAR);
+                    out.writeByte(0x48);
+                    out.writeLong(0);
+                    out.writeLong(1);
+                    out.flush();
+                    String started = c.command("STOR " + name);
+                    reply = started.startsWith("1") ? c.reply() : started;
+                }
+                assertTrue(reply.startsWith("4") && !Files.exists(server.root().resolve(name)), name + ": " + reply);
+            }
+            expect(200, c.command("NOOP"));
+        }
     }
 
     private static void sendClear(Socket data) throws java.io.IOException {
