@@ -58,6 +58,9 @@ final class DcapSessionHandler extends SimpleChannelInboundHandler<String> {
         context.metrics().sessionClosed(settings.door());
         movers.values().forEach(m -> m.cancel("control connection closed"));
         movers.clear();
+        if (storage != null) {
+            storage.close(); // the jail's root descriptor, once the requests still running are done
+        }
         ctx.fireChannelInactive();
     }
 

@@ -8,7 +8,6 @@ import dev.wharf.server.auth.Identity;
 import dev.wharf.server.fs.StorageException.Reason;
 import dev.wharf.server.metrics.ServerMetrics;
 import java.nio.channels.FileChannel;
-import java.nio.file.Path;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * for its {@link Operation} on the normalised path first, and read-only sessions (anonymous) are
  * refused any change. A denial is logged once here and counted in {@code accessDenied}.
  */
-public final class GuardedStorage {
+public final class GuardedStorage implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(GuardedStorage.class);
 
@@ -59,6 +58,12 @@ public final class GuardedStorage {
 
     public Jail jail() {
         return jail;
+    }
+
+    /** Ends the session's use of the storage (the jail's root descriptor). */
+    @Override
+    public void close() {
+        jail.close();
     }
 
     public boolean readOnly() {
@@ -119,12 +124,13 @@ public final class GuardedStorage {
 
     public List<FileEntry> list(String dir) throws StorageException {
         check(Operation.LIST_DIRECTORY, dir);
-        List<FileEntry> entries = jail.list(dir);
         if (owners == null) {
-            return entries;
+            return jail.list(dir);
         }
-        OwnerStore.Listing listing = owners.forListing(jail.follow(dir));
-        return entries.stream().map(e -> listing.owner(e.name()).map(e::withOwner).orElse(e)).toList();
+        return jail.list(dir, directory -> {
+            OwnerStore.Listing listing = owners.forListing(directory);
+            return e -> listing.owner(e.name()).map(e::withOwner).orElse(e);
+        });
     }
 
     public FileChannel openRead(String path) throws StorageException {
@@ -156,28 +162,30 @@ public final class GuardedStorage {
 
     public void removeDirectory(String path) throws StorageException {
         write(Operation.REMOVE_DIRECTORY, path);
-        Path real = jail.locate(path);
         jail.removeDirectory(path);
-        ownerUpdate(path, () -> owners.removed(real));
+        ownerUpdate(path, () -> jail.atEntry(path, entry -> {
+            owners.removed(entry);
+            return null;
+        }));
     }
 
     public void delete(String path) throws StorageException {
         write(Operation.DELETE_FILE, path);
-        Path real = jail.locate(path);
         jail.delete(path);
-        ownerUpdate(path, () -> owners.removed(real));
+        ownerUpdate(path, () -> jail.atEntry(path, entry -> {
+            owners.removed(entry);
+            return null;
+        }));
     }
 
     public void rename(String from, String to) throws StorageException {
         write(Operation.RENAME, from);
         write(Operation.RENAME, to);
-        if (!overwrite && jail.exists(to)) {
-            throw new StorageException(Reason.EXISTS, to + ": already exists and overwriting is disabled");
-        }
-        Path source = jail.locate(from);
-        Path target = jail.locate(to);
-        jail.rename(from, to);
-        ownerUpdate(to, () -> owners.moved(source, target));
+        jail.rename(from, to, overwrite);
+        ownerUpdate(to, () -> jail.atEntry(from, source -> jail.atEntry(to, target -> {
+            owners.moved(source, target);
+            return null;
+        })));
     }
 
     public void setMode(String path, int mode) throws StorageException {
@@ -198,14 +206,17 @@ public final class GuardedStorage {
             return entry;
         }
         try {
-            return owners.owner(jail.locate(path)).map(entry::withOwner).orElse(entry);
+            return jail.atEntry(path, owners::owner).map(entry::withOwner).orElse(entry);
         } catch (StorageException e) {
             return entry;
         }
     }
 
     private void recordCreated(String path) {
-        ownerUpdate(path, () -> owners.recordCreated(jail.locate(path), identity));
+        ownerUpdate(path, () -> jail.atEntry(path, entry -> {
+            owners.recordCreated(entry, identity);
+            return null;
+        }));
     }
 
     @FunctionalInterface

@@ -4,8 +4,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,8 +18,10 @@ public final class Upload implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(Upload.class);
 
     private final String virtualPath;
-    private final Path target;
-    private final Path temporary;
+    /** The directory the temporary was created in and the commit renames in; null when in place. */
+    private final Descriptor directory;
+    private final String target;
+    private final String temporary;
     private final FileChannel channel;
     private final UploadMode mode;
     private final long start;
@@ -30,9 +30,10 @@ public final class Upload implements Closeable {
     private boolean finished;
     private Runnable afterCommit = () -> {};
 
-    Upload(String virtualPath, Path target, Path temporary, FileChannel channel, UploadMode mode,
-           long start, long originalLength, boolean overwrite) {
+    Upload(String virtualPath, Descriptor directory, String target, String temporary, FileChannel channel,
+           UploadMode mode, long start, long originalLength, boolean overwrite) {
         this.virtualPath = virtualPath;
+        this.directory = directory;
         this.target = target;
         this.temporary = temporary;
         this.channel = channel;
@@ -76,11 +77,8 @@ public final class Upload implements Closeable {
             }
             channel.close();
             if (temporary != null) {
-                if (!overwrite && Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                    Files.deleteIfExists(temporary);
-                    throw new StorageException(StorageException.Reason.EXISTS, virtualPath + ": already exists");
-                }
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Renames.rename(directory, temporary, directory, target, overwrite, virtualPath);
+                directory.close();
             }
         } catch (IOException e) {
             discard();
@@ -101,8 +99,12 @@ public final class Upload implements Closeable {
     private void discard() {
         try {
             if (temporary != null) {
-                channel.close();
-                Files.deleteIfExists(temporary);
+                try {
+                    channel.close();
+                    Files.deleteIfExists(directory.child(temporary));
+                } finally {
+                    directory.close();
+                }
             } else if (channel.isOpen()) {
                 if (channel.size() > originalLength) {
                     channel.truncate(originalLength);

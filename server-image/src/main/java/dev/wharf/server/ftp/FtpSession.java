@@ -115,6 +115,9 @@ public final class FtpSession {
     }
 
     private void logout() {
+        if (storage != null) {
+            storage.close();
+        }
         this.storage = null;
         this.cwd = "/";
         this.renameFrom = null;
@@ -301,6 +304,9 @@ public final class FtpSession {
     void closed(String reason) {
         if (transfer != null) {
             transfer.abort(reason);
+        }
+        if (storage != null) {
+            storage.close(); // the jail's root descriptor; transfers hold descriptors of their own
         }
         dataEndpoint(null);
         for (Object extension : extensions.values()) {

@@ -19,14 +19,16 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.Disabled;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The attack of issue 14: a local user on the storage flips {@code race_d} between a real directory
  * and a symlink to a directory outside the jail (symlink + rename, as a shell user would), while a
  * session stats, reads, uploads, appends, lists, creates, renames, deletes and chmods through it.
- * Nothing outside may ever be read, created, changed or removed. Bounded by a count of rounds.
+ * Nothing outside may ever be read, created, changed or removed, with openat2 and with the fallback
+ * walk. Bounded by a count of rounds. On the by-name jail it failed in every run (read and listed the
+ * outside directory, left {@code app} and {@code mk*} there).
  */
 class JailRaceTest {
 
@@ -36,11 +38,9 @@ class JailRaceTest {
 
     @TempDir Path tmp;
 
-    @Test
-    @Disabled("fails on the by-name jail (read the outside file, listed it, created app and mk* outside): "
-            + "enabled with the openat2 jail, issue 14")
-    void aSymlinkSwapNeverLetsTheSessionOut() throws Exception {
-        String kind = "by-name";
+    @ParameterizedTest
+    @EnumSource(JailResolver.Kind.class)
+    void aSymlinkSwapNeverLetsTheSessionOut(JailResolver.Kind kind) throws Exception {
         Path root = Files.createDirectory(tmp.resolve("root"));
         Path outside = Files.createDirectory(tmp.resolve("outside"));
         Path park = Files.createDirectory(tmp.resolve("park"));
@@ -52,7 +52,7 @@ class JailRaceTest {
         Files.createSymbolicLink(park.resolve("link"), outside);
         List<String> outsideBefore = listing(outside);
 
-        GuardedStorage storage = new GuardedStorage(new Jail(root),
+        GuardedStorage storage = new GuardedStorage(new Jail(root, kind.resolver(), FileChannelOpener.DEFAULT),
                 Identity.passwordUser("racer", Set.of()), AccessPolicy.ALLOW_ALL, false, true, ServerMetrics.NONE, "race");
         AtomicBoolean stop = new AtomicBoolean();
         Thread flipper = new Thread(() -> flip(raceDir, park, stop), "symlink-flipper");
