@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * for its {@link Operation} on the normalised path first, and read-only sessions (anonymous) are
  * refused any change. A denial is logged once here and counted in {@code accessDenied}.
  */
-public final class GuardedStorage implements AutoCloseable {
+public final class GuardedStorage implements Storage {
 
     private static final Logger LOG = LoggerFactory.getLogger(GuardedStorage.class);
 
@@ -52,12 +52,14 @@ public final class GuardedStorage implements AutoCloseable {
         this.owners = owners;
     }
 
+    @Override
     public Identity identity() {
         return identity;
     }
 
-    public Jail jail() {
-        return jail;
+    @Override
+    public java.nio.file.Path aclRoot() {
+        return jail.root();
     }
 
     /** Ends the session's use of the storage (the jail's root descriptor). */
@@ -66,11 +68,13 @@ public final class GuardedStorage implements AutoCloseable {
         jail.close();
     }
 
+    @Override
     public boolean readOnly() {
         return readOnly;
     }
 
     /** Whether an operation would be allowed, without counting or logging a denial (for listings). */
+    @Override
     public boolean allowed(Operation op, String path) {
         if (readOnly && op.required().includes(dev.wharf.server.acl.AccessLevel.WRITE)) {
             return false;
@@ -78,17 +82,20 @@ public final class GuardedStorage implements AutoCloseable {
         return policy.check(identity, op, path).allowed();
     }
 
+    @Override
     public FileEntry stat(String path) throws StorageException {
         check(Operation.STAT, path);
         return owned(path, jail.stat(path));
     }
 
     /** Attributes of a file about to be read or described by its content (RETR, SIZE, MDTM): READ_FILE. */
+    @Override
     public FileEntry statForRead(String path) throws StorageException {
         check(Operation.READ_FILE, path);
         return jail.stat(path);
     }
 
+    @Override
     public FileEntry lstat(String path) throws StorageException {
         check(Operation.STAT, path);
         return owned(path, jail.lstat(path));
@@ -100,6 +107,7 @@ public final class GuardedStorage implements AutoCloseable {
      * directory whose ACL grants list can be listed even where its parent grants nothing; anything
      * else by STAT. A session that may not stat the path learns nothing about whether it exists.
      */
+    @Override
     public FileEntry statForListing(String path) throws StorageException {
         FileEntry entry;
         try {
@@ -113,6 +121,7 @@ public final class GuardedStorage implements AutoCloseable {
     }
 
     /** Checks that {@code path} is a directory the session may enter. */
+    @Override
     public FileEntry enter(String path) throws StorageException {
         check(Operation.CHANGE_DIRECTORY, path);
         FileEntry entry = jail.stat(path);
@@ -122,6 +131,7 @@ public final class GuardedStorage implements AutoCloseable {
         return entry;
     }
 
+    @Override
     public List<FileEntry> list(String dir) throws StorageException {
         check(Operation.LIST_DIRECTORY, dir);
         if (owners == null) {
@@ -133,33 +143,38 @@ public final class GuardedStorage implements AutoCloseable {
         });
     }
 
+    @Override
     public FileChannel openRead(String path) throws StorageException {
         check(Operation.READ_FILE, path);
         return jail.openRead(path);
     }
 
+    @Override
     public Upload openUpload(String path, UploadMode mode, long offset) throws StorageException {
         boolean exists = jail.exists(path);
         Operation op = mode != UploadMode.REPLACE ? Operation.APPEND_FILE
                 : exists ? Operation.OVERWRITE_FILE : Operation.CREATE_FILE;
         write(op, path);
-        Upload upload = jail.openUpload(path, mode, offset, overwrite);
+        FileUpload upload = jail.openUpload(path, mode, offset, overwrite);
         if (!exists) {
             upload.afterCommit(() -> recordCreated(path));
         }
         return upload;
     }
 
+    @Override
     public String uniqueName(String dir, String base) throws StorageException {
         return jail.uniqueName(dir, base);
     }
 
+    @Override
     public void makeDirectory(String path) throws StorageException {
         write(Operation.MAKE_DIRECTORY, path);
         jail.makeDirectory(path);
         recordCreated(path);
     }
 
+    @Override
     public void removeDirectory(String path) throws StorageException {
         write(Operation.REMOVE_DIRECTORY, path);
         jail.removeDirectory(path);
@@ -169,6 +184,7 @@ public final class GuardedStorage implements AutoCloseable {
         }));
     }
 
+    @Override
     public void delete(String path) throws StorageException {
         write(Operation.DELETE_FILE, path);
         jail.delete(path);
@@ -178,6 +194,7 @@ public final class GuardedStorage implements AutoCloseable {
         }));
     }
 
+    @Override
     public void rename(String from, String to) throws StorageException {
         write(Operation.RENAME, from);
         write(Operation.RENAME, to);
@@ -188,6 +205,7 @@ public final class GuardedStorage implements AutoCloseable {
         })));
     }
 
+    @Override
     public void setMode(String path, int mode) throws StorageException {
         write(Operation.CHANGE_MODE, path);
         jail.setMode(path, mode);
@@ -197,6 +215,7 @@ public final class GuardedStorage implements AutoCloseable {
      * Checks that the session may show or change {@code dir}'s ACL (SITE GETACL/SETACL): admin on the
      * directory itself, never for read-only sessions. Refusals are logged and counted like every other.
      */
+    @Override
     public void administerAcl(String dir) throws StorageException {
         write(Operation.ADMINISTER_ACL, dir);
     }

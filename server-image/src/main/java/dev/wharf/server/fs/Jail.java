@@ -222,7 +222,7 @@ public final class Jail implements AutoCloseable {
      * ({@code O_NOFOLLOW}). A target that is a symlink is followed while it stays beneath the root.
      * With {@code overwrite} false an existing target is refused ({@link Reason#EXISTS}).
      */
-    public Upload openUpload(String path, UploadMode mode, long offset, boolean overwrite) throws StorageException {
+    public FileUpload openUpload(String path, UploadMode mode, long offset, boolean overwrite) throws StorageException {
         return Uploads.open(this, path, mode, offset, overwrite, opener, 0);
     }
 

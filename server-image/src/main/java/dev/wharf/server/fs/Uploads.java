@@ -18,7 +18,7 @@ final class Uploads {
 
     private Uploads() {}
 
-    static Upload open(Jail jail, String path, UploadMode mode, long offset, boolean overwrite,
+    static FileUpload open(Jail jail, String path, UploadMode mode, long offset, boolean overwrite,
                        FileChannelOpener opener, int redirects) throws StorageException {
         Descriptor parent = jail.parentOf(path);
         boolean handedOver = false;
@@ -46,7 +46,7 @@ final class Uploads {
                 FileChannel channel = opener.open(parent.child(temporary), Set.of(StandardOpenOption.READ,
                         StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW, LinkOption.NOFOLLOW_LINKS));
                 handedOver = true;
-                return new Upload(path, parent, name, temporary, channel, mode, 0, 0, overwrite);
+                return new FileUpload(path, parent, name, temporary, channel, mode, 0, 0, overwrite).replacing(existing != null);
             }
             FileChannel channel = opener.open(parent.child(name), Set.of(StandardOpenOption.WRITE,
                     StandardOpenOption.CREATE, LinkOption.NOFOLLOW_LINKS));
@@ -56,7 +56,7 @@ final class Uploads {
                 channel.close();
                 throw new StorageException(Reason.IO, path + ": restart offset " + offset + " is beyond the end (" + length + ")");
             }
-            return new Upload(path, null, name, null, channel, mode, start, length, overwrite);
+            return new FileUpload(path, null, name, null, channel, mode, start, length, overwrite).replacing(existing != null);
         } catch (IOException e) {
             throw StorageException.from(e, path);
         } finally {

@@ -3,7 +3,7 @@ package dev.wharf.server.ftp;
 import dev.wharf.server.auth.Identity;
 import dev.wharf.server.data.DataEndpoint;
 import dev.wharf.server.data.DataProtection;
-import dev.wharf.server.fs.GuardedStorage;
+import dev.wharf.server.fs.Storage;
 import dev.wharf.server.fs.StorageException;
 import dev.wharf.server.fs.VirtualPaths;
 import java.net.InetSocketAddress;
@@ -32,7 +32,7 @@ public final class FtpSession {
 
     private String pendingUser;
     private boolean pendingAnonymous;
-    private GuardedStorage storage;
+    private Storage storage;
     private String cwd = "/";
 
     private Type type = Type.ASCII;
@@ -108,7 +108,7 @@ public final class FtpSession {
         return pendingAnonymous;
     }
 
-    public void loggedIn(GuardedStorage storage, String home) {
+    public void loggedIn(Storage storage, String home) {
         this.storage = storage;
         this.cwd = home;
         this.pendingUser = null;
@@ -123,7 +123,7 @@ public final class FtpSession {
         this.renameFrom = null;
     }
 
-    public GuardedStorage storage() {
+    public Storage storage() {
         return storage;
     }
 

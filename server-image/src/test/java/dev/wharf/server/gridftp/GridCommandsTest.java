@@ -19,6 +19,7 @@ import dev.wharf.server.data.PortRange;
 import dev.wharf.server.fs.FileChannelOpener;
 import dev.wharf.server.fs.GuardedStorage;
 import dev.wharf.server.fs.Jail;
+import dev.wharf.server.ftp.CommandLines;
 import dev.wharf.server.ftp.FtpException;
 import dev.wharf.server.ftp.FtpReply;
 import dev.wharf.server.ftp.FtpSession;
@@ -79,11 +80,7 @@ class GridCommandsTest {
     }
 
     private static String run(FtpSession s, String line) throws FtpException {
-        int space = line.indexOf(' ');
-        String verb = space < 0 ? line : line.substring(0, space);
-        String arg = space < 0 ? "" : line.substring(space + 1);
-        FtpReply reply = (FtpReply) s.services().commands().get(verb).command().execute(s, arg);
-        return reply.code() + " " + String.join("\n", reply.lines());
+        return CommandLines.run(s, line);
     }
 
     private int refusal(String line) {
