@@ -215,6 +215,49 @@ class JailTest {
         assertEquals(0750, jail.stat("/dir").mode());
     }
 
+    @Test
+    void everyDescriptorIsClosedAgain() throws Exception {
+        Files.createSymbolicLink(root.resolve("escape"), Path.of("../outside"));
+        long before = openDescriptors();
+        for (int i = 0; i < 200; i++) {
+            jail.stat("/dir/file");
+            jail.lstat("/dir/file");
+            jail.list("/dir");
+            jail.openRead("/dir/file").close();
+            assertThrows(StorageException.class, () -> jail.stat("/escape/secret"));
+            assertThrows(StorageException.class, () -> jail.stat("/nope/deeper"));
+            jail.openUpload("/dir/n" + i, UploadMode.REPLACE, 0, true).commit(0);
+            jail.openUpload("/dir/n" + i, UploadMode.REPLACE, 0, true).abort();
+            jail.openUpload("/dir/n" + i, UploadMode.APPEND, 0, true).commit(0);
+            jail.rename("/dir/n" + i, "/dir/m" + i);
+            jail.delete("/dir/m" + i);
+            jail.makeDirectory("/d" + i);
+            jail.removeDirectory("/d" + i);
+            assertThrows(StorageException.class, () -> jail.openUpload("/dir/file", UploadMode.REPLACE, 0, false));
+        }
+        assertEquals(before, openDescriptors(), "descriptors left open");
+    }
+
+    @Test
+    void aClosedJailRefusesFurtherWork() throws Exception {
+        jail.close();
+        assertEquals(Reason.IO, assertThrows(StorageException.class, () -> jail.stat("/dir")).reason());
+    }
+
+    /** Descriptors of this process that lead into this test's directory (other tests' come and go). */
+    private long openDescriptors() throws Exception {
+        Path mine = tmp.toRealPath();
+        try (Stream<Path> s = Files.list(Path.of("/proc/self/fd"))) {
+            return s.filter(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).startsWith(mine);
+                } catch (Exception e) {
+                    return false; // closed meanwhile
+                }
+            }).count();
+        }
+    }
+
     private List<String> onDisk(String dir) throws Exception {
         try (Stream<Path> s = Files.list(root.resolve(dir))) {
             return s.map(p -> p.getFileName().toString()).sorted().toList();
