@@ -100,8 +100,8 @@ final class DcapSessionHandler extends SimpleChannelInboundHandler<String> {
             Identity tunnelled = ctx.channel().attr(GsiTunnelHandler.IDENTITY).get();
             Identity identity = tunnelled != null ? tunnelled : Identity.anonymous();
             // Plain (anonymous) dCap only adds the world mode bits where no ACL file decides (WorldModePolicy).
-            storage = SessionStorage.open(context, new SessionStorage.Login(settings.door(), settings.requireRoot(),
-                    identity, false, settings.overwrite()), opener,
+            storage = SessionStorage.open(context, settings.requireRoot(),
+                    new SessionStorage.Login(settings.door(), identity, false, settings.overwrite()), opener,
                     identity.isAnonymous() ? WorldModePolicy::new : SessionStorage.PolicyScope.NONE);
             greeted = true;
             context.metrics().login(settings.door(), "success");

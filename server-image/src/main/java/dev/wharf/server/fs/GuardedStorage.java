@@ -31,24 +31,21 @@ public final class GuardedStorage implements Storage {
     private final String door;
     private final OwnerStore owners;
 
-    public GuardedStorage(Jail jail, Identity identity, AccessPolicy policy, boolean readOnly,
-                          boolean overwrite, ServerMetrics metrics, String door) {
-        this(jail, identity, policy, readOnly, overwrite, metrics, door, null);
-    }
-
     /**
+     * Sessions get theirs from {@link SessionStorage#open}; tests build one around their own policy.
+     *
      * @param owners where creators are recorded and read for listings (docs/acl.md "Ownership"), or
      *               null to show the file system's owners
      */
-    public GuardedStorage(Jail jail, Identity identity, AccessPolicy policy, boolean readOnly,
-                          boolean overwrite, ServerMetrics metrics, String door, OwnerStore owners) {
+    public GuardedStorage(Jail jail, AccessPolicy policy, SessionStorage.Login login, ServerMetrics metrics,
+                          OwnerStore owners) {
         this.jail = jail;
-        this.identity = identity;
+        this.identity = login.identity();
         this.policy = policy;
-        this.readOnly = readOnly;
-        this.overwrite = overwrite;
+        this.readOnly = login.readOnly();
+        this.overwrite = login.overwrite();
         this.metrics = metrics;
-        this.door = door;
+        this.door = login.door();
         this.owners = owners;
     }
 

@@ -17,11 +17,10 @@ public final class SessionStorage {
      * What a login decided about a session's storage.
      *
      * @param door      the door's name (denial metrics, logs)
-     * @param root      the host directory the session is jailed in
      * @param readOnly  refuse every change (anonymous)
      * @param overwrite whether uploads and renames may replace existing files
      */
-    public record Login(String door, Path root, Identity identity, boolean readOnly, boolean overwrite) {}
+    public record Login(String door, Identity identity, boolean readOnly, boolean overwrite) {}
 
     /** Narrows the session's policy with what only the jail can tell (dCap's anonymous mode bits). */
     @FunctionalInterface
@@ -33,18 +32,21 @@ public final class SessionStorage {
 
     private SessionStorage() {}
 
-    public static Storage open(ServerContext context, Login login, FileChannelOpener opener) throws IOException {
-        return open(context, login, opener, PolicyScope.NONE);
+    public static Storage open(ServerContext context, Path root, Login login, FileChannelOpener opener)
+            throws IOException {
+        return open(context, root, login, opener, PolicyScope.NONE);
     }
 
-    /** @throws IOException when the root is not a usable directory (the login fails) */
-    public static Storage open(ServerContext context, Login login, FileChannelOpener opener, PolicyScope scope)
-            throws IOException {
-        Jail jail = new Jail(login.root(), opener);
+    /**
+     * @param root the host directory the session is jailed in
+     * @throws IOException when the root is not a usable directory (the login fails)
+     */
+    public static Storage open(ServerContext context, Path root, Login login, FileChannelOpener opener,
+                               PolicyScope scope) throws IOException {
+        Jail jail = new Jail(root, opener);
         try {
             AccessPolicy policy = scope.apply(context.access().forSession(login.door(), jail.root()), jail);
-            return new GuardedStorage(jail, login.identity(), policy, login.readOnly(), login.overwrite(),
-                    context.metrics(), login.door(), context.owners());
+            return new GuardedStorage(jail, policy, login, context.metrics(), context.owners());
         } catch (RuntimeException e) {
             jail.close();
             throw e;

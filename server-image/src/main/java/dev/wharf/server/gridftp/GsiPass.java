@@ -49,7 +49,7 @@ final class GsiPass implements FtpCommand {
         });
         Storage storage;
         try {
-            storage = SessionStorage.open(ctx, new SessionStorage.Login(session.door(), root, identity, false,
+            storage = SessionStorage.open(ctx, root, new SessionStorage.Login(session.door(), identity, false,
                     session.settings().overwrite()), session.services().opener());
         } catch (IOException e) {
             LOG.error("{}: storage root {} of {} is unusable: {}", session.door(), root, identity.principal(), e.toString());

@@ -53,7 +53,8 @@ class JailRaceTest {
         List<String> outsideBefore = listing(outside);
 
         GuardedStorage storage = new GuardedStorage(new Jail(root, kind.resolver(), FileChannelOpener.DEFAULT),
-                Identity.passwordUser("racer", Set.of()), AccessPolicy.ALLOW_ALL, false, true, ServerMetrics.NONE, "race");
+                AccessPolicy.ALLOW_ALL, new SessionStorage.Login("race", Identity.passwordUser("racer", Set.of()), false, true),
+                ServerMetrics.NONE, null);
         AtomicBoolean stop = new AtomicBoolean();
         Thread flipper = new Thread(() -> flip(raceDir, park, stop), "symlink-flipper");
         flipper.start();

@@ -18,6 +18,7 @@ import dev.wharf.server.data.PortAllocator;
 import dev.wharf.server.data.PortRange;
 import dev.wharf.server.fs.FileChannelOpener;
 import dev.wharf.server.fs.GuardedStorage;
+import dev.wharf.server.fs.SessionStorage;
 import dev.wharf.server.fs.Jail;
 import dev.wharf.server.ftp.CommandLines;
 import dev.wharf.server.ftp.FtpException;
@@ -70,8 +71,9 @@ class GridCommandsTest {
                 null, null, FileChannelOpener.DEFAULT);
         FtpSession s = new FtpSession(services, new InetSocketAddress("127.0.0.1", 40000),
                 new InetSocketAddress("127.0.0.1", 2811));
-        s.loggedIn(new GuardedStorage(new Jail(root), Identity.passwordUser("jane", Set.of()), policy, false, true,
-                ServerMetrics.NONE, "gridftp"), "/");
+        s.loggedIn(new GuardedStorage(new Jail(root), policy,
+                new SessionStorage.Login("gridftp", Identity.passwordUser("jane", Set.of()), false, true),
+                ServerMetrics.NONE, null), "/");
         return s;
     }
 

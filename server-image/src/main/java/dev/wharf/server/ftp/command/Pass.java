@@ -39,7 +39,7 @@ public final class Pass implements FtpCommand {
         }
         Storage storage;
         try {
-            storage = SessionStorage.open(ctx, new SessionStorage.Login(session.door(), outcome.root(),
+            storage = SessionStorage.open(ctx, outcome.root(), new SessionStorage.Login(session.door(),
                     outcome.identity(), outcome.readOnly(), session.settings().overwrite()), session.services().opener());
         } catch (IOException e) {
             LOG.error("{}: storage root {} of {} is unusable: {}", session.door(), outcome.root(), user, e.toString());
