@@ -11,12 +11,10 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,17 +47,13 @@ class JailRaceTest {
         Files.setPosixFilePermissions(outside.resolve("f"), PosixFilePermissions.fromString("rw-r-----"));
         Path raceDir = Files.createDirectory(root.resolve("race_d"));
         Files.writeString(raceDir.resolve("f"), INSIDE);
-        Files.createSymbolicLink(park.resolve("link"), outside);
         List<String> outsideBefore = listing(outside);
 
         GuardedStorage storage = new GuardedStorage(new Jail(root, kind.resolver(), FileChannelOpener.DEFAULT),
                 AccessPolicy.ALLOW_ALL, new SessionStorage.Login("race", Identity.passwordUser("racer", Set.of()), false, true),
                 ServerMetrics.NONE, null);
-        AtomicBoolean stop = new AtomicBoolean();
-        Thread flipper = new Thread(() -> flip(raceDir, park, stop), "symlink-flipper");
-        flipper.start();
         List<String> escapes = new ArrayList<>();
-        try {
+        try (SymlinkFlipper flipper = new SymlinkFlipper(raceDir, outside, park)) {
             for (int i = 0; i < ROUNDS && escapes.size() < 5; i++) {
                 round(storage, i, escapes);
                 List<String> now = listing(outside);
@@ -73,9 +67,6 @@ class JailRaceTest {
                     restore(outside, outsideBefore);
                 }
             }
-        } finally {
-            stop.set(true);
-            flipper.join();
         }
         assertEquals(List.of(), escapes, kind + ": the session reached outside the jail");
         assertEquals(OUTSIDE, Files.readString(outside.resolve("f")));
@@ -135,23 +126,6 @@ class JailRaceTest {
             // refused, not found, not a directory...: all fine, the point is what reached outside
         } catch (Exception e) {
             throw new AssertionError("unexpected failure", e);
-        }
-    }
-
-    /** The local user: real directory ⇄ symlink out, each step one rename(2), until told to stop. */
-    private static void flip(Path raceDir, Path park, AtomicBoolean stop) {
-        Path real = park.resolve("real");
-        Path link = park.resolve("link");
-        try {
-            while (!stop.get()) {
-                Files.move(raceDir, real, StandardCopyOption.ATOMIC_MOVE);
-                Files.move(link, raceDir, StandardCopyOption.ATOMIC_MOVE);
-                Thread.onSpinWait();
-                Files.move(raceDir, link, StandardCopyOption.ATOMIC_MOVE);
-                Files.move(real, raceDir, StandardCopyOption.ATOMIC_MOVE);
-            }
-        } catch (Exception e) {
-            throw new AssertionError("the flipper failed", e);
         }
     }
 
