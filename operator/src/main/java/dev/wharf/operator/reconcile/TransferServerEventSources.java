@@ -38,6 +38,7 @@ public final class TransferServerEventSources {
     static final String USER_SECRETS = "user-secrets";
     static final String PODS = "pods";
     static final String NODES = "nodes";
+    static final String STATEFULSETS = "statefulsets";
     /** Only the transfer-server objects, not the pools' topology agents, live under this label. */
     static final String DATA_PLANE_SELECTOR = ObjectNames.MANAGED_BY_LABEL + "=" + ObjectNames.MANAGED_BY + ","
             + ObjectNames.COMPONENT_LABEL + "=transfer-server";
@@ -63,7 +64,7 @@ public final class TransferServerEventSources {
                 .withSecondaryToPrimaryMapper((Node node) -> Set.of())
                 .build(), ctx));
         sources.add(dataPlane(ctx, Pod.class, PODS, dataPlaneNamespace));
-        sources.add(dataPlane(ctx, StatefulSet.class, "statefulsets", dataPlaneNamespace));
+        sources.add(dataPlane(ctx, StatefulSet.class, STATEFULSETS, dataPlaneNamespace));
         sources.add(dataPlane(ctx, Service.class, "services", dataPlaneNamespace));
         sources.add(dataPlane(ctx, ConfigMap.class, "configmaps", dataPlaneNamespace));
         sources.add(dataPlane(ctx, Secret.class, "dataplane-secrets", dataPlaneNamespace));
@@ -112,6 +113,12 @@ public final class TransferServerEventSources {
         Map<String, String> selector = ObjectNames.selector(ts);
         return cache(ctx, Pod.class, PODS).list(dataPlaneNamespace, p -> p.getMetadata().getLabels() != null
                 && p.getMetadata().getLabels().entrySet().containsAll(selector.entrySet())).toList();
+    }
+
+    /** The server's StatefulSet if it exists: its pods may be serving. */
+    static StatefulSet statefulSet(Context<TransferServer> ctx, TransferServer ts, String dataPlaneNamespace) {
+        return cache(ctx, StatefulSet.class, STATEFULSETS).get(new ResourceID(ObjectNames.workload(ts), dataPlaneNamespace))
+                .orElse(null);
     }
 
     static Node node(Context<TransferServer> ctx, String name) {

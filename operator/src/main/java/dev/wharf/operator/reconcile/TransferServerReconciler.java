@@ -1,5 +1,6 @@
 package dev.wharf.operator.reconcile;
 
+import dev.wharf.operator.api.PortAllocationStatus;
 import dev.wharf.operator.api.StoragePool;
 import dev.wharf.operator.api.TransferServer;
 import dev.wharf.operator.api.TransferServerStatus;
@@ -43,8 +44,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns a TransferServer into transfer pods: allocate ports, render, check, apply, prune, then report
- * what the pods show. When the spec, its pool or its Secrets are not usable nothing is written and
- * what an earlier version created is removed, so bad input leaves a condition, never half an endpoint.
+ * what the pods show. When the spec, its pool or its Secrets are not usable nothing is written: a server
+ * that runs keeps running as it was, one that does not stays absent, and a Degraded condition says why.
  */
 @ControllerConfiguration(name = "transferserver")
 public class TransferServerReconciler implements Reconciler<TransferServer>, Cleaner<TransferServer> {
@@ -85,11 +86,11 @@ public class TransferServerReconciler implements Reconciler<TransferServer>, Cle
         RenderResult result = TransferServerRenderer.render(ts, pool == null ? null : pool.getSpec(),
                 allocate(ts, pool, ctx), secrets, preferredNodes(pool), sshd, renderSettings());
         if (result instanceof NotRendered refused) {
-            return refuse(ts, report, List.of(refused.reason()), List.of(refused.message()));
+            return refuse(ts, pool, ctx, report, List.of(refused.reason()), List.of(refused.message()));
         }
         var findings = SecretCheck.check(ts.getSpec(), secrets, now);
         if (!findings.isEmpty()) {
-            return refuse(ts, report, findings.stream().map(f -> f.reason()).toList(), findings.stream().map(f -> f.message()).toList());
+            return refuse(ts, pool, ctx, report, findings.stream().map(f -> f.reason()).toList(), findings.stream().map(f -> f.message()).toList());
         }
         Rendered rendered = (Rendered) result;
         List<HasMetadata> desired = rendered.objects().stream().map(o -> Ownership.link(o, ts)).toList();
@@ -97,10 +98,7 @@ public class TransferServerReconciler implements Reconciler<TransferServer>, Cle
         List<HasMetadata> pruned = objects.prune(ManagedObjects.selector(ts), List.of(settings.dataPlaneNamespace()), desired);
         announce(ts, changes, pruned, report);
         report.hostCa(sshd.keys() == null ? null : sshd.keys().hostCa().publicKey());
-        report.observe(rendered.ports(), TransferServerEventSources.pods(ctx, ts, settings.dataPlaneNamespace()),
-                node -> TransferServerEventSources.node(ctx, node), topology::of,
-                (pod, ready) -> pinnedCpus.of(pod, ready, rendered.ports().admin).orElse(null),
-                pool.getSpec().dataInterface::forNode);
+        observe(ts, ctx, report, rendered.ports(), pool);
         return finish(ts, report);
     }
 
@@ -163,19 +161,37 @@ public class TransferServerReconciler implements Reconciler<TransferServer>, Cle
         return new RenderSettings(settings.dataPlaneNamespace(), settings.serverImage());
     }
 
-    /** Nothing may run: remove what an earlier version created, and say why. */
-    private UpdateControl<TransferServer> refuse(TransferServer ts, TransferServerReport report, List<String> reasons,
-            List<String> messages) {
+    /**
+     * The input cannot be served. A server that never ran gets nothing and holds no ports; one that runs
+     * keeps its workload and ports with its last good configuration (only deleting it, or a spec change
+     * that renders, changes that), and both say why and what to do.
+     */
+    private UpdateControl<TransferServer> refuse(TransferServer ts, StoragePool pool, Context<TransferServer> ctx,
+            TransferServerReport report, List<String> reasons, List<String> messages) {
+        String ns = settings.dataPlaneNamespace();
+        boolean running = LastGood.hasPorts(ts) && TransferServerEventSources.statefulSet(ctx, ts, ns) != null;
         for (int i = 0; i < reasons.size(); i++) {
-            report.conditions().degraded(reasons.get(i), messages.get(i));
+            report.conditions().degraded(reasons.get(i), running ? messages.get(i) + KEPT : messages.get(i));
         }
-        int removed = objects.deleteAll(ManagedObjects.selector(ts), List.of(settings.dataPlaneNamespace()));
-        ledger.release(ts);
-        if (removed > 0) {
-            events.warning(ts, "Removed", "deleted " + removed + " objects until this is fixed: " + messages.get(0));
+        if (!running) {
+            ledger.release(ts);
+            report.refused();
+            return finish(ts, report);
         }
-        report.refused();
+        report.conditions().stillServing();
+        observe(ts, ctx, report, ts.getStatus().allocation, pool);
         return finish(ts, report);
+    }
+
+    /** Appended to a refusal of a running server, so the user knows nothing was torn down. */
+    static final String KEPT = " (the running server keeps its ports and its last good configuration until this is fixed)";
+
+    private void observe(TransferServer ts, Context<TransferServer> ctx, TransferServerReport report, PortAllocationStatus ports,
+            StoragePool pool) {
+        report.observe(ports, TransferServerEventSources.pods(ctx, ts, settings.dataPlaneNamespace()),
+                node -> TransferServerEventSources.node(ctx, node), topology::of,
+                (pod, ready) -> pinnedCpus.of(pod, ready, ports.admin).orElse(null),
+                pool == null ? node -> null : pool.getSpec().dataInterface::forNode);
     }
 
     private void announce(TransferServer ts, List<Change> changes, List<HasMetadata> pruned, TransferServerReport report) {
