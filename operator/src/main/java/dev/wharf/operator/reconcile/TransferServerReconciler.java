@@ -8,10 +8,14 @@ import dev.wharf.operator.config.WharfSettings;
 import dev.wharf.operator.reconcile.ManagedObjects.Change;
 import dev.wharf.operator.reconcile.observe.PinnedCpus;
 import dev.wharf.operator.reconcile.observe.TopologyReports;
+import dev.wharf.operator.reconcile.policy.PoolAdmission;
+import dev.wharf.operator.reconcile.validate.CredentialExpiry;
+import dev.wharf.operator.reconcile.validate.Finding;
 import dev.wharf.operator.reconcile.validate.SecretCheck;
 import dev.wharf.operator.render.RenderResult;
 import dev.wharf.operator.render.RenderResult.NotRendered;
 import dev.wharf.operator.render.RenderResult.Rendered;
+import dev.wharf.operator.render.ObjectNames;
 import dev.wharf.operator.render.RenderSettings;
 import dev.wharf.operator.render.TransferServerRenderer;
 import dev.wharf.operator.render.ports.PortAllocationResult;
@@ -33,6 +37,7 @@ import dev.wharf.operator.reconcile.observe.ObservedPods;
 import dev.wharf.operator.render.Endpoints;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
 import java.util.TreeMap;
@@ -59,9 +64,11 @@ public class TransferServerReconciler implements Reconciler<TransferServer>, Cle
     private final TopologyReports topology;
     private final PinnedCpus pinnedCpus;
     private final SshKeyStore sshKeys;
+    private final Clock clock;
 
     public TransferServerReconciler(WharfSettings settings, ManagedObjects objects, PortLedger ledger,
-            EventRecorder events, TopologyReports topology, PinnedCpus pinnedCpus, SshKeyStore sshKeys) {
+            EventRecorder events, TopologyReports topology, PinnedCpus pinnedCpus, SshKeyStore sshKeys, Clock clock) {
+        this.clock = clock;
         this.settings = settings;
         this.objects = objects;
         this.ledger = ledger;
@@ -78,33 +85,55 @@ public class TransferServerReconciler implements Reconciler<TransferServer>, Cle
 
     @Override
     public UpdateControl<TransferServer> reconcile(TransferServer ts, Context<TransferServer> ctx) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         TransferServerReport report = TransferServerReport.startingFrom(ts, now);
         StoragePool pool = TransferServerEventSources.pool(ctx, ts.getSpec().pool);
         Map<String, Secret> secrets = TransferServerEventSources.userSecrets(ctx, ts);
+        if (pool != null && pool.getSpec().admits(ts.getMetadata().getNamespace())) {
+            List<Finding> refusals = PoolAdmission.check(ts, pool.getMetadata().getName(), pool.getSpec(),
+                    TransferServerEventSources.serversOfPool(ctx, pool.getMetadata().getName()));
+            if (!refusals.isEmpty()) {
+                return refuse(ts, pool, ctx, report, refusals.stream().map(Finding::reason).toList(),
+                        refusals.stream().map(Finding::message).toList());
+            }
+        }
         SshdInputs sshd = sshdInputs(ts, pool, ctx);
         RenderResult result = TransferServerRenderer.render(ts, pool == null ? null : pool.getSpec(),
                 allocate(ts, pool, ctx), secrets, preferredNodes(pool), sshd, renderSettings());
         if (result instanceof NotRendered refused) {
             return refuse(ts, pool, ctx, report, List.of(refused.reason()), List.of(refused.message()));
         }
-        var findings = SecretCheck.check(ts.getSpec(), secrets, now);
+        var findings = SecretCheck.check(ts.getSpec(), secrets);
         if (!findings.isEmpty()) {
             return refuse(ts, pool, ctx, report, findings.stream().map(f -> f.reason()).toList(), findings.stream().map(f -> f.message()).toList());
         }
         Rendered rendered = (Rendered) result;
+        if (ClaimTemplateChange.between(TransferServerEventSources.statefulSet(ctx, ts, settings.dataPlaneNamespace()),
+                rendered.statefulSet())) {
+            return refuse(ts, pool, ctx, report, List.of(ClaimTemplateChange.STORAGE_CHANGED),
+                    List.of(ClaimTemplateChange.message(ts.getSpec().pool)));
+        }
         List<HasMetadata> desired = rendered.objects().stream().map(o -> Ownership.link(o, ts)).toList();
         List<Change> changes = objects.apply(desired);
         List<HasMetadata> pruned = objects.prune(ManagedObjects.selector(ts), List.of(settings.dataPlaneNamespace()), desired);
         announce(ts, changes, pruned, report);
         report.hostCa(sshd.keys() == null ? null : sshd.keys().hostCa().publicKey());
         observe(ts, ctx, report, rendered.ports(), pool);
+        CredentialExpiry.Report expiry = CredentialExpiry.of(ts.getSpec(), secrets, now);
+        report.credentials(expiry.credentials());
+        if (!expiry.findings().isEmpty()) {
+            // reported, never acted on: the pods keep running whatever the clock says
+            expiry.findings().forEach(f -> report.conditions().degraded(f.reason(), f.message()));
+            report.conditions().stillServing();
+        }
         return finish(ts, report);
     }
 
     @Override
     public DeleteControl cleanup(TransferServer ts, Context<TransferServer> ctx) {
         int deleted = objects.deleteAll(ManagedObjects.selector(ts), List.of(settings.dataPlaneNamespace()));
+        // the StatefulSet's claim retention policy deletes them too, where the cluster has that feature
+        deleted += objects.deleteClaims(ObjectNames.selector(ts), settings.dataPlaneNamespace());
         ledger.release(ts);
         if (deleted > 0) {
             events.normal(ts, "Deleted", "deleted " + deleted + " objects in namespace " + settings.dataPlaneNamespace());

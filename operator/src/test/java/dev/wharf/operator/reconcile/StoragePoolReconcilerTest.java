@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wharf.operator.api.PoolNode;
 import dev.wharf.operator.api.StoragePool;
+import dev.wharf.operator.api.TransferServer;
 import dev.wharf.operator.render.ObjectNames;
 import dev.wharf.operator.render.topology.TopologyAgentRenderer;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -101,6 +102,31 @@ class StoragePoolReconcilerTest {
         assertEquals(ns + "/one", pool.getStatus().allocations.get(0).transferServer);
         assertEquals("2/89", pool.getStatus().controlPortsInUse, "ftp and admin");
         assertTrue(pool.getStatus().dataPortsInUse.startsWith("100/"));
+    }
+
+    @Test
+    void aPoolInUseIsNotDeletedUntilItsLastServerIsGone() {
+        String ns = "team-" + poolName;
+        client.resource(Fixtures.pool(poolName, 2811, 2899, null)).create();
+        TransferServer one = client.resource(Fixtures.server(ns, "one", poolName, null)).create();
+        TransferServer two = client.resource(Fixtures.server(ns, "two", poolName, null)).create();
+        StoragePool pool = awaitStatus(p -> p.getStatus().usedBy.size() == 2);
+        assertTrue(pool.getMetadata().getFinalizers().stream().anyMatch(f -> f.contains("storagepool")), pool.getMetadata().getFinalizers().toString());
+        assertEquals(1, pool.getStatus().namespaces.size());
+        assertEquals(ns, pool.getStatus().namespaces.get(0).namespace);
+        assertEquals(4, pool.getStatus().namespaces.get(0).cpus, "two servers of 2 cpus on 1 node");
+
+        client.resource(pool).delete();
+        StoragePool held = awaitStatus(p -> p.getMetadata().getDeletionTimestamp() != null
+                && p.getStatus().conditions.stream().anyMatch(c -> "InUse".equals(c.getReason())));
+        assertEquals(List.of(ns + "/one", ns + "/two"), held.getStatus().usedBy);
+        assertTrue(condition(held, "Degraded").getMessage().contains("still used by " + ns + "/one, " + ns + "/two"));
+
+        client.resource(one).delete();
+        awaitStatus(p -> p.getStatus().usedBy.equals(List.of(ns + "/two")));
+        assertTrue(client.resources(StoragePool.class).withName(poolName).get() != null, "still held by two");
+        client.resource(two).delete();
+        await().atMost(Duration.ofSeconds(20)).until(() -> client.resources(StoragePool.class).withName(poolName).get() == null);
     }
 
     private void node(String name, boolean inPool) {

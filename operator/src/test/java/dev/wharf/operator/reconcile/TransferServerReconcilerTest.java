@@ -192,10 +192,7 @@ class TransferServerReconcilerTest extends FreshNamespaceReconcileTest {
         awaitDegraded("kept", "SecretMissing");
         assertEquals(4, owned(ts).size());
 
-        client.resources(StoragePool.class).withName(poolName).edit(p -> {
-            p.getSpec().allowedNamespaces = List.of("someone-else");
-            return p;
-        });
+        editPool(p -> p.getSpec().allowedNamespaces = List.of("someone-else"));
         awaitDegraded("kept", "NamespaceNotAllowed");
         assertEquals(4, owned(ts).size());
         TransferServer other = client.resource(Fixtures.server("someone-else", "newcomer", poolName, null)).create();
@@ -206,10 +203,7 @@ class TransferServerReconcilerTest extends FreshNamespaceReconcileTest {
         assertNotEquals(ports.data, newcomer.getStatus().allocation.data);
         client.resource(other).delete();
 
-        client.resources(StoragePool.class).withName(poolName).edit(p -> {
-            p.getSpec().allowedNamespaces = null;
-            return p;
-        });
+        editPool(p -> p.getSpec().allowedNamespaces = null);
         client.resource(Fixtures.tlsSecret(ns, "tls", "host.crt", "host.key")).create();
         awaitStatus("kept", s -> condition(s, "Degraded").map(c -> "False".equals(c.getStatus())).orElse(false));
         assertEquals(ports, client.resource(ts).get().getStatus().allocation);
@@ -234,6 +228,17 @@ class TransferServerReconcilerTest extends FreshNamespaceReconcileTest {
     }
 
     // --- helpers ---
+
+    /** Edits the pool, again if the operator wrote it in between (409). */
+    void editPool(java.util.function.Consumer<StoragePool> change) {
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
+            client.resources(StoragePool.class).withName(poolName).edit(p -> {
+                change.accept(p);
+                return p;
+            });
+            return true;
+        });
+    }
 
     private TransferServer createValidServer(String name) {
         client.resource(Fixtures.pool(poolName, 2811, 2899, null)).create();
@@ -273,7 +278,7 @@ class TransferServerReconcilerTest extends FreshNamespaceReconcileTest {
         return client.v1().events().inNamespace(ns).list().getItems();
     }
 
-    private static Pod readyPod(TransferServer ts, String name, String node) {
+    static Pod readyPod(TransferServer ts, String name, String node) {
         return new PodBuilder().withNewMetadata().withName(name).withNamespace(DATA_PLANE)
                 .withLabels(ObjectNames.labels(ts)).withAnnotations(ObjectNames.ownerAnnotations(ts)).endMetadata()
                 .withNewSpec().withNodeName(node).addNewContainer().withName("server").withImage("x").endContainer().endSpec()
