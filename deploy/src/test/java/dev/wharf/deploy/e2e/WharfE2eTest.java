@@ -68,6 +68,7 @@ class WharfE2eTest {
             return;
         }
         client.namespaces().withName(settings.namespace()).delete();
+        client.namespaces().withName(settings.namespace() + "-b").delete();
         if (poolName != null) {
             client.genericKubernetesResources(POOLS).withName(poolName).delete();
         }

@@ -56,6 +56,7 @@ import org.slf4j.LoggerFactory;
 public class TransferServerReconciler implements Reconciler<TransferServer>, Cleaner<TransferServer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(TransferServerReconciler.class);
+    static final String POOL_DELETING = "PoolDeleting";
 
     private final WharfSettings settings;
     private final ManagedObjects objects;
@@ -89,6 +90,11 @@ public class TransferServerReconciler implements Reconciler<TransferServer>, Cle
         TransferServerReport report = TransferServerReport.startingFrom(ts, now);
         StoragePool pool = TransferServerEventSources.pool(ctx, ts.getSpec().pool);
         Map<String, Secret> secrets = TransferServerEventSources.userSecrets(ctx, ts);
+        if (pool != null && pool.isMarkedForDeletion()) {
+            // its finalizer waits for the servers using it (PoolDeletion): say so, and let nobody new in
+            return refuse(ts, pool, ctx, report, List.of(POOL_DELETING), List.of("StoragePool " + ts.getSpec().pool
+                    + " is being deleted and waits until no TransferServer uses it: move this server to another pool or delete it"));
+        }
         if (pool != null && pool.getSpec().admits(ts.getMetadata().getNamespace())) {
             List<Finding> refusals = PoolAdmission.check(ts, pool.getMetadata().getName(), pool.getSpec(),
                     TransferServerEventSources.serversOfPool(ctx, pool.getMetadata().getName()));

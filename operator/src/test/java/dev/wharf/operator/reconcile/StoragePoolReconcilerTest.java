@@ -122,6 +122,12 @@ class StoragePoolReconcilerTest {
         assertEquals(List.of(ns + "/one", ns + "/two"), held.getStatus().usedBy);
         assertTrue(condition(held, "Degraded").getMessage().contains("still used by " + ns + "/one, " + ns + "/two"));
 
+        TransferServer told = await().atMost(Duration.ofSeconds(20)).until(() -> client.resource(two).get(),
+                t -> t.getStatus() != null && t.getStatus().conditions.stream()
+                        .anyMatch(c -> "Degraded".equals(c.getType()) && "PoolDeleting".equals(c.getReason())));
+        assertTrue(told.getStatus().conditions.stream().anyMatch(c -> c.getMessage().contains("move this server to another pool")));
+        assertTrue(told.getStatus().allocation != null, "a server that was running keeps its ports meanwhile");
+
         client.resource(one).delete();
         awaitStatus(p -> p.getStatus().usedBy.equals(List.of(ns + "/two")));
         assertTrue(client.resources(StoragePool.class).withName(poolName).get() != null, "still held by two");
