@@ -116,6 +116,10 @@ class StoragePoolReconcilerTest {
         assertEquals(ns, pool.getStatus().namespaces.get(0).namespace);
         assertEquals(4, pool.getStatus().namespaces.get(0).cpus, "two servers of 2 cpus on 1 node");
 
+        for (TransferServer ts : List.of(one, two)) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> client.resource(ts).get(),
+                    t -> t.getStatus() != null && t.getStatus().allocation != null);
+        }
         client.resource(pool).delete();
         StoragePool held = awaitStatus(p -> p.getMetadata().getDeletionTimestamp() != null
                 && p.getStatus().conditions.stream().anyMatch(c -> "InUse".equals(c.getReason())));

@@ -3,14 +3,9 @@ package dev.wharf.operator.reconcile.validate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wharf.operator.api.Authentication;
-import dev.wharf.operator.api.SecretRef;
-import dev.wharf.operator.api.TransferServerSpec;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,7 +16,7 @@ class CredentialExpiryTest {
     @Test
     void statusListsEveryCertificateWithItsNotAfterAndFarFromExpiryNothingIsReported() throws IOException {
         Instant notAfter = notAfter();
-        CredentialExpiry.Report r = CredentialExpiry.of(spec(), secrets(), notAfter.minusSeconds(30L * 86400));
+        CredentialExpiry.Report r = CredentialExpiry.of(SecretCheckTest.spec(), secrets(), notAfter.minusSeconds(30L * 86400));
         assertEquals(2, r.credentials().size(), "tls.crt of the host credential and the CA file: " + r.credentials());
         assertEquals("host", r.credentials().get(0).secret);
         assertEquals("tls.crt", r.credentials().get(0).key);
@@ -33,7 +28,7 @@ class CredentialExpiryTest {
 
     @Test
     void daysBeforeItExpiresItIsReportedAsExpiring() throws IOException {
-        CredentialExpiry.Report r = CredentialExpiry.of(spec(), secrets(), notAfter().minusSeconds(5L * 86400 + 60));
+        CredentialExpiry.Report r = CredentialExpiry.of(SecretCheckTest.spec(), secrets(), notAfter().minusSeconds(5L * 86400 + 60));
         assertEquals(CredentialExpiry.EXPIRING, r.findings().get(0).reason());
         assertTrue(r.findings().get(0).message().contains("(in 5 days)"), r.findings().toString());
         assertTrue(r.findings().get(0).message().startsWith("Secret host (spec.authentication.hostCredentialSecret) key tls.crt"));
@@ -41,7 +36,7 @@ class CredentialExpiryTest {
 
     @Test
     void whenItHasExpiredItIsReportedAsExpired() throws IOException {
-        CredentialExpiry.Report r = CredentialExpiry.of(spec(), secrets(), notAfter().plusSeconds(1));
+        CredentialExpiry.Report r = CredentialExpiry.of(SecretCheckTest.spec(), secrets(), notAfter().plusSeconds(1));
         assertEquals(2, r.findings().size(), "the server's certificate and the CA");
         assertEquals(CredentialExpiry.EXPIRED, r.findings().get(0).reason());
         assertTrue(r.findings().get(0).message().contains("the server keeps running"), r.findings().get(0).message());
@@ -51,23 +46,9 @@ class CredentialExpiryTest {
         return PemCheck.parsed(PemCheckTest.fixture("host.crt")).get(0).getNotAfter().toInstant();
     }
 
-    private static TransferServerSpec spec() {
-        TransferServerSpec spec = new TransferServerSpec();
-        spec.authentication = new Authentication();
-        spec.authentication.hostCredentialSecret = new SecretRef("host");
-        spec.authentication.trustAnchorsSecret = new SecretRef("cas");
-        return spec;
-    }
-
     private static Map<String, Secret> secrets() throws IOException {
         byte[] cert = PemCheckTest.fixture("host.crt");
-        return Map.of("host", secret("host", Map.of("tls.crt", cert, "tls.key", PemCheckTest.fixture("host.key"))),
-                "cas", secret("cas", Map.of("1a2b3c4d.0", cert, "1a2b3c4d.signing_policy", "x".getBytes())));
-    }
-
-    private static Secret secret(String name, Map<String, byte[]> data) {
-        SecretBuilder b = new SecretBuilder().withNewMetadata().withName(name).endMetadata();
-        data.forEach((k, v) -> b.addToData(k, Base64.getEncoder().encodeToString(v)));
-        return b.build();
+        return Map.of("host", SecretCheckTest.secret("host", Map.of("tls.crt", cert, "tls.key", PemCheckTest.fixture("host.key"))),
+                "cas", SecretCheckTest.secret("cas", Map.of("1a2b3c4d.0", cert, "1a2b3c4d.signing_policy", "x".getBytes())));
     }
 }

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 class SecretCheckTest {
 
-
-    private static TransferServerSpec spec() {
+    /** A host credential in Secret "host" and trust anchors in Secret "cas". */
+    static TransferServerSpec spec() {
         TransferServerSpec spec = new TransferServerSpec();
         spec.authentication = new Authentication();
         spec.authentication.hostCredentialSecret = new SecretRef("host");
@@ -25,7 +25,7 @@ class SecretCheckTest {
         return spec;
     }
 
-    private static Secret secret(String name, Map<String, byte[]> files) {
+    static Secret secret(String name, Map<String, byte[]> files) {
         SecretBuilder b = new SecretBuilder().withNewMetadata().withName(name).endMetadata();
         files.forEach((k, v) -> b.addToData(k, Base64.getEncoder().encodeToString(v)));
         return b.build();
