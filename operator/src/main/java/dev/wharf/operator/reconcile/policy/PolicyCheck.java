@@ -1,7 +1,6 @@
 package dev.wharf.operator.reconcile.policy;
 
 import dev.wharf.operator.api.AccessLevel;
-import dev.wharf.operator.api.Anonymous;
 import dev.wharf.operator.api.DoorType;
 import dev.wharf.operator.api.PoolPolicy;
 import dev.wharf.operator.api.ResourceCaps;
@@ -10,6 +9,7 @@ import dev.wharf.operator.api.SshUser;
 import dev.wharf.operator.api.StoragePoolSpec;
 import dev.wharf.operator.api.TransferServerSpec;
 import dev.wharf.operator.reconcile.validate.Finding;
+import dev.wharf.operator.render.AnonymousArea;
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +42,7 @@ public final class PolicyCheck {
                         + "); remove it from spec.doors or ask the pool admin"));
             }
         }
-        if (anonymousEnabled(spec, pool) && !policy.anonymousAllowed()) {
+        if (AnonymousArea.enabled(spec, pool) && !policy.anonymousAllowed()) {
             findings.add(new Finding(ANONYMOUS_NOT_ALLOWED, rule + "anonymous does not admit anonymous FTP;"
                     + " set spec.authentication.anonymous.enabled: false or ask the pool admin"));
         }
@@ -57,14 +57,6 @@ public final class PolicyCheck {
             aclLevel("spec.acl.anonymous", acl.anonymous, cap, rule, findings);
         }
         return findings;
-    }
-
-    /** The server's own setting, else the pool's default. */
-    static boolean anonymousEnabled(TransferServerSpec spec, StoragePoolSpec pool) {
-        Anonymous own = spec.authentication == null ? null : spec.authentication.anonymous;
-        Anonymous dflt = pool.defaults == null ? null : pool.defaults.anonymous;
-        Boolean enabled = own != null && own.enabled != null ? own.enabled : dflt == null ? null : dflt.enabled;
-        return Boolean.TRUE.equals(enabled);
     }
 
     private static void sshd(SshUser user, PoolPolicy policy, String rule, List<Finding> findings) {

@@ -12,6 +12,7 @@ import dev.wharf.operator.api.ServerAcl;
 import dev.wharf.operator.api.StoragePoolSpec;
 import dev.wharf.operator.api.TransferServer;
 import dev.wharf.operator.api.TransferServerSpec;
+import dev.wharf.operator.render.AnonymousArea;
 import dev.wharf.operator.render.Layout;
 
 import java.util.LinkedHashMap;
@@ -64,7 +65,7 @@ public final class ServerConfRenderer {
             k.put("auth.password-file", Layout.credential(Layout.PASSWD));
         }
         k.put("auth.username-password", bool(auth.usernamePassword, true));
-        anonymous(k, auth.anonymous, pool.defaults == null ? null : pool.defaults.anonymous);
+        anonymous(k, spec, pool);
         k.put("transfer.overwrite", bool(opts.overwrite, true));
         k.put("log.aborted-transfers", bool(opts.logAbortedTransfers, true));
 
@@ -130,20 +131,19 @@ public final class ServerConfRenderer {
         return new ServerConf(header, k);
     }
 
-    private static void anonymous(Map<String, String> k, Anonymous own, Anonymous pool) {
-        Anonymous a = own != null ? own : new Anonymous();
-        Anonymous d = pool != null ? pool : new Anonymous();
-        boolean enabled = Boolean.TRUE.equals(a.enabled != null ? a.enabled : d.enabled);
-        k.put("anonymous.enabled", String.valueOf(enabled));
-        if (!enabled) {
+    private static void anonymous(Map<String, String> k, TransferServerSpec spec, StoragePoolSpec pool) {
+        Optional<String> root = AnonymousArea.root(spec, pool);
+        k.put("anonymous.enabled", String.valueOf(root.isPresent()));
+        if (root.isEmpty()) {
             return;
         }
+        Anonymous a = AnonymousArea.own(spec);
+        Anonymous d = AnonymousArea.pool(pool);
         String user = a.user != null ? a.user : d.user;
         if (user != null) {
             k.put("anonymous.user", user);
         }
-        String root = a.root != null ? a.root : d.root != null ? d.root : "pub";
-        k.put("anonymous.root", Layout.STORAGE_ROOT + "/" + root);
+        k.put("anonymous.root", Layout.STORAGE_ROOT + "/" + root.get());
         Boolean email = a.requireEmailPassword != null ? a.requireEmailPassword : d.requireEmailPassword;
         k.put("anonymous.require-email-password", bool(email, false));
     }

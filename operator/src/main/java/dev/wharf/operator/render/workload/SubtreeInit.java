@@ -22,16 +22,19 @@ final class SubtreeInit {
     static final java.util.List<String> CAPABILITIES = java.util.List.of("CHOWN", "DAC_OVERRIDE", "FOWNER");
     // The path and ids come in as environment variables, never spliced into the script.
     static final String SCRIPT = "set -eu; d=\"" + POOL_MOUNT + "/$SUBTREE\"; mkdir -p -- \"$d\";"
-            + " chown \"0:$SUBTREE_GID\" -- \"$d\"; chmod \"$SUBTREE_MODE\" -- \"$d\"";
+            + " chown \"0:$SUBTREE_GID\" -- \"$d\"; chmod \"$SUBTREE_MODE\" -- \"$d\";"
+            // the server refuses to start without its anonymous area (anonymous.root must be a directory)
+            + " if [ -n \"${ANONYMOUS_ROOT:-}\" ]; then mkdir -p -- \"$d/$ANONYMOUS_ROOT\"; fi";
 
     private SubtreeInit() {
     }
 
     /**
      * @param subtree the server's subtree, relative to the pool's root
-     * @param gid     the sshd sidecar's group, or {@code null} without it
+     * @param gid           the sshd sidecar's group, or {@code null} without it
+     * @param anonymousRoot the anonymous area relative to the subtree, or {@code null} without anonymous FTP
      */
-    static Container render(String subtree, Long gid, String image) {
+    static Container render(String subtree, Long gid, String anonymousRoot, String image) {
         // requests = limits keeps the pod in the Guaranteed QoS class
         Map<String, Quantity> resources = new TreeMap<>(Map.of("cpu", new Quantity("100m"), "memory", new Quantity("32Mi")));
         return new ContainerBuilder()
@@ -42,6 +45,7 @@ final class SubtreeInit {
                 .addNewEnv().withName("SUBTREE").withValue(subtree).endEnv()
                 .addNewEnv().withName("SUBTREE_GID").withValue(String.valueOf(gid == null ? 0 : gid)).endEnv()
                 .addNewEnv().withName("SUBTREE_MODE").withValue(gid == null ? "0750" : "2770").endEnv()
+                .addNewEnv().withName("ANONYMOUS_ROOT").withValue(anonymousRoot == null ? "" : anonymousRoot).endEnv()
                 .withNewResources().withRequests(resources).withLimits(resources).endResources()
                 .withSecurityContext(RootContext.with(CAPABILITIES))
                 .addNewVolumeMount().withName(Volumes.STORAGE).withMountPath(POOL_MOUNT).endVolumeMount()

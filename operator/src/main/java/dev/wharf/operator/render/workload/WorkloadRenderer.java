@@ -4,6 +4,7 @@ import dev.wharf.operator.api.PortAllocationStatus;
 import dev.wharf.operator.api.StoragePoolSpec;
 import dev.wharf.operator.api.TransferServer;
 import dev.wharf.operator.api.TransferServerSpec;
+import dev.wharf.operator.render.AnonymousArea;
 import dev.wharf.operator.render.ObjectNames;
 import dev.wharf.operator.render.RenderSettings;
 import dev.wharf.operator.render.Subtree;
@@ -93,7 +94,8 @@ public final class WorkloadRenderer {
                 .withNodeSelector(pool.nodeSelector == null ? null : new TreeMap<>(pool.nodeSelector))
                 .withTolerations(pool.tolerations)
                 .withAffinity(affinity(ts, preferredNodes))
-                .withInitContainers(SubtreeInit.render(subtree, jobGroup, settings.serverImage()))
+                .withInitContainers(SubtreeInit.render(subtree, jobGroup, AnonymousArea.root(spec, pool).orElse(null),
+                        settings.serverImage()))
                 .withContainers(containers)
                 .withVolumes(volumes)
                 .endSpec()

@@ -48,7 +48,7 @@ class SubtreeMountTest {
         assertTrue(pod.getSecurityContext().getSupplementalGroups().isEmpty(), "no job group without the sshd");
         Container init = pod.getInitContainers().get(0);
         assertEquals("subtree", init.getName());
-        assertEquals(Map.of("SUBTREE", "physics/grid", "SUBTREE_GID", "0", "SUBTREE_MODE", "0750"), env(init));
+        assertEquals(Map.of("SUBTREE", "physics/grid", "SUBTREE_GID", "0", "SUBTREE_MODE", "0750", "ANONYMOUS_ROOT", ""), env(init));
         VolumeMount root = init.getVolumeMounts().get(0);
         assertEquals("storage", root.getName());
         assertNull(root.getSubPath(), "the init container alone sees the pool root, to make the subtree");
@@ -71,10 +71,19 @@ class SubtreeMountTest {
         PodSpec pod = WorkloadRenderer.statefulSet(ts, Fixtures.pool(), ports, "h", List.of(), Fixtures.SETTINGS)
                 .getSpec().getTemplate().getSpec();
         assertEquals("physics/grid", mounts(container(pod.getContainers(), "sshd")).get("/data").getSubPath());
-        assertEquals(Map.of("SUBTREE", "physics/grid", "SUBTREE_GID", "1500", "SUBTREE_MODE", "2770"),
+        assertEquals(Map.of("SUBTREE", "physics/grid", "SUBTREE_GID", "1500", "SUBTREE_MODE", "2770", "ANONYMOUS_ROOT", ""),
                 env(pod.getInitContainers().get(0)));
         assertEquals(List.of(1500L), pod.getSecurityContext().getSupplementalGroups(),
                 "the server (UID 0 without DAC_OVERRIDE) writes the shared subtree through the job's group");
+    }
+
+    @Test
+    void theAnonymousAreaIsMadeInsideTheSubtreeBecauseTheServerNeedsItToStart() {
+        TransferServer ts = Fixtures.gridServer();
+        ts.getSpec().authentication.anonymous.enabled = true;
+        ts.getSpec().authentication.anonymous.root = "outreach/pub";
+        assertEquals("outreach/pub", env(pod(ts, Fixtures.pool()).getInitContainers().get(0)).get("ANONYMOUS_ROOT"));
+        assertTrue(SubtreeInit.SCRIPT.contains("mkdir -p -- \"$d/$ANONYMOUS_ROOT\""), SubtreeInit.SCRIPT);
     }
 
     @Test
