@@ -1,5 +1,6 @@
 package dev.wharf.operator.reconcile;
 
+import dev.wharf.operator.reconcile.validate.Finding;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -23,10 +24,10 @@ final class ClaimTemplateChange {
         return existing != null && !essence(existing).equals(essence(desired));
     }
 
-    static String message(String pool) {
-        return "the storage of StoragePool " + pool + " changed, and a StatefulSet's volume claim templates cannot change;"
+    static Finding finding(String pool) {
+        return new Finding(STORAGE_CHANGED, "the storage of StoragePool " + pool + " changed, and a StatefulSet's volume claim templates cannot change;"
                 + " this server keeps its current storage. To move it to the new storage, delete and recreate the"
-                + " TransferServer (its per-pod claims, and the files on them, are deleted with it)";
+                + " TransferServer (its per-pod claims, and the files on them, are deleted with it)");
     }
 
     private static List<String> essence(StatefulSet sts) {

@@ -56,7 +56,6 @@ import org.slf4j.LoggerFactory;
 public class TransferServerReconciler implements Reconciler<TransferServer>, Cleaner<TransferServer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(TransferServerReconciler.class);
-    static final String POOL_DELETING = "PoolDeleting";
 
     private final WharfSettings settings;
     private final ManagedObjects objects;
@@ -90,34 +89,25 @@ public class TransferServerReconciler implements Reconciler<TransferServer>, Cle
         TransferServerReport report = TransferServerReport.startingFrom(ts, now);
         StoragePool pool = TransferServerEventSources.pool(ctx, ts.getSpec().pool);
         Map<String, Secret> secrets = TransferServerEventSources.userSecrets(ctx, ts);
-        if (pool != null && pool.isMarkedForDeletion()) {
-            // its finalizer waits for the servers using it (PoolDeletion): say so, and let nobody new in
-            return refuse(ts, pool, ctx, report, List.of(POOL_DELETING), List.of("StoragePool " + ts.getSpec().pool
-                    + " is being deleted and waits until no TransferServer uses it: move this server to another pool or delete it"));
-        }
-        if (pool != null && pool.getSpec().admits(ts.getMetadata().getNamespace())) {
-            List<Finding> refusals = PoolAdmission.check(ts, pool.getMetadata().getName(), pool.getSpec(),
-                    TransferServerEventSources.serversOfPool(ctx, pool.getMetadata().getName()));
-            if (!refusals.isEmpty()) {
-                return refuse(ts, pool, ctx, report, refusals.stream().map(Finding::reason).toList(),
-                        refusals.stream().map(Finding::message).toList());
-            }
+        List<Finding> refusals = pool == null ? List.of()
+                : PoolAdmission.check(ts, pool, TransferServerEventSources.serversOfPool(ctx, pool.getMetadata().getName()));
+        if (!refusals.isEmpty()) {
+            return refuse(ts, pool, ctx, report, refusals);
         }
         SshdInputs sshd = sshdInputs(ts, pool, ctx);
         RenderResult result = TransferServerRenderer.render(ts, pool == null ? null : pool.getSpec(),
                 allocate(ts, pool, ctx), secrets, preferredNodes(pool), sshd, renderSettings());
         if (result instanceof NotRendered refused) {
-            return refuse(ts, pool, ctx, report, List.of(refused.reason()), List.of(refused.message()));
+            return refuse(ts, pool, ctx, report, List.of(new Finding(refused.reason(), refused.message())));
         }
         var findings = SecretCheck.check(ts.getSpec(), secrets);
         if (!findings.isEmpty()) {
-            return refuse(ts, pool, ctx, report, findings.stream().map(f -> f.reason()).toList(), findings.stream().map(f -> f.message()).toList());
+            return refuse(ts, pool, ctx, report, findings);
         }
         Rendered rendered = (Rendered) result;
         if (ClaimTemplateChange.between(TransferServerEventSources.statefulSet(ctx, ts, settings.dataPlaneNamespace()),
                 rendered.statefulSet())) {
-            return refuse(ts, pool, ctx, report, List.of(ClaimTemplateChange.STORAGE_CHANGED),
-                    List.of(ClaimTemplateChange.message(ts.getSpec().pool)));
+            return refuse(ts, pool, ctx, report, List.of(ClaimTemplateChange.finding(ts.getSpec().pool)));
         }
         List<HasMetadata> desired = rendered.objects().stream().map(o -> Ownership.link(o, ts)).toList();
         List<Change> changes = objects.apply(desired);
@@ -202,12 +192,10 @@ public class TransferServerReconciler implements Reconciler<TransferServer>, Cle
      * that renders, changes that), and both say why and what to do.
      */
     private UpdateControl<TransferServer> refuse(TransferServer ts, StoragePool pool, Context<TransferServer> ctx,
-            TransferServerReport report, List<String> reasons, List<String> messages) {
+            TransferServerReport report, List<Finding> findings) {
         String ns = settings.dataPlaneNamespace();
         boolean running = LastGood.hasPorts(ts) && TransferServerEventSources.statefulSet(ctx, ts, ns) != null;
-        for (int i = 0; i < reasons.size(); i++) {
-            report.conditions().degraded(reasons.get(i), running ? messages.get(i) + KEPT : messages.get(i));
-        }
+        findings.forEach(f -> report.conditions().degraded(f.reason(), running ? f.message() + KEPT : f.message()));
         if (!running) {
             ledger.release(ts);
             report.refused();

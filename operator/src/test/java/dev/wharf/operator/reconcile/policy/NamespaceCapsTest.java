@@ -75,8 +75,14 @@ class NamespaceCapsTest {
         pool.policy.perNamespace = new ResourceCaps(null, null, 2);
         TransferServer old = server("physics", "old", "2026-01-01T00:00:00Z", 1, "1Gi", 2);
         TransferServer late = server("physics", "late", "2026-01-02T00:00:00Z", 1, "1Gi", 1);
-        assertEquals(List.of(), PoolAdmission.check(old, "scratch", pool, List.of(old, late)));
-        assertEquals(NamespaceCaps.NAMESPACE_CAP_EXCEEDED, PoolAdmission.check(late, "scratch", pool, List.of(old)).get(0).reason());
+        dev.wharf.operator.api.StoragePool scratch = new dev.wharf.operator.api.StoragePool();
+        scratch.getMetadata().setName("scratch");
+        scratch.setSpec(pool);
+        assertEquals(List.of(), PoolAdmission.check(old, scratch, List.of(old, late)));
+        assertEquals(NamespaceCaps.NAMESPACE_CAP_EXCEEDED, PoolAdmission.check(late, scratch, List.of(old)).get(0).reason());
+        scratch.getMetadata().setDeletionTimestamp("2026-01-03T00:00:00Z");
+        assertEquals(PoolAdmission.POOL_DELETING, PoolAdmission.check(old, scratch, List.of(old)).get(0).reason(),
+                "a pool being deleted lets nobody in");
     }
 
     private static TransferServer withDcap(TransferServer ts) {
