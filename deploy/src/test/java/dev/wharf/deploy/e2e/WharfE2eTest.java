@@ -254,7 +254,7 @@ class WharfE2eTest {
                 ftp.fileUrl(login.user(), login.password(), "/")), CLIENT_TIMEOUT).output();
         assertFalse(listing.contains("e2e-curl.bin"), "the other tenant's upload is listed: " + listing);
         String escape = "/../../" + settings.namespace() + "/" + first.getMetadata().getName() + "/e2e-curl.bin";
-        assertNotEquals(0, Programs.run(List.of("curl", "-sS", "--fail", "--max-time", "60", "-o", tmp.resolve("stolen").toString(),
+        assertNotEquals(0, Programs.run(List.of("curl", "-sS", "--fail", "--path-as-is", "--max-time", "60", "-o", tmp.resolve("stolen").toString(),
                 ftp.fileUrl(login.user(), login.password(), escape)), CLIENT_TIMEOUT).exitCode(), "read across tenants: " + escape);
         resource.delete();
         client.namespaces().withName(other).delete();
