@@ -7,6 +7,7 @@ import dev.wharf.operator.api.TransferServerStatus;
 import dev.wharf.operator.config.WharfSettings;
 import dev.wharf.operator.reconcile.ManagedObjects.Change;
 import dev.wharf.operator.reconcile.observe.PinnedCpus;
+import dev.wharf.operator.reconcile.observe.RolloutState;
 import dev.wharf.operator.reconcile.observe.TopologyReports;
 import dev.wharf.operator.reconcile.policy.PoolAdmission;
 import dev.wharf.operator.reconcile.validate.CredentialExpiry;
@@ -24,6 +25,7 @@ import dev.wharf.operator.render.sshd.SshdInputs;
 import dev.wharf.operator.render.topology.TopologySummary;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -65,9 +67,11 @@ public class TransferServerReconciler implements Reconciler<TransferServer>, Cle
     private final PinnedCpus pinnedCpus;
     private final SshKeyStore sshKeys;
     private final Clock clock;
+    private final PodEventMirror eventMirror;
 
     public TransferServerReconciler(WharfSettings settings, ManagedObjects objects, PortLedger ledger,
-            EventRecorder events, TopologyReports topology, PinnedCpus pinnedCpus, SshKeyStore sshKeys, Clock clock) {
+            EventRecorder events, TopologyReports topology, PinnedCpus pinnedCpus, SshKeyStore sshKeys,
+            PodEventMirror eventMirror, Clock clock) {
         this.clock = clock;
         this.settings = settings;
         this.objects = objects;
@@ -76,6 +80,7 @@ public class TransferServerReconciler implements Reconciler<TransferServer>, Cle
         this.topology = topology;
         this.pinnedCpus = pinnedCpus;
         this.sshKeys = sshKeys;
+        this.eventMirror = eventMirror;
     }
 
     @Override
@@ -105,16 +110,19 @@ public class TransferServerReconciler implements Reconciler<TransferServer>, Cle
             return refuse(ts, pool, ctx, report, findings);
         }
         Rendered rendered = (Rendered) result;
-        if (ClaimTemplateChange.between(TransferServerEventSources.statefulSet(ctx, ts, settings.dataPlaneNamespace()),
-                rendered.statefulSet())) {
+        StatefulSet current = TransferServerEventSources.statefulSet(ctx, ts, settings.dataPlaneNamespace());
+        if (ClaimTemplateChange.between(current, rendered.statefulSet())) {
             return refuse(ts, pool, ctx, report, List.of(ClaimTemplateChange.finding(ts.getSpec().pool)));
         }
-        List<HasMetadata> desired = rendered.objects().stream().map(o -> Ownership.link(o, ts)).toList();
+        List<HasMetadata> desired = RolloutObjects.complete(ts, rendered, current, renderSettings()).stream()
+                .map(o -> Ownership.link(o, ts)).toList();
         List<Change> changes = objects.apply(desired);
         List<HasMetadata> pruned = objects.prune(ManagedObjects.selector(ts), List.of(settings.dataPlaneNamespace()), desired);
         announce(ts, changes, pruned, report);
         report.hostCa(sshd.keys() == null ? null : sshd.keys().hostCa().publicKey());
         observe(ts, ctx, report, rendered.ports(), pool);
+        report.rollout(RolloutState.of(current, TransferServerEventSources.pods(ctx, ts, settings.dataPlaneNamespace()),
+                ts.getSpec().nodes == null ? 1 : ts.getSpec().nodes), ts.getSpec().updateStrategy);
         CredentialExpiry.Report expiry = CredentialExpiry.of(ts.getSpec(), secrets, now);
         report.credentials(expiry.credentials());
         if (!expiry.findings().isEmpty()) {
@@ -131,6 +139,7 @@ public class TransferServerReconciler implements Reconciler<TransferServer>, Cle
         // the StatefulSet's claim retention policy deletes them too, where the cluster has that feature
         deleted += objects.deleteClaims(ObjectNames.selector(ts), settings.dataPlaneNamespace());
         ledger.release(ts);
+        eventMirror.forget(ts);
         if (deleted > 0) {
             events.normal(ts, "Deleted", "deleted " + deleted + " objects in namespace " + settings.dataPlaneNamespace());
         }
@@ -183,7 +192,7 @@ public class TransferServerReconciler implements Reconciler<TransferServer>, Cle
     }
 
     private RenderSettings renderSettings() {
-        return new RenderSettings(settings.dataPlaneNamespace(), settings.serverImage());
+        return settings.renderSettings();
     }
 
     /**
@@ -211,6 +220,7 @@ public class TransferServerReconciler implements Reconciler<TransferServer>, Cle
 
     private void observe(TransferServer ts, Context<TransferServer> ctx, TransferServerReport report, PortAllocationStatus ports,
             StoragePool pool) {
+        eventMirror.mirror(ts, TransferServerEventSources.podEvents(ctx, ts, settings.dataPlaneNamespace()));
         report.observe(ports, TransferServerEventSources.pods(ctx, ts, settings.dataPlaneNamespace()),
                 node -> TransferServerEventSources.node(ctx, node), topology::of,
                 (pod, ready) -> pinnedCpus.of(pod, ready, ports.admin).orElse(null),

@@ -8,6 +8,7 @@ import dev.wharf.operator.render.AnonymousArea;
 import dev.wharf.operator.render.ObjectNames;
 import dev.wharf.operator.render.RenderSettings;
 import dev.wharf.operator.render.Subtree;
+import dev.wharf.operator.render.rollout.UpdateStrategies;
 import dev.wharf.operator.render.sshd.SshdContainer;
 import dev.wharf.operator.render.sshd.SshdVolumes;
 import io.fabric8.kubernetes.api.model.Container;
@@ -71,7 +72,7 @@ public final class WorkloadRenderer {
                 .withReplicas(spec.nodes != null ? spec.nodes : 1)
                 .withPodManagementPolicy("Parallel")
                 .withNewSelector().withMatchLabels(ObjectNames.selector(ts)).endSelector()
-                .withNewUpdateStrategy().withType("RollingUpdate").endUpdateStrategy()
+                .withUpdateStrategy(UpdateStrategies.of(spec))
                 .withVolumeClaimTemplates(Volumes.claimTemplates(ts, pool))
                 // a claim-template pool's per-pod claims go with the server, not with a scale-down
                 .withNewPersistentVolumeClaimRetentionPolicy().withWhenDeleted("Delete").withWhenScaled("Retain")
@@ -85,6 +86,7 @@ public final class WorkloadRenderer {
                 .withHostNetwork(true)
                 .withDnsPolicy("ClusterFirstWithHostNet")
                 .withAutomountServiceAccountToken(false)
+                .withImagePullSecrets(settings.pullSecretReferences())
                 .withEnableServiceLinks(false)
                 .withTerminationGracePeriodSeconds(TERMINATION_GRACE_SECONDS)
                 // the job's group lets the server (UID 0 without DAC_OVERRIDE) share the subtree with the sshd's user
