@@ -3,7 +3,6 @@ package dev.wharf.server.ftp;
 import dev.wharf.server.log.ClientMistakes;
 import dev.wharf.server.net.ProxyHeaderHandler;
 import dev.wharf.server.net.SerialExecutor;
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -39,6 +38,7 @@ final class FtpSessionHandler extends SimpleChannelInboundHandler<String> {
     private final SessionServices services;
     private final SerialExecutor executor;
     private ChannelHandlerContext ctx;
+    private OrderedReplies replies;
     private FtpSession session;
 
     private final ClientMistakes mistakes;
@@ -63,6 +63,7 @@ final class FtpSessionHandler extends SimpleChannelInboundHandler<String> {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        this.replies = new OrderedReplies(ctx);
     }
 
     @Override
@@ -85,8 +86,7 @@ final class FtpSessionHandler extends SimpleChannelInboundHandler<String> {
         } else if (evt instanceof IdleStateEvent) {
             if (!transferRunning && session != null) {
                 LOG.info("{}: {} idle for {}; closing", services.door(), session.client(), services.settings().idleTimeout());
-                ctx.writeAndFlush(FtpReply.of(421, "Idle timeout, closing control connection"))
-                        .addListener(ChannelFutureListener.CLOSE);
+                replies.sendAndClose(FtpReply.of(421, "Idle timeout, closing control connection"));
             }
         } else {
             ctx.fireUserEventTriggered(evt);
@@ -99,14 +99,13 @@ final class FtpSessionHandler extends SimpleChannelInboundHandler<String> {
         if (!services.settings().allowedSubnets().allows(client.getAddress())) {
             LOG.warn("{}: refused {}: not in net.allowed-subnets", services.door(), client);
             services.context().metrics().login(services.door(), "refused");
-            ctx.writeAndFlush(FtpReply.of(421, "Service not available for your address"))
-                    .addListener(ChannelFutureListener.CLOSE);
+            replies.sendAndClose(FtpReply.of(421, "Service not available for your address"));
             session = null;
             return;
         }
         services.context().metrics().sessionOpened(services.door());
         LOG.debug("{}: session from {}", services.door(), client);
-        ctx.writeAndFlush(FtpReply.of(220, "Wharf FTP server ready"));
+        replies.send(FtpReply.of(220, "Wharf FTP server ready"));
     }
 
     /** Socket channels have IP addresses; an in-memory test channel gets 127.0.0.1:0. */
@@ -173,7 +172,7 @@ final class FtpSessionHandler extends SimpleChannelInboundHandler<String> {
         if (deferred.size() >= MAX_DEFERRED) {
             LOG.warn("{}: {} pipelined more than {} commands behind a transfer; closing", services.door(),
                     session.client(), MAX_DEFERRED);
-            ctx.writeAndFlush(FtpReply.of(421, "Too many commands pipelined")).addListener(ChannelFutureListener.CLOSE);
+            replies.sendAndClose(FtpReply.of(421, "Too many commands pipelined"));
             return;
         }
         deferred.add(request);
@@ -212,40 +211,40 @@ final class FtpSessionHandler extends SimpleChannelInboundHandler<String> {
         if (outcome instanceof Outcome.StartTransfer start) {
             startTransfer(start);
         } else if (outcome instanceof Outcome.StartTls tls) {
-            ctx.executor().execute(() -> startTls(tls.reply()));
+            replies.onLoop(() -> startTls(tls.reply()));
         } else if (outcome instanceof Outcome.Protect protect) {
-            ctx.executor().execute(() -> {
+            replies.onLoop(() -> {
                 ctx.writeAndFlush(protect.reply());
                 ((ProtectedReplyEncoder) ctx.pipeline().get(FtpPipeline.PROTECT)).protect(protect.protection());
                 protection = protect.protection();
                 resumeAfterAuth();
             });
         } else if (outcome instanceof Outcome.StopTls stop) {
-            ctx.executor().execute(() -> stopTls(stop.reply()));
+            replies.onLoop(() -> stopTls(stop.reply()));
         } else if (outcome instanceof Outcome.Close close) {
             TransferHandle running = session.transfer();
             if (running == null) {
-                ctx.writeAndFlush(close.reply()).addListener(ChannelFutureListener.CLOSE);
+                replies.sendAndClose(close.reply());
             } else {
-                running.replied().whenComplete((r, e) ->
-                        ctx.writeAndFlush(close.reply()).addListener(ChannelFutureListener.CLOSE));
+                running.replied().whenComplete((r, e) -> replies.sendAndClose(close.reply()));
             }
         } else if (outcome instanceof Outcome.Delayed delayed) {
             CompletableFuture<Void> sent = new CompletableFuture<>();
             executor.holdUntil(sent);
             ctx.executor().schedule(() -> {
-                ChannelFuture written = ctx.writeAndFlush(delayed.reply());
                 if (delayed.close()) {
-                    written.addListener(ChannelFutureListener.CLOSE);
+                    replies.sendAndClose(delayed.reply());
+                } else {
+                    replies.send(delayed.reply());
                 }
                 sent.complete(null);
             }, delayed.delayMillis(), TimeUnit.MILLISECONDS);
         } else if (outcome instanceof Outcome.AfterTransfer after && session.transfer() != null) {
-            session.transfer().replied().whenComplete((r, e) -> ctx.writeAndFlush(after.reply()));
+            session.transfer().replied().whenComplete((r, e) -> replies.send(after.reply()));
         } else {
-            ctx.writeAndFlush(outcome.reply());
+            replies.send(outcome.reply());
             if (tlsUpgradePending) { // AUTH was refused: back to reading plaintext
-                ctx.executor().execute(this::resumeAfterAuth);
+                replies.onLoop(this::resumeAfterAuth);
             }
         }
     }
@@ -264,11 +263,11 @@ final class FtpSessionHandler extends SimpleChannelInboundHandler<String> {
         TransferHandle handle = new TransferHandle(start.transfer());
         session.transfer(handle);
         transferRunning = true;
-        ctx.writeAndFlush(start.reply());
-        TransferRunner runner = new TransferRunner(session, handle, () -> ctx.channel().isActive(), ctx::writeAndFlush);
+        replies.send(start.reply());
+        TransferRunner runner = new TransferRunner(session, handle, () -> ControlPresence.connected(ctx.channel()), replies::send);
         runner.start(session.takeDataEndpoint()).whenComplete((reply, error) -> {
             FtpReply last = reply != null ? reply : FtpReply.of(451, "Local error; transfer aborted");
-            ctx.executor().execute(() -> {
+            replies.onLoop(() -> {
                 ctx.writeAndFlush(last);
                 transferRunning = false;
                 handle.replied().complete(last);
@@ -293,7 +292,7 @@ final class FtpSessionHandler extends SimpleChannelInboundHandler<String> {
         if (pipelinedAfterAuth || lines.buffered() > 0) {
             LOG.warn("{}: {} sent commands behind AUTH TLS before the handshake; closing", services.door(), session.client());
             ctx.writeAndFlush(FtpReply.of(503, "Commands pipelined behind AUTH are refused"))
-                    .addListener(ChannelFutureListener.CLOSE);
+                    .addListener(ChannelFutureListener.CLOSE); // on the loop, in order: startTls runs as a queued reply
             return;
         }
         SslHandler startTls = new SslHandler(services.tls().newEngine(ctx.alloc()), true);
@@ -333,7 +332,7 @@ final class FtpSessionHandler extends SimpleChannelInboundHandler<String> {
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof TooLongFrameException) {
             mistakes.report(services.door() + ": over-long command line from " + ctx.channel().remoteAddress(), null);
-            ctx.writeAndFlush(FtpReply.of(500, "Command line too long"));
+            replies.send(FtpReply.of(500, "Command line too long"));
             return;
         }
         if (cause instanceof DecoderException || cause instanceof HAProxyProtocolException) {
