@@ -118,10 +118,16 @@ public final class WharfCommand implements Callable<Integer> {
         return commandLine(command).execute(args);
     }
 
-    /** The command line as the process uses it: mdtmFTP's single-dash long names never cluster. */
+    /**
+     * The command line as the process uses it: mdtmFTP's single-dash long names never cluster, and an
+     * option's value may be any file name, also one spelt like a sub-command ({@code -password-file passwd})
+     * or an option: a value is never taken for something else.
+     */
     public static CommandLine commandLine(WharfCommand command) {
         CommandLine line = new CommandLine(command);
         line.setPosixClusteredShortOptionsAllowed(false);
+        line.setAllowSubcommandsAsOptionParameters(true);
+        line.setAllowOptionsAsOptionParameters(true);
         line.setExecutionExceptionHandler(new ErrorHandler());
         return line;
     }
