@@ -115,7 +115,15 @@ public final class WharfCommand implements Callable<Integer> {
     public static int run(String... args) {
         WharfCommand command = new WharfCommand();
         command.noArguments = args.length == 0;
-        return commandLine(command).execute(args);
+        CommandLine line = commandLine(command);
+        try {
+            return line.execute(args);
+        } finally {
+            // sub-commands print() without a line end; picocli's writers only flush on println, and
+            // System.exit does not flush them: 'acl show' printed nothing
+            line.getOut().flush();
+            line.getErr().flush();
+        }
     }
 
     /**
