@@ -24,7 +24,7 @@ public final class CommandSessions {
         SessionServices services = new SessionServices(context, settings, table, null, null, FileChannelOpener.DEFAULT);
         FtpSession s = new FtpSession(services, new InetSocketAddress("127.0.0.1", 40000),
                 new InetSocketAddress("127.0.0.1", settings.port()));
-        s.loggedIn(new GuardedStorage(new Jail(root), Identity.passwordUser("jane", Set.of()), policy, false, true,
+        s.loggedIn(new GuardedStorage(new Jail(root), Identity.passwordUser("jane", Set.of()), policy, false, settings.overwrite(),
                 ServerMetrics.NONE, settings.door()), "/");
         return s;
     }
