@@ -82,7 +82,7 @@ final class TransferServerReport {
         status.pods = new ArrayList<>(ObservedPods.statuses(pods, pinned, topology, nicOfNode));
         status.readyPods = ready;
         status.ready = ready + "/" + wanted();
-        status.endpoints = new ArrayList<>(Endpoints.urls(ports, hosts));
+        status.endpoints = new ArrayList<>(Endpoints.urls(ports, hosts, nicOfNode));
         status.sshEndpoints = new ArrayList<>(Endpoints.ssh(ts.getSpec(), ports, hosts));
         status.sshKnownHosts = Endpoints.sshKnownHosts(ts.getSpec(), ports, hosts, hostCaPublicKey);
         if (ready < wanted()) {
