@@ -98,7 +98,7 @@ public final class ServerConfRenderer {
             k.put("acl.default.anonymous", acl.anonymous.value());
         }
 
-        // GridFTP, dCap, GSI, threads (planned keys: only when used)
+        // GridFTP, dCap, GSI, threads: only when used (keeps a server's file short)
         for (DoorType door : new DoorType[] {DoorType.GSIFTP, DoorType.DCAP, DoorType.GSIDCAP}) {
             if (doors.contains(door)) {
                 k.put(door.configPrefix() + ".enabled", "true");
