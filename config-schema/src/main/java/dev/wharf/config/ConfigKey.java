@@ -64,7 +64,7 @@ public record ConfigKey(String name, KeyType type, String defaultValue, String d
             }
             case CHOICE -> {
                 return values.choices().stream().anyMatch(c -> c.equalsIgnoreCase(v)) ? Optional.empty()
-                        : Optional.of(name + " must be one of " + String.join(", ", values.choices()) + ", got '" + v + "'");
+                        : Optional.of(name + " must be one of " + String.join(", ", values.choices()) + "; got '" + v + "'");
             }
             default -> {
                 return Optional.empty();

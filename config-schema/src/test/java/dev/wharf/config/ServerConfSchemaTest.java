@@ -20,7 +20,7 @@ class ServerConfSchemaTest {
         assertEquals(Optional.empty(), ServerConfSchema.problem("ftp.port", "2121"));
         assertEquals(Optional.of("ftp.port = 70000 is outside 0..65535"), ServerConfSchema.problem("ftp.port", "70000"));
         assertEquals(Optional.of("dcap.port must be a whole number in 0..32767, got 'x'"), ServerConfSchema.problem("dcap.port", "x"));
-        assertEquals(Optional.of("ftp.list-format must be one of ls-l, legacy, got 'dos'"),
+        assertEquals(Optional.of("ftp.list-format must be one of ls-l, legacy; got 'dos'"),
                 ServerConfSchema.problem("ftp.list-format", "dos"));
         assertEquals(Optional.empty(), ServerConfSchema.problem("log.level", "DEBUG"));
         assertEquals(Optional.of("tls.require must be true or false, got 'maybe'"), ServerConfSchema.problem("tls.require", "maybe"));

@@ -70,6 +70,7 @@ public final class WharfCommand implements Callable<Integer> {
         ConfigFile base = demo != null ? ConfigFile.load(demo.config())
                 : configFile != null ? ConfigFile.load(configFile) : ConfigFile.empty();
         ConfigFile config = base.with(overrides());
+        config.validate(); // before logging is set up from it: a bad log.level is named like any other value
         LoggingSetup.apply(config);
 
         AdminSettings admin = AdminSettings.fromConfig(config);

@@ -82,7 +82,8 @@ class WharfCommandTest {
         } finally {
             java.nio.file.Files.delete(conf);
         }
-        assertTrue(err.toString().startsWith("wharf-server: " + conf + ": unknown key ftp.prot"), err.toString());
+        assertTrue(err.toString().startsWith("wharf-server: " + conf + ":2: unknown key ftp.prot (did you mean ftp.port?)"),
+                err.toString());
         assertEquals(1, err.toString().lines().count(), err.toString());
     }
 
