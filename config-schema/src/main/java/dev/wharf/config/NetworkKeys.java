@@ -18,10 +18,10 @@ final class NetworkKeys {
                     "IPv4/IPv6 CIDRs allowed to connect (checked on the real client address, after PROXY)"),
             new ConfigKey("net.proxy-protocol", KeyType.BOOLEAN, "false", null, ConfigKey.NONE, List.of("all"),
                     "expect a PROXY v1/v2 header before the greeting on every control listener"),
-            new ConfigKey("limits.clients", KeyType.INTEGER, "100", null, ConfigKey.range(1L, 1000000L), List.of("all"),
+            new ConfigKey("limits.clients", KeyType.INTEGER, Limits.CLIENTS_DEFAULT, null, ConfigKey.range(Limits.CLIENTS_MIN, Limits.CLIENTS_MAX), List.of("all"),
                     "concurrent control connections per door; more get `421` and are closed"),
-            new ConfigKey("limits.idle-timeout", KeyType.INTEGER, "900", null, ConfigKey.range(1L, 604800L), List.of("all"),
+            new ConfigKey("limits.idle-timeout", KeyType.INTEGER, Limits.IDLE_TIMEOUT_DEFAULT, null, ConfigKey.range(Limits.IDLE_TIMEOUT_MIN, Limits.IDLE_TIMEOUT_MAX), List.of("all"),
                     "seconds a control connection may sit idle before `421`"),
-            new ConfigKey("limits.streams-per-client", KeyType.INTEGER, "10", null, ConfigKey.range(1L, 1000L), List.of("ftp", "gridftp"),
+            new ConfigKey("limits.streams-per-client", KeyType.INTEGER, Limits.STREAMS_PER_CLIENT_DEFAULT, null, ConfigKey.range(Limits.STREAMS_PER_CLIENT_MIN, Limits.STREAMS_PER_CLIENT_MAX), List.of("ftp", "gridftp"),
                     "MODE E data connections one session may use (FTP and gsiftp doors): `OPTS RETR Parallelism` above it gets `501`, passive connections beyond it are closed, an EOF announcing more fails the upload (docs/gridftp.md)"));
 }

@@ -1,5 +1,6 @@
 package dev.wharf.operator.render.conf;
 
+import dev.wharf.config.Limits;
 import dev.wharf.operator.api.AclDefaults;
 import dev.wharf.operator.api.Anonymous;
 import dev.wharf.operator.api.Authentication;
@@ -50,9 +51,9 @@ public final class ServerConfRenderer {
             k.put("net.allowed-subnets", String.join(",", opts.allowedSubnets));
         }
         k.put("net.proxy-protocol", bool(opts.proxyProtocol, false));
-        k.put("limits.clients", String.valueOf(or(opts.clientLimit, 100)));
-        k.put("limits.idle-timeout", String.valueOf(or(opts.idleTimeoutSeconds, 900)));
-        k.put("limits.streams-per-client", String.valueOf(or(opts.streamsPerClient, 10)));
+        k.put("limits.clients", String.valueOf(or(opts.clientLimit, Integer.parseInt(Limits.CLIENTS_DEFAULT))));
+        k.put("limits.idle-timeout", String.valueOf(or(opts.idleTimeoutSeconds, Integer.parseInt(Limits.IDLE_TIMEOUT_DEFAULT))));
+        k.put("limits.streams-per-client", String.valueOf(or(opts.streamsPerClient, Integer.parseInt(Limits.STREAMS_PER_CLIENT_DEFAULT))));
 
         // Storage and logins
         k.put("storage.root", Layout.STORAGE_ROOT);
