@@ -1,11 +1,11 @@
 package dev.wharf.server.dcap;
 
+import dev.wharf.server.net.SerialExecutor;
 import dev.wharf.server.data.DataPipeline;
 import dev.wharf.server.data.DataSink;
 import dev.wharf.server.data.LargeReads;
 import dev.wharf.server.fs.StorageException;
 import dev.wharf.server.fs.Upload;
-import dev.wharf.server.ftp.SerialExecutor;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;

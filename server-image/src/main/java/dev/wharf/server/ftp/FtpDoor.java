@@ -1,5 +1,6 @@
 package dev.wharf.server.ftp;
 
+import dev.wharf.server.net.ConnectionGate;
 import dev.wharf.server.Door;
 import dev.wharf.server.ServerContext;
 import dev.wharf.server.data.DataChannelFactory;

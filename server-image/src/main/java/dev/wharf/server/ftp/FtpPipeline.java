@@ -1,5 +1,7 @@
 package dev.wharf.server.ftp;
 
+import dev.wharf.server.net.ProxyHeaderHandler;
+import dev.wharf.server.net.ConnectionGate;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;

@@ -1,5 +1,7 @@
 package dev.wharf.server.ftp;
 
+import dev.wharf.server.net.SerialExecutor;
+import dev.wharf.server.net.ProxyHeaderHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;

@@ -1,5 +1,6 @@
 package dev.wharf.server.ftp;
 
+import dev.wharf.server.net.CidrSet;
 import dev.wharf.server.config.ConfigException;
 import dev.wharf.server.config.ConfigFile;
 import dev.wharf.server.data.PortRange;

@@ -1,5 +1,6 @@
 package dev.wharf.server.ftp;
 
+import dev.wharf.server.net.CidrSet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

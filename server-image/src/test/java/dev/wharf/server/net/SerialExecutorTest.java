@@ -1,4 +1,4 @@
-package dev.wharf.server.ftp;
+package dev.wharf.server.net;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

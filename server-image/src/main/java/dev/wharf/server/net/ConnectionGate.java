@@ -1,4 +1,4 @@
-package dev.wharf.server.ftp;
+package dev.wharf.server.net;
 
 import dev.wharf.server.metrics.ServerMetrics;
 import io.netty.buffer.Unpooled;

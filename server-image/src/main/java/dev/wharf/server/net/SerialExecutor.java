@@ -1,4 +1,4 @@
-package dev.wharf.server.ftp;
+package dev.wharf.server.net;
 
 import java.util.ArrayDeque;
 import java.util.Queue;

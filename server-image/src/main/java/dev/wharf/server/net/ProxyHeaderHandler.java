@@ -1,4 +1,4 @@
-package dev.wharf.server.ftp;
+package dev.wharf.server.net;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;

@@ -1,4 +1,4 @@
-package dev.wharf.server.ftp;
+package dev.wharf.server.net;
 
 import dev.wharf.server.config.ConfigException;
 import java.net.InetAddress;
