@@ -2,6 +2,7 @@ package dev.wharf.server.checksum;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wharf.server.acl.AccessPolicy;
 import dev.wharf.server.auth.Identity;
@@ -18,6 +19,12 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,6 +108,43 @@ class FileChecksumsTest {
         assertNotEquals(whole, part);
         assertNotEquals(whole, crc);
         assertEquals(2L * SIZE + 100, checksums.bytesRead());
+    }
+
+    /** globus-url-copy -sync from many clients asks for the same large file at once: it is read once. */
+    @Test
+    void concurrentRequestsForTheSameRangeComputeItOnce() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger reads = new AtomicInteger();
+        FileChecksums shared = new FileChecksums(16, (s, path, algorithm, offset, length) -> {
+            reads.incrementAndGet();
+            entered.countDown();
+            awaitQuietly(release);
+            return "cafe0001";
+        });
+        FileEntry entry = storage.statForRead("/big");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<String> first = pool.submit(() -> shared.compute(storage, "/big", entry, ChecksumAlgorithm.ADLER32, 0, SIZE));
+            assertTrue(entered.await(10, TimeUnit.SECONDS));
+            Future<String> second = pool.submit(() -> shared.compute(storage, "/big", entry, ChecksumAlgorithm.ADLER32, 0, SIZE));
+            Thread.sleep(300); // the second request is waiting now (or, without the in-flight map, reading)
+            release.countDown();
+            assertEquals("cafe0001", first.get(10, TimeUnit.SECONDS));
+            assertEquals("cafe0001", second.get(10, TimeUnit.SECONDS));
+            assertEquals(1, reads.get(), "the second request waited for the first one's value");
+            assertEquals(SIZE, shared.bytesRead());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
