@@ -1,6 +1,7 @@
 package dev.wharf.operator.render.conf;
 
 import dev.wharf.config.Limits;
+import dev.wharf.config.ServerConfSchema;
 import dev.wharf.operator.api.AclDefaults;
 import dev.wharf.operator.api.Anonymous;
 import dev.wharf.operator.api.Authentication;
@@ -50,7 +51,7 @@ public final class ServerConfRenderer {
         if (opts.allowedSubnets != null && !opts.allowedSubnets.isEmpty()) {
             k.put("net.allowed-subnets", String.join(",", opts.allowedSubnets));
         }
-        k.put("net.proxy-protocol", bool(opts.proxyProtocol, false));
+        k.put("net.proxy-protocol", bool(opts.proxyProtocol, serverDefault("net.proxy-protocol")));
         k.put("limits.clients", String.valueOf(or(opts.clientLimit, Integer.parseInt(Limits.CLIENTS_DEFAULT))));
         k.put("limits.idle-timeout", String.valueOf(or(opts.idleTimeoutSeconds, Integer.parseInt(Limits.IDLE_TIMEOUT_DEFAULT))));
         k.put("limits.streams-per-client", String.valueOf(or(opts.streamsPerClient, Integer.parseInt(Limits.STREAMS_PER_CLIENT_DEFAULT))));
@@ -61,10 +62,10 @@ public final class ServerConfRenderer {
         if (auth.passwordFile != null) {
             k.put("auth.password-file", Layout.credential(Layout.PASSWD));
         }
-        k.put("auth.username-password", bool(auth.usernamePassword, true));
+        k.put("auth.username-password", bool(auth.usernamePassword, serverDefault("auth.username-password")));
         anonymous(k, auth.anonymous, pool.defaults == null ? null : pool.defaults.anonymous);
-        k.put("transfer.overwrite", bool(opts.overwrite, true));
-        k.put("log.aborted-transfers", bool(opts.logAbortedTransfers, true));
+        k.put("transfer.overwrite", bool(opts.overwrite, serverDefault("transfer.overwrite")));
+        k.put("log.aborted-transfers", bool(opts.logAbortedTransfers, serverDefault("log.aborted-transfers")));
 
         // FTP and FTPS doors (the server opens ftp unless told not to)
         k.put("ftp.enabled", String.valueOf(doors.contains(DoorType.FTP)));
@@ -91,7 +92,7 @@ public final class ServerConfRenderer {
 
         // Access control: the pool decides
         AclDefaults acl = pool.defaults != null && pool.defaults.acl != null ? pool.defaults.acl : new AclDefaults();
-        k.put("acl.enabled", bool(acl.enabled, true));
+        k.put("acl.enabled", bool(acl.enabled, serverDefault("acl.enabled")));
         if (acl.authenticated != null) {
             k.put("acl.default.authenticated", acl.authenticated.value());
         }
@@ -143,7 +144,12 @@ public final class ServerConfRenderer {
         String root = a.root != null ? a.root : d.root != null ? d.root : "pub";
         k.put("anonymous.root", Layout.STORAGE_ROOT + "/" + root);
         Boolean email = a.requireEmailPassword != null ? a.requireEmailPassword : d.requireEmailPassword;
-        k.put("anonymous.require-email-password", bool(email, false));
+        k.put("anonymous.require-email-password", bool(email, serverDefault("anonymous.require-email-password")));
+    }
+
+    /** The server's own default of a boolean key (the schema module's): unset spec fields render it. */
+    private static boolean serverDefault(String key) {
+        return Boolean.parseBoolean(ServerConfSchema.require(key).defaultValue());
     }
 
     private static String bool(Boolean value, boolean dflt) {
