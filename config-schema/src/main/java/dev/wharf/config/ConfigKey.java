@@ -16,6 +16,23 @@ import java.util.Optional;
 public record ConfigKey(String name, KeyType type, String defaultValue, String defaultNote, Values values,
                         List<String> doors, String doc) {
 
+    /** "FIRST-LAST" (dCache's "FIRST:LAST" too) within 1..65535, as the server's data.PortRange parses it. */
+    private Optional<String> portRangeProblem(String v) {
+        String[] parts = v.split("[-:]");
+        try {
+            if (parts.length == 2) {
+                int first = Integer.parseInt(parts[0].strip());
+                int last = Integer.parseInt(parts[1].strip());
+                if (first >= 1 && last <= 65535 && first <= last) {
+                    return Optional.empty();
+                }
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        return Optional.of(name + " must be FIRST-LAST within 1-65535 (e.g. 20000-25000), got '" + v + "'");
+    }
+
     /** The allowed range (INTEGER) or names (CHOICE). */
     public record Values(long min, long max, List<String> choices) {}
 
@@ -65,6 +82,9 @@ public record ConfigKey(String name, KeyType type, String defaultValue, String d
             case CHOICE -> {
                 return values.choices().stream().anyMatch(c -> c.equalsIgnoreCase(v)) ? Optional.empty()
                         : Optional.of(name + " must be one of " + String.join(", ", values.choices()) + "; got '" + v + "'");
+            }
+            case PORT_RANGE -> {
+                return portRangeProblem(v);
             }
             default -> {
                 return Optional.empty();

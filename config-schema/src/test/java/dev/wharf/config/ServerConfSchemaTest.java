@@ -25,6 +25,11 @@ class ServerConfSchemaTest {
         assertEquals(Optional.empty(), ServerConfSchema.problem("log.level", "DEBUG"));
         assertEquals(Optional.of("tls.require must be true or false, got 'maybe'"), ServerConfSchema.problem("tls.require", "maybe"));
         assertEquals(Optional.empty(), ServerConfSchema.problem("limits.clients", ""), "empty means unset");
+        assertEquals(Optional.empty(), ServerConfSchema.problem("data.port-range", "20000:20499"));
+        for (String bad : new String[] {"20000", "25000-20000", "0-10", "1-70000", "a-b", "1-2-3"}) {
+            assertEquals(Optional.of("data.port-range must be FIRST-LAST within 1-65535 (e.g. 20000-25000), got '" + bad + "'"),
+                    ServerConfSchema.problem("data.port-range", bad), bad);
+        }
     }
 
     @Test
