@@ -10,12 +10,13 @@ import dev.wharf.server.config.ConfigFile;
  */
 public record AdminSettings(String bindInterface, int port, boolean fallbackToFreePort) {
 
-    public static final int DEFAULT_PORT = 8080;
+    /** The schema's default (docs/configuration.md). */
+    public static final int DEFAULT_PORT = ConfigFile.empty().declaredInt("admin.port");
 
     public static AdminSettings fromConfig(ConfigFile config) {
         String control = config.getString("control.interface", "127.0.0.1");
         return new AdminSettings(config.getString("admin.interface", control),
-                config.getInt("admin.port", DEFAULT_PORT, 0, 65535), false);
+                config.declaredInt("admin.port"), false);
     }
 
     public AdminSettings withFallbackToFreePort() {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.wharf.config.ConfigKey;
+import dev.wharf.config.KeyType;
 import dev.wharf.config.ServerConfLines;
 import dev.wharf.config.ServerConfSchema;
 import java.util.ArrayList;
@@ -152,6 +154,42 @@ public final class ConfigFile {
             case "false", "no", "off" -> false;
             default -> throw new ConfigException(where(key) + ": " + key + " must be true or false, got '" + raw.get() + "'");
         };
+    }
+
+    /** An INTEGER key with the default and bounds declared in the schema (no literals in the settings record). */
+    public int declaredInt(String key) {
+        ConfigKey k = declared(key, KeyType.INTEGER);
+        return getInt(key, k.intDefault(), Math.toIntExact(k.values().min()), Math.toIntExact(k.values().max()));
+    }
+
+    /** A wide INTEGER key (e.g. a byte count) with the default and bounds declared in the schema. */
+    public long declaredLong(String key) {
+        ConfigKey k = declared(key, KeyType.INTEGER);
+        return getLong(key, k.longDefault(), k.values().min(), k.values().max());
+    }
+
+    /** A BOOLEAN key with the default declared in the schema. */
+    public boolean declaredBoolean(String key) {
+        return getBoolean(key, Boolean.parseBoolean(declared(key, KeyType.BOOLEAN).defaultValue()));
+    }
+
+    /** A CHOICE key, lower-case, with the default declared in the schema; a value not among its choices is refused. */
+    public String declaredChoice(String key) {
+        ConfigKey k = declared(key, KeyType.CHOICE);
+        String value = getString(key, k.defaultValue()).toLowerCase(java.util.Locale.ROOT);
+        k.problem(value).ifPresent(p -> {
+            throw new ConfigException(where(key) + ": " + p);
+        });
+        return value;
+    }
+
+    private static ConfigKey declared(String key, KeyType type) {
+        ConfigKey k = ServerConfSchema.require(key);
+        if (k.type() != type || (k.defaultValue() == null)) {
+            throw new IllegalArgumentException(key + " is declared as " + k.type() + " with default " + k.defaultValue()
+                    + ", not as a " + type + " with a default");
+        }
+        return k;
     }
 
     /** Whitespace- or comma-separated list; empty when unset. */

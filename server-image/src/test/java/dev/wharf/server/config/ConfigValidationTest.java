@@ -46,6 +46,19 @@ class ConfigValidationTest {
     }
 
     @Test
+    void declaredGettersTakeDefaultsAndBoundsFromTheSchema() {
+        assertEquals(8080, ConfigFile.empty().declaredInt("admin.port"));
+        assertEquals(1_048_576L, ConfigFile.empty().declaredLong("privileges.open-files"));
+        assertEquals(true, ConfigFile.empty().declaredBoolean("transfer.overwrite"));
+        assertEquals("auto", ConfigFile.empty().declaredChoice("privileges.memory-lock"));
+        ConfigFile bad = ConfigFile.parse(List.of("privileges.net-nice = -30", "privileges.memory-lock = on"), "t.conf");
+        assertEquals("t.conf:1: privileges.net-nice = -30 is outside -20..19",
+                assertThrows(ConfigException.class, () -> bad.declaredInt("privileges.net-nice")).getMessage());
+        assertEquals("t.conf:2: privileges.memory-lock must be one of auto, off; got 'on'",
+                assertThrows(ConfigException.class, () -> bad.declaredChoice("privileges.memory-lock")).getMessage());
+    }
+
+    @Test
     void aFileWithEveryDeclaredDefaultPasses() {
         StringBuilder lines = new StringBuilder();
         for (ConfigKey key : ServerConfSchema.keys()) {
