@@ -14,6 +14,7 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,6 +97,21 @@ public final class FtpDoor implements Door {
     /** Control connections currently open (for tests and the status page). */
     public int openConnections() {
         return gate.open();
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<Void> drain() {
+        if (server != null) {
+            server.close().syncUninterruptibly();
+        }
+        List<java.util.concurrent.CompletableFuture<Void>> closed = new java.util.ArrayList<>();
+        for (Channel ch : channels) {
+            java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+            ch.closeFuture().addListener(f -> done.complete(null));
+            closed.add(done);
+            ch.pipeline().fireUserEventTriggered(dev.wharf.server.Drain.REQUESTED);
+        }
+        return java.util.concurrent.CompletableFuture.allOf(closed.toArray(java.util.concurrent.CompletableFuture[]::new));
     }
 
     @Override
