@@ -1,7 +1,7 @@
 package dev.wharf.server.checksum;
 
 import dev.wharf.server.fs.FileEntry;
-import dev.wharf.server.fs.GuardedStorage;
+import dev.wharf.server.fs.Storage;
 import dev.wharf.server.fs.StorageException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -25,7 +25,7 @@ public final class FileChecksums {
     /** Computes one value from the file (the default opens it through the session's storage). */
     @FunctionalInterface
     interface Reader {
-        String read(GuardedStorage storage, String path, ChecksumAlgorithm algorithm, long offset, long length)
+        String read(Storage storage, String path, ChecksumAlgorithm algorithm, long offset, long length)
                 throws StorageException, IOException;
     }
 
@@ -56,9 +56,9 @@ public final class FileChecksums {
      * @param entry what the caller's stat (with its access check) saw of {@code path}; a plain file, and
      *              the range within it
      */
-    public String compute(GuardedStorage storage, String path, FileEntry entry, ChecksumAlgorithm algorithm,
+    public String compute(Storage storage, String path, FileEntry entry, ChecksumAlgorithm algorithm,
                           long offset, long length) throws StorageException, IOException {
-        ChecksumCache.Key key = new ChecksumCache.Key(storage.jail().root() + "\0" + path, algorithm, offset, length);
+        ChecksumCache.Key key = new ChecksumCache.Key(storage.aclRoot() + "\0" + path, algorithm, offset, length);
         // the stamp is taken before reading: if the file changes while it is read, the next request sees a
         // different stamp and reads it again
         ChecksumCache.Stamp stamp = new ChecksumCache.Stamp(entry.size(), entry.modified(), entry.inode());
@@ -91,7 +91,7 @@ public final class FileChecksums {
         return bytesRead.get();
     }
 
-    private static String readFile(GuardedStorage storage, String path, ChecksumAlgorithm algorithm, long offset,
+    private static String readFile(Storage storage, String path, ChecksumAlgorithm algorithm, long offset,
                                    long length) throws StorageException, IOException {
         try (FileChannel channel = storage.openRead(path)) {
             return RangeReader.compute(algorithm, channel, offset, length);

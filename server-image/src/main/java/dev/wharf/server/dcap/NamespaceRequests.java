@@ -1,7 +1,7 @@
 package dev.wharf.server.dcap;
 
 import dev.wharf.server.fs.FileEntry;
-import dev.wharf.server.fs.GuardedStorage;
+import dev.wharf.server.fs.Storage;
 import dev.wharf.server.fs.StorageException;
 
 /**
@@ -20,7 +20,7 @@ final class NamespaceRequests {
         };
     }
 
-    static String execute(GuardedStorage storage, DcapRequest r) throws DcapProtocolException, StorageException {
+    static String execute(Storage storage, DcapRequest r) throws DcapProtocolException, StorageException {
         String path = DcapUrl.toPath(r.arg(0, "path"));
         switch (r.verb()) {
             case "stat" -> {

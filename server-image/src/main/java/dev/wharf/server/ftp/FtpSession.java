@@ -3,7 +3,7 @@ package dev.wharf.server.ftp;
 import dev.wharf.server.auth.Identity;
 import dev.wharf.server.data.DataEndpoint;
 import dev.wharf.server.data.DataProtection;
-import dev.wharf.server.fs.GuardedStorage;
+import dev.wharf.server.fs.Storage;
 import dev.wharf.server.fs.StorageException;
 import dev.wharf.server.fs.VirtualPaths;
 import java.net.InetSocketAddress;
@@ -27,16 +27,20 @@ public final class FtpSession {
             List.of("Type", "Size", "Modify", "Perm", "Unique", "UNIX.mode", "UNIX.owner", "UNIX.group");
 
     private final SessionServices services;
+    /** No ALLO since the last transfer. */
+    public static final long NO_ANNOUNCED_SIZE = -1;
+
     private InetSocketAddress client;
     private final InetSocketAddress local;
 
     private String pendingUser;
     private boolean pendingAnonymous;
-    private GuardedStorage storage;
+    private Storage storage;
     private String cwd = "/";
 
     private Type type = Type.ASCII;
     private long restOffset;
+    private long announcedSize = NO_ANNOUNCED_SIZE;
     private String renameFrom;
     private DataEndpoint dataEndpoint;
     private boolean epsvAll;
@@ -108,19 +112,22 @@ public final class FtpSession {
         return pendingAnonymous;
     }
 
-    public void loggedIn(GuardedStorage storage, String home) {
+    public void loggedIn(Storage storage, String home) {
         this.storage = storage;
         this.cwd = home;
         this.pendingUser = null;
     }
 
     private void logout() {
+        if (storage != null) {
+            storage.close();
+        }
         this.storage = null;
         this.cwd = "/";
         this.renameFrom = null;
     }
 
-    public GuardedStorage storage() {
+    public Storage storage() {
         return storage;
     }
 
@@ -174,6 +181,18 @@ public final class FtpSession {
         long r = restOffset;
         restOffset = 0;
         return r;
+    }
+
+    /** ALLO's size for the next upload: a file that arrives shorter is not kept (issue 14 §2). */
+    public void announceSize(long bytes) {
+        this.announcedSize = bytes;
+    }
+
+    /** Returns and clears the announced size, or {@link #NO_ANNOUNCED_SIZE}; each transfer consumes it. */
+    public long takeAnnouncedSize() {
+        long a = announcedSize;
+        announcedSize = NO_ANNOUNCED_SIZE;
+        return a;
     }
 
     public String renameFrom() {
@@ -301,6 +320,9 @@ public final class FtpSession {
     void closed(String reason) {
         if (transfer != null) {
             transfer.abort(reason);
+        }
+        if (storage != null) {
+            storage.close(); // the jail's root descriptor; transfers hold descriptors of their own
         }
         dataEndpoint(null);
         for (Object extension : extensions.values()) {

@@ -9,6 +9,7 @@ import dev.wharf.server.auth.Identity;
 import dev.wharf.server.fs.FileEntry;
 import dev.wharf.server.fs.GuardedStorage;
 import dev.wharf.server.fs.Jail;
+import dev.wharf.server.fs.SessionStorage;
 import dev.wharf.server.metrics.ServerMetrics;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,8 +43,8 @@ class FileChecksumsTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        storage = new GuardedStorage(new Jail(root), Identity.passwordUser("jane", Set.of()), AccessPolicy.ALLOW_ALL,
-                false, true, ServerMetrics.NONE, "ftp");
+        storage = new GuardedStorage(new Jail(root), AccessPolicy.ALLOW_ALL,
+                new SessionStorage.Login("ftp", Identity.passwordUser("jane", Set.of()), false, true), ServerMetrics.NONE, null);
         checksums = new FileChecksums();
         content = new byte[SIZE];
         new Random(18).nextBytes(content);

@@ -15,6 +15,7 @@ import dev.wharf.server.data.DataChannelFactory;
 import dev.wharf.server.data.PassiveListener;
 import dev.wharf.server.data.PortAllocator;
 import dev.wharf.server.data.PortRange;
+import dev.wharf.server.ftp.CommandLines;
 import dev.wharf.server.ftp.CommandSessions;
 import dev.wharf.server.ftp.FtpException;
 import dev.wharf.server.ftp.FtpReply;
@@ -65,7 +66,7 @@ class GridCommandsTest {
     }
 
     private static String run(FtpSession s, String line) throws FtpException {
-        return CommandSessions.run(s, line);
+        return CommandLines.run(s, line);
     }
 
     private int refusal(String line) {

@@ -2,6 +2,7 @@ package dev.wharf.operator.render.conf;
 
 import dev.wharf.config.Limits;
 import dev.wharf.config.ServerConfSchema;
+import dev.wharf.operator.api.AccessLevel;
 import dev.wharf.operator.api.AclDefaults;
 import dev.wharf.operator.api.Anonymous;
 import dev.wharf.operator.api.Authentication;
@@ -9,13 +10,16 @@ import dev.wharf.operator.api.DoorOptions;
 import dev.wharf.operator.api.DoorType;
 import dev.wharf.operator.api.Pinning;
 import dev.wharf.operator.api.PortAllocationStatus;
+import dev.wharf.operator.api.ServerAcl;
 import dev.wharf.operator.api.StoragePoolSpec;
 import dev.wharf.operator.api.TransferServer;
 import dev.wharf.operator.api.TransferServerSpec;
+import dev.wharf.operator.render.AnonymousArea;
 import dev.wharf.operator.render.Layout;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -63,7 +67,7 @@ public final class ServerConfRenderer {
             k.put("auth.password-file", Layout.credential(Layout.PASSWD));
         }
         k.put("auth.username-password", bool(auth.usernamePassword, serverDefault("auth.username-password")));
-        anonymous(k, auth.anonymous, pool.defaults == null ? null : pool.defaults.anonymous);
+        anonymous(k, spec, pool);
         k.put("transfer.overwrite", bool(opts.overwrite, serverDefault("transfer.overwrite")));
         k.put("log.aborted-transfers", bool(opts.logAbortedTransfers, serverDefault("log.aborted-transfers")));
 
@@ -90,15 +94,15 @@ public final class ServerConfRenderer {
         k.put("admin.port", String.valueOf(ports.admin));
         k.put("log.level", spec.logLevel != null ? spec.logLevel.value() : "info");
 
-        // Access control: the pool decides
+        // Access control: the pool decides, a server may ask for less (or up to the pool's policy.maxDefaultAcl)
         AclDefaults acl = pool.defaults != null && pool.defaults.acl != null ? pool.defaults.acl : new AclDefaults();
+        ServerAcl own = spec.acl != null ? spec.acl : new ServerAcl();
+        AccessLevel cap = pool.policyOrDefault().maxDefaultAclOrDefault();
         k.put("acl.enabled", bool(acl.enabled, serverDefault("acl.enabled")));
-        if (acl.authenticated != null) {
-            k.put("acl.default.authenticated", acl.authenticated.value());
-        }
-        if (acl.anonymous != null) {
-            k.put("acl.default.anonymous", acl.anonymous.value());
-        }
+        level(own.authenticated, acl.authenticated, AccessLevel.WRITE, cap)
+                .ifPresent(l -> k.put("acl.default.authenticated", l.value()));
+        level(own.anonymous, acl.anonymous, AccessLevel.LIST, cap)
+                .ifPresent(l -> k.put("acl.default.anonymous", l.value()));
 
         // GridFTP, dCap, GSI, threads: only when used (keeps a server's file short)
         for (DoorType door : new DoorType[] {DoorType.GSIFTP, DoorType.DCAP, DoorType.GSIDCAP}) {
@@ -129,20 +133,19 @@ public final class ServerConfRenderer {
         return new ServerConf(header, k);
     }
 
-    private static void anonymous(Map<String, String> k, Anonymous own, Anonymous pool) {
-        Anonymous a = own != null ? own : new Anonymous();
-        Anonymous d = pool != null ? pool : new Anonymous();
-        boolean enabled = Boolean.TRUE.equals(a.enabled != null ? a.enabled : d.enabled);
-        k.put("anonymous.enabled", String.valueOf(enabled));
-        if (!enabled) {
+    private static void anonymous(Map<String, String> k, TransferServerSpec spec, StoragePoolSpec pool) {
+        Optional<String> root = AnonymousArea.root(spec, pool);
+        k.put("anonymous.enabled", String.valueOf(root.isPresent()));
+        if (root.isEmpty()) {
             return;
         }
+        Anonymous a = AnonymousArea.own(spec);
+        Anonymous d = AnonymousArea.pool(pool);
         String user = a.user != null ? a.user : d.user;
         if (user != null) {
             k.put("anonymous.user", user);
         }
-        String root = a.root != null ? a.root : d.root != null ? d.root : "pub";
-        k.put("anonymous.root", Layout.STORAGE_ROOT + "/" + root);
+        k.put("anonymous.root", Layout.STORAGE_ROOT + "/" + root.get());
         Boolean email = a.requireEmailPassword != null ? a.requireEmailPassword : d.requireEmailPassword;
         k.put("anonymous.require-email-password", bool(email, serverDefault("anonymous.require-email-password")));
     }
@@ -150,6 +153,19 @@ public final class ServerConfRenderer {
     /** The server's own default of a boolean key (the schema module's): unset spec fields render it. */
     private static boolean serverDefault(String key) {
         return Boolean.parseBoolean(ServerConfSchema.require(key).defaultValue());
+    }
+
+    /**
+     * The level to write, never above {@code cap}: the server's own ask, else the pool's default, else
+     * nothing (the server's default) unless that default is above the cap. A server asking for more than
+     * the cap is refused before rendering ({@code PolicyCheck}); here the pool's own default is clamped.
+     */
+    static Optional<AccessLevel> level(AccessLevel own, AccessLevel pool, AccessLevel serverDefault, AccessLevel cap) {
+        AccessLevel chosen = own != null ? own : pool;
+        if (chosen == null) {
+            return serverDefault.compareTo(cap) > 0 ? Optional.of(cap) : Optional.empty();
+        }
+        return Optional.of(chosen.compareTo(cap) > 0 ? cap : chosen);
     }
 
     private static String bool(Boolean value, boolean dflt) {
