@@ -9,6 +9,8 @@ import dev.wharf.server.fs.FileChannelOpener;
 import dev.wharf.server.fs.GuardedStorage;
 import dev.wharf.server.fs.Jail;
 import dev.wharf.server.fs.StorageException;
+import dev.wharf.server.net.ClientAddress;
+import dev.wharf.server.net.LoginGrace;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.TooLongFrameException;
@@ -108,6 +110,7 @@ final class DcapSessionHandler extends SimpleChannelInboundHandler<String> {
             storage = new GuardedStorage(jail, identity, policy, false, settings.overwrite(),
                     context.metrics(), settings.door(), OwnerStore.forServer(context.access()));
             greeted = true;
+            LoginGrace.authenticated(ctx.channel());
             context.metrics().login(settings.door(), "success");
             reply(DcapReplies.welcome());
         } catch (IOException | RuntimeException e) {
@@ -133,7 +136,8 @@ final class DcapSessionHandler extends SimpleChannelInboundHandler<String> {
 
     /** {@code open}, or {@code opendir} ({@code listing}): both serve a data connection. */
     private void open(DcapRequest r, boolean listing) {
-        InetSocketAddress peer = (InetSocketAddress) ctx.channel().remoteAddress();
+        // Behind a proxy the data connection comes from the client itself: compare with the header's address.
+        InetSocketAddress peer = ClientAddress.of(ctx.channel());
         try {
             Transfers transfers = new Transfers(context, settings, data, storage);
             DcapMover mover = listing

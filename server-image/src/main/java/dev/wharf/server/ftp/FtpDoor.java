@@ -1,18 +1,13 @@
 package dev.wharf.server.ftp;
 
-import dev.wharf.server.net.ConnectionGate;
 import dev.wharf.server.Door;
 import dev.wharf.server.ServerContext;
 import dev.wharf.server.data.DataChannelFactory;
 import dev.wharf.server.data.PortAllocator;
 import dev.wharf.server.fs.FileChannelOpener;
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.group.ChannelGroup;
-import io.netty.channel.group.DefaultChannelGroup;
+import dev.wharf.server.net.DoorFront;
+import dev.wharf.server.net.DoorListener;
 import io.netty.handler.ssl.SslContext;
-import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,9 +31,7 @@ public final class FtpDoor implements Door {
     private final ServerContext context;
     private final FtpSettings settings;
     private final SessionServices services;
-    private final ConnectionGate gate;
-    private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
-    private Channel server;
+    private final DoorListener listener;
 
     public FtpDoor(ServerContext context, FtpSettings settings, PortAllocator ports) {
         this(context, settings, context.tls() == null ? null : context.tls().sslContext(), ports, FtpCommands.standard(),
@@ -56,7 +49,8 @@ public final class FtpDoor implements Door {
         DataChannelFactory data = new DataChannelFactory(context.transport(), context.ioGroup(),
                 settings.dataInterface(), ports);
         this.services = new SessionServices(context, settings, commands, data, tls, opener);
-        this.gate = new ConnectionGate(settings.maxClients(), settings.door(), context.metrics());
+        DoorFront front = FtpPipeline.front(services);
+        this.listener = new DoorListener(context, front, new FtpPipeline(services, front)::addProtocol);
     }
 
     @Override
@@ -70,39 +64,23 @@ public final class FtpDoor implements Door {
 
     @Override
     public void start() throws InterruptedException {
-        FtpPipeline pipeline = new FtpPipeline(services, gate);
-        server = new ServerBootstrap()
-                .group(context.acceptGroup(), context.ioGroup())
-                .channel(context.transport().serverChannelClass())
-                .option(ChannelOption.SO_REUSEADDR, true)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new io.netty.channel.ChannelInitializer<Channel>() {
-                    @Override
-                    protected void initChannel(Channel ch) {
-                        channels.add(ch);
-                        pipeline.initChannel(ch);
-                    }
-                })
-                .bind(settings.controlInterface(), settings.port()).sync().channel();
+        listener.bind(settings.port());
         LOG.info("{} door listening on {} (data interface {}, ports {}-{})", name(), localAddress(),
                 settings.dataInterface().getHostAddress(), settings.portRange().first(), settings.portRange().last());
     }
 
     @Override
     public InetSocketAddress localAddress() {
-        return (InetSocketAddress) server.localAddress();
+        return listener.localAddress();
     }
 
     /** Control connections currently open (for tests and the status page). */
     public int openConnections() {
-        return gate.open();
+        return listener.front().open();
     }
 
     @Override
     public void close() {
-        if (server != null) {
-            server.close().syncUninterruptibly();
-        }
-        channels.close().awaitUninterruptibly();
+        listener.close();
     }
 }

@@ -1,13 +1,13 @@
 package dev.wharf.server.ftp;
 
+import dev.wharf.server.net.ClientAddress;
+import dev.wharf.server.net.LoginGrace;
 import dev.wharf.server.net.SerialExecutor;
-import dev.wharf.server.net.ProxyHeaderHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.TooLongFrameException;
-import io.netty.handler.codec.haproxy.HAProxyProtocolException;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.io.IOException;
@@ -58,19 +58,16 @@ final class FtpSessionHandler extends SimpleChannelInboundHandler<String> {
         this.ctx = ctx;
     }
 
+    /** Fired by the connection policy once the client is admitted (after its PROXY header, if any). */
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        if (!services.settings().proxyProtocol()) {
-            ready(inet(ctx.channel().remoteAddress()));
-        }
+        ready(ClientAddress.of(ctx.channel()));
         ctx.fireChannelActive();
     }
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-        if (evt instanceof ProxyHeaderHandler.ClientKnown known) {
-            ready(known.client());
-        } else if (evt instanceof io.netty.handler.ssl.SslCloseCompletionEvent && !controlTls
+        if (evt instanceof io.netty.handler.ssl.SslCloseCompletionEvent && !controlTls
                 && ctx.pipeline().get(FtpPipeline.TLS) != null) {
             ctx.pipeline().remove(FtpPipeline.TLS);
         } else if (evt instanceof IdleStateEvent) {
@@ -85,31 +82,18 @@ final class FtpSessionHandler extends SimpleChannelInboundHandler<String> {
     }
 
     private void ready(InetSocketAddress client) {
-        session = new FtpSession(services, client, inet(ctx.channel().localAddress()));
+        session = new FtpSession(services, client, ClientAddress.inet(ctx.channel().localAddress()));
         session.controlLoop(ctx.channel().eventLoop());
-        if (!services.settings().allowedSubnets().allows(client.getAddress())) {
-            LOG.warn("{}: refused {}: not in net.allowed-subnets", services.door(), client);
-            services.context().metrics().login(services.door(), "refused");
-            ctx.writeAndFlush(FtpReply.of(421, "Service not available for your address"))
-                    .addListener(ChannelFutureListener.CLOSE);
-            session = null;
-            return;
-        }
         services.context().metrics().sessionOpened(services.door());
         LOG.debug("{}: session from {}", services.door(), client);
         ctx.writeAndFlush(FtpReply.of(220, "Wharf FTP server ready"));
     }
 
-    /** Socket channels have IP addresses; an in-memory test channel gets 127.0.0.1:0. */
-    private static InetSocketAddress inet(java.net.SocketAddress address) {
-        return address instanceof InetSocketAddress a ? a
-                : new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0);
-    }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, String line) {
         if (session == null) {
-            return; // refused, or the PROXY header has not arrived
+            return; // not admitted yet
         }
         if (tlsUpgradePending) {
             pipelinedAfterAuth = true; // plaintext pipelined behind AUTH TLS: refused below
@@ -187,8 +171,12 @@ final class FtpSessionHandler extends SimpleChannelInboundHandler<String> {
         } else if (spec.needsLogin() && !session.loggedIn()) {
             outcome = FtpReply.of(530, "Please login with USER and PASS");
         } else {
+            boolean wasLoggedIn = session.loggedIn();
             try {
                 outcome = spec.command().execute(session, request.argument());
+                if (!wasLoggedIn && session.loggedIn()) {
+                    LoginGrace.authenticated(ctx.channel());
+                }
             } catch (FtpException e) {
                 outcome = e.reply();
             } catch (RuntimeException e) {
@@ -307,9 +295,7 @@ final class FtpSessionHandler extends SimpleChannelInboundHandler<String> {
             ctx.writeAndFlush(FtpReply.of(500, "Command line too long"));
             return;
         }
-        if (cause instanceof HAProxyProtocolException || cause.getCause() instanceof HAProxyProtocolException) {
-            LOG.warn("{}: bad PROXY header from {}: {}", services.door(), ctx.channel().remoteAddress(), cause.getMessage());
-        } else if (cause instanceof DecoderException && cause.getCause() instanceof javax.net.ssl.SSLException) {
+        if (cause instanceof DecoderException && cause.getCause() instanceof javax.net.ssl.SSLException) {
             LOG.info("{}: TLS failure with {}: {}", services.door(), ctx.channel().remoteAddress(), cause.getCause().getMessage());
         } else if (cause instanceof IOException) {
             LOG.debug("{}: control connection from {}: {}", services.door(), ctx.channel().remoteAddress(), cause.toString());

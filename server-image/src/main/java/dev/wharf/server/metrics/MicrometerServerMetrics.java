@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * wharf_bytes_total{door,direction}                  in | out
  * wharf_transfers_total{door,direction,outcome}      completed | aborted | failed
  * wharf_access_denied_total{door,operation}
+ * wharf_connections_total{door,result}               admitted | a net.Refusal label
  * </pre>
  * plus the JVM's memory, GC, thread, CPU and uptime meters. Meters are cached per label set, so
  * a call from an event loop costs one map lookup and an atomic add.
@@ -78,6 +79,11 @@ public final class MicrometerServerMetrics implements ServerMetrics {
     @Override
     public void accessDenied(String door, String operation) {
         counter("wharf.access.denied", door, "operation", operation, null, null).increment();
+    }
+
+    @Override
+    public void connection(String door, String result) {
+        counter("wharf.connections", door, "result", result, null, null).increment();
     }
 
     /** The Prometheus text exposition format (version 0.0.4). */

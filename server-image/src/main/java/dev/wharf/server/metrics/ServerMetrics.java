@@ -22,6 +22,13 @@ public interface ServerMetrics {
     /** An access check said no (ACL or default policy). */
     void accessDenied(String door, String operation);
 
+    /**
+     * A connection reached the door's policy (net.DoorFront): {@code admitted}, or refused with a
+     * {@code net.Refusal} label (limit, per-address, unauthenticated, subnet, untrusted-proxy,
+     * no-proxy-header, bad-proxy-header, login-grace).
+     */
+    default void connection(String door, String result) {}
+
     ServerMetrics NONE = new ServerMetrics() {
         @Override public void sessionOpened(String door) {}
         @Override public void sessionClosed(String door) {}

@@ -1,6 +1,5 @@
 package dev.wharf.server.ftp;
 
-import dev.wharf.server.net.ConnectionGate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -56,7 +55,7 @@ class FtpPipelineTest {
         SessionServices services = new SessionServices(direct, settings, FtpCommands.standard(), data,
                 direct.tls().sslContext(), FileChannelOpener.DEFAULT);
         EmbeddedChannel ch = new EmbeddedChannel();
-        new FtpPipeline(services, new ConnectionGate(settings.maxClients(), "ftp", direct.metrics())).initChannel(ch);
+        new FtpPipeline(services, FtpPipeline.front(services)).initChannel(ch);
         ch.pipeline().fireChannelActive();
         return ch;
     }
