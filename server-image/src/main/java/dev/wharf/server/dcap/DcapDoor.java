@@ -10,12 +10,7 @@ import dev.wharf.server.net.DoorFront;
 import dev.wharf.server.net.DoorListener;
 import dev.wharf.server.net.DoorWords;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelPipeline;
-import io.netty.handler.codec.LineBasedFrameDecoder;
-import io.netty.handler.codec.string.StringDecoder;
-import io.netty.handler.codec.string.StringEncoder;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,16 +56,8 @@ public final class DcapDoor implements Door {
 
     /** The dCap stages behind the connection policy's. */
     private void addProtocol(Channel ch) {
-        ChannelPipeline p = ch.pipeline();
-        // a tunnel line carries base64 of a GSS token or of a wrapped line: allow for both
-        int maxLine = gsi == null ? DcapLineParser.MAX_LINE + 1 : 64 * 1024;
-        p.addLast("line", new LineBasedFrameDecoder(maxLine, true, false));
-        p.addLast("decode", new StringDecoder(StandardCharsets.ISO_8859_1));
-        p.addLast("encode", new StringEncoder(StandardCharsets.ISO_8859_1));
-        if (gsi != null) {
-            p.addLast("gsi-tunnel", new GsiTunnelHandler(gsi, context.blockingExecutor(), settings.door()));
-        }
-        p.addLast("session", new DcapSessionHandler(context, settings, data, opener));
+        DcapPipeline.add(ch, gsi == null ? null : () -> new GsiTunnelHandler(gsi, context.blockingExecutor(), settings.door()),
+                () -> new DcapSessionHandler(context, settings, data, opener));
     }
 
     @Override

@@ -30,6 +30,12 @@ final class DcapMover implements DataSink, DataBlockDecoder.Listener {
     private static final Logger LOG = LoggerFactory.getLogger(DcapMover.class);
     /** Written bytes of an upload allowed to wait for the checksum before the channel stops reading. */
     private static final long CHECKSUM_BACKLOG = 64L << 20;
+    /**
+     * What one READV may ask for, summed over its ranges. A READV of 4096 ranges over the same bytes
+     * would otherwise make a 48 KiB request cost gigabytes of sending; libdcap's vector reads (ROOT's
+     * baskets) ask for a few MiB. A larger READV gets an error reply and the connection goes on.
+     */
+    static final long MAX_READV_BYTES = 64L << 20;
     private final long sessionId;
     private final String challenge;
     private final ReadSource reading;
@@ -47,6 +53,9 @@ final class DcapMover implements DataSink, DataBlockDecoder.Listener {
     /** CLOSE arrived: the outcome is on its way (an upload's checksum may still be being computed). */
     private boolean closeRequested;
     private long transferred;
+    /** Bytes the client sent into the upload, and how far beyond them a seek may go (holes). */
+    private long written;
+    private long maxHole = Long.MAX_VALUE;
 
     /**
      * @param challenge the token the client must present first (client-connects mode), or null when
@@ -96,6 +105,14 @@ final class DcapMover implements DataSink, DataBlockDecoder.Listener {
      */
     void endsWhenClosed() {
         endsWhenClosed = true;
+    }
+
+    /**
+     * Bounds the holes of an upload: a seek may go at most {@code bytes} beyond what the client has
+     * written so far, so an anonymous client cannot commit a sparse file the size of a disk.
+     */
+    void limitHoles(long bytes) {
+        maxHole = bytes;
     }
 
     /** Bytes moved so far (read or written). */
@@ -241,6 +258,12 @@ final class DcapMover implements DataSink, DataBlockDecoder.Listener {
             channel.writeAndFlush(DataReplies.error(alloc(), false, r.opcode(), DataReplies.ERROR_IO_DISK, e.getMessage()));
             return;
         }
+        long asked = r.ranges().stream().mapToLong(DataRequest.Range::length).sum();
+        if (asked > MAX_READV_BYTES) {
+            channel.writeAndFlush(DataReplies.error(alloc(), false, r.opcode(), DataReplies.ERROR_PROTOCOL,
+                    "READV asks for " + asked + " bytes, more than " + MAX_READV_BYTES + " in one request"));
+            return;
+        }
         channel.write(DataReplies.ack(alloc(), r.opcode()));
         channel.write(DataReplies.dataHeader(alloc()));
         for (DataRequest.Range range : r.ranges()) {
@@ -263,6 +286,11 @@ final class DcapMover implements DataSink, DataBlockDecoder.Listener {
         if (overflow || (upload == null && target > currentSize())) {
             channel.writeAndFlush(DataReplies.error(alloc(), false, r.opcode(), DataReplies.ERROR_SEEK,
                     "seek to " + (overflow ? "an invalid offset" : target + " beyond the end of the file")));
+            return false;
+        }
+        if (upload != null && target - written > maxHole) {
+            channel.writeAndFlush(DataReplies.error(alloc(), false, r.opcode(), DataReplies.ERROR_SEEK,
+                    "seek to " + target + " would leave more than " + maxHole + " bytes unwritten (dcap.anonymous-max-hole)"));
             return false;
         }
         position = target;
@@ -300,6 +328,7 @@ final class DcapMover implements DataSink, DataBlockDecoder.Listener {
         position += n;
         size = Math.max(size, position);
         transferred += n;
+        written += n;
         writer.write(chunk, at);
     }
 

@@ -12,10 +12,12 @@ import java.util.Optional;
  * What the dCap door reads from server.conf (docs/configuration.md, docs/dcap.md). The root is
  * {@code dcap.root}, else {@code storage.root}; a door without either refuses to start.
  */
-public record DcapSettings(String door, int port, NetSettings net, Optional<Path> root, boolean overwrite)
-        implements DoorNetSettings {
+public record DcapSettings(String door, int port, NetSettings net, Optional<Path> root, boolean overwrite,
+                           long anonymousMaxHole) implements DoorNetSettings {
 
     public static final int DEFAULT_PORT = 22125;
+    /** {@code dcap.anonymous-max-hole}: bytes an anonymous upload may leave unwritten by seeking ahead. */
+    public static final long DEFAULT_ANONYMOUS_MAX_HOLE = 4L << 30;
     public static final int DEFAULT_GSI_PORT = 22128;
     /**
      * libdcap keeps a URL's door port in a signed 16-bit value ({@code short port} of its server
@@ -46,7 +48,8 @@ public record DcapSettings(String door, int port, NetSettings net, Optional<Path
 
     private static DcapSettings read(ConfigFile c, String door, int port) {
         Optional<Path> root = c.getPath("dcap.root").or(() -> c.getPath("storage.root"));
-        return new DcapSettings(door, port, NetSettings.from(c), root, c.getBoolean("transfer.overwrite", true));
+        return new DcapSettings(door, port, NetSettings.from(c), root, c.getBoolean("transfer.overwrite", true),
+                c.getLong("dcap.anonymous-max-hole", DEFAULT_ANONYMOUS_MAX_HOLE, 0, Long.MAX_VALUE));
     }
 
     public Path requireRoot() {
@@ -54,14 +57,14 @@ public record DcapSettings(String door, int port, NetSettings net, Optional<Path
     }
 
     public DcapSettings withPort(int newPort) {
-        return new DcapSettings(door, newPort, net, root, overwrite);
+        return new DcapSettings(door, newPort, net, root, overwrite, anonymousMaxHole);
     }
 
     public DcapSettings withRoot(Path newRoot) {
-        return new DcapSettings(door, port, net, Optional.of(newRoot), overwrite);
+        return new DcapSettings(door, port, net, Optional.of(newRoot), overwrite, anonymousMaxHole);
     }
 
     public DcapSettings withPortRange(PortRange range) {
-        return new DcapSettings(door, port, net.withPortRange(range), root, overwrite);
+        return new DcapSettings(door, port, net.withPortRange(range), root, overwrite, anonymousMaxHole);
     }
 }

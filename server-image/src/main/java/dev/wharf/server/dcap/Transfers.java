@@ -88,6 +88,9 @@ final class Transfers {
             if (listing) {
                 mover.endsWhenClosed();
             }
+            if (upload != null && storage.identity().isAnonymous()) {
+                mover.limitHoles(settings.anonymousMaxHole());
+            }
             self[0] = mover;
             if (o.clientConnects()) {
                 PassiveListener listener = data.listen(peer.getAddress());
