@@ -85,7 +85,7 @@ final class DcapMover implements DataSink, DataBlockDecoder.Listener {
             if (!finished && endsWhenClosed) {
                 finish(null);
             } else if (!finished && !closeRequested) {
-                abort(new DcapFailure(DcapFailure.INTERNAL, "data connection closed before CLOSE", "EIO"));
+                abort(DcapFailure.aborted("data connection closed before CLOSE"));
             }
         }));
         if (challenge == null) {
@@ -127,10 +127,10 @@ final class DcapMover implements DataSink, DataBlockDecoder.Listener {
     /** The control session gave up (timeout, control connection gone). */
     void cancel(String why) {
         if (channel == null) {
-            abort(new DcapFailure(DcapFailure.INTERNAL, why, "EIO"));
+            abort(DcapFailure.aborted(why));
         } else {
             channel.eventLoop().execute(() -> {
-                abort(new DcapFailure(DcapFailure.INTERNAL, why, "EIO"));
+                abort(DcapFailure.aborted(why));
                 channel.close();
             });
         }

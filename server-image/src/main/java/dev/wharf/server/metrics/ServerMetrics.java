@@ -19,6 +19,11 @@ public interface ServerMetrics {
     /** outcome: completed, aborted, failed */
     void transfer(String door, Direction direction, String outcome);
 
+    /** The same with the one outcome type every door uses. */
+    default void transfer(String door, Direction direction, TransferOutcome outcome) {
+        transfer(door, direction, outcome.label());
+    }
+
     /** An access check said no (ACL or default policy). */
     void accessDenied(String door, String operation);
 
