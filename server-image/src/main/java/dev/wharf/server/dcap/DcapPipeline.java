@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  * and names (constants so handlers and tests can find stages):
  * line (4 KiB lines; 64 KiB tunnel lines on gsidcap) → decode / encode (ISO-8859-1 text) →
  * gsi-tunnel (gsidcap only: every line both ways is {@code enc <base64>} of a GSS token or a wrapped
- * piece of the conversation) → session.
+ * piece of the conversation) → reply ({@link DcapReply} values → lines) → session.
  */
 final class DcapPipeline {
 
@@ -22,6 +22,7 @@ final class DcapPipeline {
     static final String DECODE = "decode";
     static final String ENCODE = "encode";
     static final String GSI_TUNNEL = "gsi-tunnel";
+    static final String REPLY = "reply";
     static final String SESSION = "session";
     /** A tunnel line carries base64 of a GSS token or of a wrapped line: room for both. */
     static final int MAX_TUNNEL_LINE = 64 * 1024;
@@ -42,6 +43,7 @@ final class DcapPipeline {
         if (tunnel != null) {
             p.addLast(GSI_TUNNEL, tunnel.get());
         }
+        p.addLast(REPLY, DcapReplyEncoder.INSTANCE);
         p.addLast(SESSION, session.get());
     }
 }

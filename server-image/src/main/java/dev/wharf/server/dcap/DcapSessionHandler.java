@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,7 @@ final class DcapSessionHandler extends SimpleChannelInboundHandler<String> {
     private final DataChannelFactory data;
     private final FileChannelOpener opener;
     private final Map<Long, DcapMover> movers = new ConcurrentHashMap<>();
+    private final Map<String, Consumer<DcapRequest>> sessionRequests = sessionRequests();
     private volatile GuardedStorage storage;
     private volatile boolean greeted;
     private ChannelHandlerContext ctx;
@@ -81,14 +83,25 @@ final class DcapSessionHandler extends SimpleChannelInboundHandler<String> {
             context.blockingExecutor().execute(this::login);
             return;
         }
-        switch (request.verb()) {
-            case "hello" -> reply(DcapReplies.welcome());
-            case "ping" -> reply(DcapReplies.pong(request));
-            case "byebye" -> ctx.writeAndFlush(DcapReplies.byebye() + "\n").addListener(f -> ctx.close());
-            case "open" -> context.blockingExecutor().execute(() -> open(request, false));
-            case "opendir" -> context.blockingExecutor().execute(() -> open(request, true));
-            default -> context.blockingExecutor().execute(() -> namespace(request));
-        }
+        sessionRequests.getOrDefault(request.verb(), this::namespaceOffLoop).accept(request);
+    }
+
+    /** Requests of the session itself, by verb; every other verb is a name-space request. */
+    private Map<String, Consumer<DcapRequest>> sessionRequests() {
+        return Map.of(
+                "hello", r -> reply(DcapReplies.welcome()),
+                "ping", r -> reply(DcapReplies.pong(r)),
+                "byebye", r -> farewell(),
+                "open", r -> context.blockingExecutor().execute(() -> open(r, false)),
+                "opendir", r -> context.blockingExecutor().execute(() -> open(r, true)));
+    }
+
+    private void namespaceOffLoop(DcapRequest r) {
+        context.blockingExecutor().execute(() -> namespace(r));
+    }
+
+    private void farewell() {
+        ctx.writeAndFlush(new DcapReply(DcapReplies.byebye())).addListener(f -> ctx.close());
     }
 
     private static String stripCr(String line) {
@@ -116,7 +129,7 @@ final class DcapSessionHandler extends SimpleChannelInboundHandler<String> {
         } catch (IOException | RuntimeException e) {
             LOG.error("{}: storage root unusable: {}", settings.door(), e.toString());
             context.metrics().login(settings.door(), "failure");
-            ctx.writeAndFlush(DcapReplies.byebye() + "\n").addListener(f -> ctx.close());
+            farewell();
         }
     }
 
@@ -162,7 +175,7 @@ final class DcapSessionHandler extends SimpleChannelInboundHandler<String> {
     }
 
     private void reply(String line) {
-        ctx.writeAndFlush(line + "\n");
+        ctx.writeAndFlush(new DcapReply(line));
     }
 
     @Override

@@ -20,8 +20,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.AbstractExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,23 +30,12 @@ class FtpPipelineTest {
     @TempDir Path tmp;
     ServerContext context;
 
-    /** Runs commands on the calling thread so an EmbeddedChannel conversation is synchronous. */
-    static final class DirectExecutor extends AbstractExecutorService {
-        @Override public void execute(Runnable command) { command.run(); }
-        @Override public void shutdown() {}
-        @Override public List<Runnable> shutdownNow() { return List.of(); }
-        @Override public boolean isShutdown() { return false; }
-        @Override public boolean isTerminated() { return false; }
-        @Override public boolean awaitTermination(long timeout, TimeUnit unit) { return true; }
-    }
-
     EmbeddedChannel channel(Map<String, String> config) {
         ConfigFile file = ConfigFile.of(config);
         ServerContext base = TestContexts.builder().config(file)
                 .logins(new TestLogins(null).add("alice", "secret", tmp, "/")).build();
         context = base;
-        ServerContext direct = new ServerContext(base.config(), base.logins(), base.access(), base.metrics(), base.tls(),
-                base.status(), base.transport(), base.acceptGroup(), base.ioGroup(), new DirectExecutor());
+        ServerContext direct = TestContexts.direct(base);
         FtpSettings settings = FtpSettings.plain(file);
         DataChannelFactory data = new DataChannelFactory(direct.transport(), direct.ioGroup(),
                 InetAddress.getLoopbackAddress(), new PortAllocator(settings.portRange()));
