@@ -30,15 +30,10 @@ final class DcapMover implements DataSink, DataBlockDecoder.Listener {
     private static final Logger LOG = LoggerFactory.getLogger(DcapMover.class);
     /** Written bytes of an upload allowed to wait for the checksum before the channel stops reading. */
     private static final long CHECKSUM_BACKLOG = 64L << 20;
-    /**
-     * What one READV may ask for, summed over its ranges. A READV of 4096 ranges over the same bytes
-     * would otherwise make a 48 KiB request cost gigabytes of sending; libdcap's vector reads (ROOT's
-     * baskets) ask for a few MiB. A larger READV gets an error reply and the connection goes on.
-     */
-    static final long MAX_READV_BYTES = 64L << 20;
     private final long sessionId;
     private final String challenge;
-    private final ReadSource reading;
+    /** The read side, or null for a write-only open. */
+    private final MoverReads reads;
     private final Upload upload;
     private UploadWriter writer;
     private final Executor blocking;
@@ -69,7 +64,8 @@ final class DcapMover implements DataSink, DataBlockDecoder.Listener {
               Executor blocking, Consumer<DcapFailure> outcome) throws IOException {
         this.sessionId = sessionId;
         this.challenge = challenge;
-        this.reading = readBack && upload != null ? ReadSource.of(upload.channel(), false) : reading;
+        ReadSource source = readBack && upload != null ? ReadSource.of(upload.channel(), false) : reading;
+        this.reads = source == null ? null : new MoverReads(source);
         this.upload = upload;
         this.blocking = blocking;
         this.outcome = outcome;
@@ -213,65 +209,21 @@ final class DcapMover implements DataSink, DataBlockDecoder.Listener {
     }
 
     private void read(int command, long count) {
-        if (reading == null) {
+        if (reads == null) {
             channel.writeAndFlush(DataReplies.error(alloc(), false, command, DataReplies.ERROR_PROTOCOL, "file is open for writing"));
             return;
         }
-        long n;
-        try {
-            size = reading.size();
-            n = Math.max(0, Math.min(count, size - position));
-        } catch (IOException e) {
-            channel.writeAndFlush(DataReplies.error(alloc(), false, command, DataReplies.ERROR_IO_DISK, e.getMessage()));
-            return;
-        }
-        channel.write(DataReplies.ack(alloc(), command));
-        channel.write(DataReplies.dataHeader(alloc()));
-        sendRange(position, n);
+        long n = reads.read(channel, command, position, count);
         position += n;
         transferred += n;
-        channel.write(DataReplies.trailer(alloc()));
-        channel.writeAndFlush(DataReplies.fin(alloc(), command));
-    }
-
-    /** Frames {@code n} bytes at {@code offset} as data blocks (at most 2 GiB - 1 each). */
-    private void sendRange(long offset, long n) {
-        long at = offset;
-        long left = n;
-        while (left > 0) {
-            int chunk = (int) Math.min(left, Integer.MAX_VALUE);
-            channel.write(DataReplies.blockLength(alloc(), chunk));
-            channel.write(reading.slice(at, chunk));
-            at += chunk;
-            left -= chunk;
-        }
     }
 
     private void readv(DataRequest r) {
-        if (reading == null) {
+        if (reads == null) {
             channel.writeAndFlush(DataReplies.error(alloc(), false, r.opcode(), DataReplies.ERROR_PROTOCOL, "file is open for writing"));
             return;
         }
-        try {
-            size = reading.size();
-        } catch (IOException e) {
-            channel.writeAndFlush(DataReplies.error(alloc(), false, r.opcode(), DataReplies.ERROR_IO_DISK, e.getMessage()));
-            return;
-        }
-        long asked = r.ranges().stream().mapToLong(DataRequest.Range::length).sum();
-        if (asked > MAX_READV_BYTES) {
-            channel.writeAndFlush(DataReplies.error(alloc(), false, r.opcode(), DataReplies.ERROR_PROTOCOL,
-                    "READV asks for " + asked + " bytes, more than " + MAX_READV_BYTES + " in one request"));
-            return;
-        }
-        channel.write(DataReplies.ack(alloc(), r.opcode()));
-        channel.write(DataReplies.dataHeader(alloc()));
-        for (DataRequest.Range range : r.ranges()) {
-            long n = Math.max(0, Math.min(range.length(), size - range.offset()));
-            sendRange(range.offset(), n);
-            transferred += n;
-        }
-        channel.writeAndFlush(DataReplies.fin(alloc(), r.opcode()));
+        transferred += reads.readv(channel, r);
     }
 
     /** Applies the seek part of a request; answers an error ACK and returns false when it is invalid. */
@@ -298,9 +250,9 @@ final class DcapMover implements DataSink, DataBlockDecoder.Listener {
     }
 
     private long currentSize() {
-        if (reading != null) {
+        if (reads != null) {
             try {
-                size = reading.size();
+                size = reads.size();
             } catch (IOException e) {
                 // keep the last known size
             }
@@ -425,12 +377,8 @@ final class DcapMover implements DataSink, DataBlockDecoder.Listener {
     }
 
     private void closeReading() {
-        if (reading != null) {
-            try {
-                reading.close();
-            } catch (IOException e) {
-                LOG.debug("closing a read file: {}", e.toString());
-            }
+        if (reads != null) {
+            reads.close();
         }
     }
 

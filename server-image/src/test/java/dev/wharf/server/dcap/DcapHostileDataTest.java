@@ -54,7 +54,7 @@ class DcapHostileDataTest extends DcapConversationBase {
         java.util.Arrays.fill(content, (byte) 'x');
         Path file = publicFile("small.bin", content);
         int ranges = 2048; // 24 KiB of request, 200 MB of answer
-        assertTrue((long) ranges * content.length > DcapMover.MAX_READV_BYTES);
+        assertTrue((long) ranges * content.length > MoverReads.MAX_READV_BYTES);
         try (Socket data = openPassive(8, "/" + file.getFileName(), "r")) {
             DataOutputStream o = new DataOutputStream(data.getOutputStream());
             DataInputStream i = new DataInputStream(data.getInputStream());
