@@ -2,6 +2,7 @@ package dev.wharf.server.net;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 
 /**
@@ -43,5 +44,11 @@ final class AdmissionHandler extends ChannelInboundHandlerAdapter {
         front.admitted();
         ctx.pipeline().remove(this);
         ctx.fireChannelActive();
+    }
+
+    /** Bytes of a connection that was not admitted never reach the protocol. */
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        ReferenceCountUtil.release(msg);
     }
 }

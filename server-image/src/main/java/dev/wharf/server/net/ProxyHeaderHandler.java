@@ -28,6 +28,8 @@ public final class ProxyHeaderHandler extends ChannelInboundHandlerAdapter {
 
     private final DoorFront front;
     private ScheduledFuture<?> timeout;
+    /** Closed by the policy: nothing that arrives any more is believed or passed on. */
+    private boolean refused;
 
     ProxyHeaderHandler(DoorFront front) {
         this.front = front;
@@ -37,16 +39,20 @@ public final class ProxyHeaderHandler extends ChannelInboundHandlerAdapter {
     public void channelActive(ChannelHandlerContext ctx) {
         InetSocketAddress peer = ClientAddress.peer(ctx.channel());
         if (!front.settings().proxyTrusted().allows(peer.getAddress())) {
-            front.refuse(ctx, Refusal.UNTRUSTED_PROXY, peer, "not in net.proxy-trusted");
+            refuse(ctx, Refusal.UNTRUSTED_PROXY, "not in net.proxy-trusted");
             return;
         }
-        timeout = ctx.executor().schedule(() -> front.refuse(ctx, Refusal.NO_PROXY_HEADER, peer,
+        timeout = ctx.executor().schedule(() -> refuse(ctx, Refusal.NO_PROXY_HEADER,
                 "no PROXY header within " + HEADER_TIMEOUT_SECONDS + " s"), HEADER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         // Later stages must not see the connection yet: channelActive stops here.
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (refused) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
         if (!(msg instanceof HAProxyMessage header)) {
             ctx.fireChannelRead(msg);
             return;
@@ -74,10 +80,17 @@ public final class ProxyHeaderHandler extends ChannelInboundHandlerAdapter {
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof HAProxyProtocolException || cause.getCause() instanceof HAProxyProtocolException) {
             cancelTimeout();
-            front.refuse(ctx, Refusal.BAD_PROXY_HEADER, ClientAddress.peer(ctx.channel()), "bad PROXY header");
+            if (!refused) {
+                refuse(ctx, Refusal.BAD_PROXY_HEADER, "bad PROXY header");
+            }
             return;
         }
         ctx.fireExceptionCaught(cause);
+    }
+
+    private void refuse(ChannelHandlerContext ctx, Refusal reason, String why) {
+        refused = true;
+        front.refuse(ctx, reason, ClientAddress.peer(ctx.channel()), why);
     }
 
     @Override
