@@ -127,6 +127,7 @@ class DoorPolicyTest {
                 }
                 held.add(s.connectFrom("127.0.0.4"));
                 s.awaitCount("admitted", 3);
+                assertEquals(3, s.gauge("unauthenticated"), door + ": wharf_door_connections{state=unauthenticated}");
                 try (Socket fourth = s.connectFrom("127.0.0.5")) {
                     assertClosed(fourth, door + ": the slot reserved for logged-in sessions went to a stranger");
                     s.awaitCount("unauthenticated", 1);
@@ -231,6 +232,12 @@ class DoorPolicyTest {
             Matcher m = Pattern.compile("wharf_connections_total\\{door=\"" + door + "\",result=\"" + result
                     + "\"[^}]*} ([0-9.]+)").matcher(server.metrics().scrape());
             return m.find() ? (int) Double.parseDouble(m.group(1)) : 0;
+        }
+
+        int gauge(String state) {
+            Matcher m = Pattern.compile("wharf_door_connections\\{door=\"" + door + "\",state=\"" + state
+                    + "\"[^}]*} ([0-9.]+)").matcher(server.metrics().scrape());
+            return m.find() ? (int) Double.parseDouble(m.group(1)) : -1;
         }
 
         boolean hasCount(String result) {

@@ -1,5 +1,7 @@
 package dev.wharf.server.metrics;
 
+import java.util.function.IntSupplier;
+
 /**
  * What doors report; rendered by the admin endpoint's {@code /metrics} in Prometheus text format.
  * The {@code door} label is the door's name (ftp, ftps, gsiftp, dcap, gsidcap). Implementations are
@@ -33,6 +35,12 @@ public interface ServerMetrics {
      * no-proxy-header, bad-proxy-header, login-grace).
      */
     default void connection(String door, String result) {}
+
+    /**
+     * The door's connection counts, read when metrics are scraped: open connections and those that
+     * have not logged in yet (they may hold at most limits.clients - limits.reserved-for-authenticated).
+     */
+    default void connectionGauges(String door, IntSupplier open, IntSupplier unauthenticated) {}
 
     ServerMetrics NONE = new ServerMetrics() {
         @Override public void sessionOpened(String door) {}

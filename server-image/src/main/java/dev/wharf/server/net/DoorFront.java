@@ -59,6 +59,7 @@ public final class DoorFront {
         this.metrics = metrics;
         this.implicitTls = implicitTls;
         this.words = words;
+        metrics.connectionGauges(door, this::open, this::unauthenticated);
         if (settings.proxyProtocol() && settings.proxyTrusted().isEveryone()) {
             LOG.warn("{}: net.proxy-protocol is on and net.proxy-trusted is empty: any peer that reaches the port"
                     + " can claim any client address; list your proxies in net.proxy-trusted", door);
