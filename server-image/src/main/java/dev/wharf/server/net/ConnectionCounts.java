@@ -35,8 +35,4 @@ final class ConnectionCounts {
     int unauthenticated() {
         return unauthenticated.get();
     }
-
-    int fromAddress(InetAddress address) {
-        return perAddress.getOrDefault(address, 0);
-    }
 }

@@ -44,12 +44,6 @@ public final class LoginGrace {
         }
     }
 
-    /** Whether the connection still has to log in. */
-    public static boolean pending(Channel channel) {
-        LoginGrace grace = channel.attr(KEY).get();
-        return grace != null && grace.pending.get();
-    }
-
     Channel channel() {
         return channel;
     }
