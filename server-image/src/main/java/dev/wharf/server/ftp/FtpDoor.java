@@ -28,7 +28,6 @@ public final class FtpDoor implements Door {
 
     private static final Logger LOG = LoggerFactory.getLogger(FtpDoor.class);
 
-    private final ServerContext context;
     private final FtpSettings settings;
     private final SessionServices services;
     private final DoorListener listener;
@@ -44,7 +43,6 @@ public final class FtpDoor implements Door {
         if (settings.implicitTls() && tls == null) {
             throw new IllegalArgumentException("the implicit-TLS door needs a TLS context");
         }
-        this.context = context;
         this.settings = settings;
         DataChannelFactory data = new DataChannelFactory(context.transport(), context.ioGroup(),
                 settings.dataInterface(), ports);
