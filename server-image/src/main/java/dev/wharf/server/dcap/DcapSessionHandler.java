@@ -51,8 +51,13 @@ final class DcapSessionHandler extends SimpleChannelInboundHandler<String> {
     }
 
     @Override
-    public void channelActive(ChannelHandlerContext ctx) {
+    public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+    }
+
+    /** Fired by the connection policy once the client is admitted. */
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
         context.metrics().sessionOpened(settings.door());
         ctx.fireChannelActive();
     }
