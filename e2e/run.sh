@@ -52,7 +52,8 @@ diagnostics() {
   kubectl get pods -A -o wide >&2 || true
   kubectl get events -A --sort-by=.lastTimestamp >&2 || true
   kubectl -n wharf-system logs deployment/wharf-operator --tail=300 >&2 || true
-  kubectl -n wharf-data logs --all-containers --prefix --tail=100 -l app.kubernetes.io/part-of=wharf >&2 || true
+  # every pod the operator makes there (transfer pods and topology agents) carries managed-by
+  kubectl -n wharf-data logs --all-containers --prefix --tail=100 --max-log-requests=20 -l app.kubernetes.io/managed-by=wharf-operator >&2 || true
   if [ "$created" = true ] && [ -n "${WHARF_E2E_LOGS:-}" ]; then kind export logs "$WHARF_E2E_LOGS" --name "$cluster" || true; fi
 }
 finish() {
@@ -73,8 +74,13 @@ if [ "${WHARF_E2E_USE_EXISTING:-0}" != "1" ]; then
 fi
 
 # --- 3. the chart ---------------------------------------------------------------------------------
+# Helm installs crds/ on the first install only and never upgrades them: the e2e takes the upgrade path
+# docs/admin-guide.md (section 6) documents, on every run, so a fresh and an upgraded cluster get the same.
+step "applying the CRDs server-side"
+kubectl apply --server-side --force-conflicts --field-manager=wharf-crds -f crds/
+kubectl wait --for=condition=Established --timeout=60s crd/storagepools.wharf.dev crd/transferservers.wharf.dev
 step "installing the chart"
-helm upgrade --install wharf-operator helm/wharf-operator \
+helm upgrade --install wharf-operator helm/wharf-operator --skip-crds \
   --namespace wharf-system --create-namespace \
   --set image.repository="${operator_image%:*}" --set image.tag="$tag" --set image.pullPolicy=IfNotPresent \
   --set serverImage.repository="${server_image%:*}" --set serverImage.tag="$tag" \

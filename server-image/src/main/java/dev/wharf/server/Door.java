@@ -20,6 +20,16 @@ public interface Door extends AutoCloseable {
     /** The bound address (the real port when configured with port 0). */
     InetSocketAddress localAddress();
 
+    /**
+     * Stops accepting and asks every open session to end: idle ones at once with {@code 421}, busy ones
+     * when their transfer has finished. Completes when every session has closed; {@link #close} then
+     * releases the port. A door that cannot tell idle from busy keeps the default: it does nothing here,
+     * and {@code close} ends its sessions.
+     */
+    default java.util.concurrent.CompletableFuture<Void> drain() {
+        return java.util.concurrent.CompletableFuture.completedFuture(null);
+    }
+
     /** Stops accepting, closes open sessions, releases the port. */
     @Override
     void close();

@@ -38,6 +38,7 @@ public final class WharfServer implements AutoCloseable {
     private final Readiness readiness = new Readiness();
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile boolean closing;
+    private volatile ShutdownSettings shutdown = new ShutdownSettings(java.time.Duration.ZERO);
 
     private WharfServer(ServerContext context, MicrometerServerMetrics metrics, AdminSettings adminSettings) {
         this.context = context;
@@ -71,6 +72,7 @@ public final class WharfServer implements AutoCloseable {
                     // The one access check of every door, present and future (docs/acl.md).
                     SlashGridAccessPolicy.fromConfig(config, metrics), metrics, tls, new StatusSections());
             WharfServer server = new WharfServer(context, metrics, adminSettings);
+            server.shutdown = ShutdownSettings.fromConfig(config);
             refuseUnknownKeys(config);
             server.publishStatus(tls);
             return server;
@@ -175,7 +177,8 @@ public final class WharfServer implements AutoCloseable {
             closing = true;
         }
         readiness.stopping();
-        LOG.info("shutting down");
+        LOG.info("shutting down: no new sessions; running transfers may finish within {} s", shutdown.gracePeriod().toSeconds());
+        SessionDrain.await(doors, shutdown.gracePeriod());
         for (Door door : doors) {
             try {
                 door.close();

@@ -81,6 +81,7 @@ class WharfE2eTest {
         Map<String, GenericKubernetesResource> ready = waitForAllReady();
 
         passwordLoginMovesFilesWithCurlAndGlobusUrlCopy(ready.get("alice-ftp"));
+        aNewPasswordUserLogsInWithoutRestartingThePod(ready.get("alice-ftp"));
         anonymousIsReadOnly(ready.get("public-mirror"));
         onlyTheJobOwnerCanSshIn(ready.get("jane-job"), key);
 
@@ -171,6 +172,39 @@ class WharfE2eTest {
         Path gucBack = tmp.resolve("guc-back.bin");
         run("globus-url-copy", "-vb", gucRemote, "file://" + gucBack);
         assertArrayEquals(payload, Files.readAllBytes(gucBack), "globus-url-copy round trip");
+    }
+
+    /**
+     * Issue 16: a user added to the password Secret can log in once the kubelet has synced the volume
+     * (about a minute), and the transfer pods are the same pods (same UIDs) afterwards.
+     */
+    private void aNewPasswordUserLogsInWithoutRestartingThePod(GenericKubernetesResource ts) throws IOException {
+        Map<String, String> before = podUids("alice-ftp");
+        var secret = client.secrets().inNamespace(settings.namespace()).withName("alice-passwd");
+        String passwd = new String(java.util.Base64.getDecoder().decode(secret.get().getData().get("passwd")),
+                java.nio.charset.StandardCharsets.UTF_8);
+        String added = passwd.strip() + "\nbob:" + org.apache.commons.codec.digest.Sha2Crypt.sha512Crypt(
+                "bob-e2e-pw".getBytes(java.nio.charset.StandardCharsets.UTF_8)) + ":1001:1001:Bob:/bob:/sbin/nologin\n";
+        secret.edit(s -> {
+            s.setData(Map.of("passwd", java.util.Base64.getEncoder().encodeToString(added.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+            return s;
+        });
+        EndpointUrl ftp = endpoint(ts, "ftp");
+        Poll.until("bob to log in through the updated password file", java.time.Duration.ofMinutes(3), () -> {
+            var r = Programs.run(List.of("curl", "-sS", "--fail", "--max-time", "20", "--list-only",
+                    ftp.fileUrl("bob", "bob-e2e-pw", "/")), CLIENT_TIMEOUT);
+            return r.exitCode() == 0 ? Optional.of(r) : Optional.empty();
+        }, () -> "pods: " + podUids("alice-ftp"));
+        assertEquals(before, podUids("alice-ftp"), "the same pods: a password change restarts nothing");
+    }
+
+    private Map<String, String> podUids(String server) {
+        Map<String, String> uids = new java.util.TreeMap<>();
+        client.pods().inNamespace(settings.dataPlaneNamespace())
+                .withLabel("wharf.dev/transferserver", server)
+                .withLabel("wharf.dev/transferserver-namespace", settings.namespace()).list().getItems()
+                .forEach(p -> uids.put(p.getMetadata().getName(), p.getMetadata().getUid()));
+        return uids;
     }
 
     private void anonymousIsReadOnly(GenericKubernetesResource ts) throws IOException {

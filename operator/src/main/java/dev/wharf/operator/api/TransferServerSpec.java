@@ -52,6 +52,11 @@ public class TransferServerSpec {
     @JsonPropertyDescription("Server log level.")
     public LogLevel logLevel = LogLevel.INFO;
 
+    @Default("rolling")
+    @JsonPropertyDescription("rolling: changed pods restart one at a time, each waiting for the previous one's readiness; "
+            + "onDelete: nothing restarts by itself, outdated pods are marked in status.pods for you to delete.")
+    public UpdateStrategy updateStrategy = UpdateStrategy.ROLLING;
+
     @JsonPropertyDescription("Per-job sshd sidecar.")
     public SshdSpec sshd;
 }

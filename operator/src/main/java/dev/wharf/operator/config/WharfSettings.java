@@ -1,5 +1,9 @@
 package dev.wharf.operator.config;
 
+import dev.wharf.operator.render.RenderSettings;
+import java.util.List;
+import java.util.Optional;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -14,6 +18,25 @@ public interface WharfSettings {
 
     /** Image of the transfer server (also runs the topology agent's {@code topology} command). */
     String serverImage();
+
+    /**
+     * Secrets in the data-plane namespace holding registry credentials for {@link #serverImage()}; every
+     * transfer pod and topology agent lists them as imagePullSecrets.
+     */
+    Optional<List<String>> imagePullSecrets();
+
+    /**
+     * CIDR blocks that may read the transfer pods' {@code /metrics} and {@code /status}: the operator's own
+     * pods (it reads {@code /status} for the pinned CPUs) and Prometheus. The default covers the private
+     * ranges pod networks use; narrow it to the cluster's pod CIDR. Never the clients' networks.
+     */
+    @WithDefault("10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,100.64.0.0/10,fc00::/7")
+    List<String> adminClients();
+
+    /** What the renderers need of these settings. */
+    default RenderSettings renderSettings() {
+        return new RenderSettings(dataPlaneNamespace(), serverImage(), imagePullSecrets().orElse(List.of()), adminClients());
+    }
 
     /** How rendered objects are written to the API server. */
     @WithDefault("server-side")

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ import java.util.stream.Collectors;
 public class ManagedObjects {
 
     static final List<Class<? extends HasMetadata>> KINDS =
-            List.of(StatefulSet.class, Service.class, ConfigMap.class, Secret.class);
+            List.of(StatefulSet.class, Service.class, ConfigMap.class, Secret.class, PodDisruptionBudget.class);
 
     private final KubernetesClient client;
     private final ResourceApplier applier;

@@ -8,7 +8,6 @@ import dev.wharf.operator.config.WharfSettings;
 import dev.wharf.operator.reconcile.apply.ResourceApplier;
 import dev.wharf.operator.reconcile.observe.TopologyReports;
 import dev.wharf.operator.render.ObjectNames;
-import dev.wharf.operator.render.RenderSettings;
 import dev.wharf.operator.render.topology.TopologyAgentRenderer;
 import dev.wharf.operator.status.StatusAggregator;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -93,7 +92,7 @@ public class StoragePoolReconciler implements Reconciler<StoragePool> {
     public UpdateControl<StoragePool> reconcile(StoragePool pool, Context<StoragePool> ctx) {
         String name = pool.getMetadata().getName();
         applier.apply(ownedBy(TopologyAgentRenderer.daemonSet(name, pool.getSpec(),
-                new RenderSettings(settings.dataPlaneNamespace(), settings.serverImage())), pool));
+                settings.renderSettings()), pool));
         topology.refresh(cache(ctx, Pod.class, AGENTS)
                 .list(settings.dataPlaneNamespace(), p -> name.equals(p.getMetadata().getLabels().get(ObjectNames.POOL_LABEL)))
                 .toList());

@@ -4,7 +4,9 @@ import dev.wharf.operator.api.StoragePool;
 import dev.wharf.operator.api.TransferServer;
 import dev.wharf.operator.reconcile.validate.SecretNeed;
 import dev.wharf.operator.render.ObjectNames;
+import dev.wharf.operator.reconcile.observe.MirroredEvent;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -38,6 +40,8 @@ public final class TransferServerEventSources {
     static final String USER_SECRETS = "user-secrets";
     static final String PODS = "pods";
     static final String NODES = "nodes";
+    static final String STATEFULSETS = "statefulsets";
+    static final String POD_EVENTS = "pod-events";
     /** Only the transfer-server objects, not the pools' topology agents, live under this label. */
     static final String DATA_PLANE_SELECTOR = ObjectNames.MANAGED_BY_LABEL + "=" + ObjectNames.MANAGED_BY + ","
             + ObjectNames.COMPONENT_LABEL + "=transfer-server";
@@ -55,6 +59,7 @@ public final class TransferServerEventSources {
         sources.add(new InformerEventSource<>(InformerEventSourceConfiguration.from(Secret.class, TransferServer.class)
                 .withName(USER_SECRETS)
                 .withNamespacesInheritedFromController()
+                .withItemStore(UserSecretCache.namesOnly(ctx.getClient().getKubernetesSerialization()))
                 .withSecondaryToPrimaryMapper((Secret secret) -> serversReferencing(ctx, secret))
                 .build(), ctx));
         sources.add(new InformerEventSource<>(InformerEventSourceConfiguration.from(Node.class, TransferServer.class)
@@ -63,7 +68,15 @@ public final class TransferServerEventSources {
                 .withSecondaryToPrimaryMapper((Node node) -> Set.of())
                 .build(), ctx));
         sources.add(dataPlane(ctx, Pod.class, PODS, dataPlaneNamespace));
-        sources.add(dataPlane(ctx, StatefulSet.class, "statefulsets", dataPlaneNamespace));
+        // Events carry no labels: every Event of the data-plane namespace, mapped by the pod it is about
+        sources.add(new InformerEventSource<>(InformerEventSourceConfiguration.from(Event.class, TransferServer.class)
+                .withName(POD_EVENTS)
+                .withNamespaces(dataPlaneNamespace)
+                .withSecondaryToPrimaryMapper((Event event) -> ctx.getPrimaryCache()
+                        .list(ts -> ts.getSpec() != null && MirroredEvent.concerns(ts, event))
+                        .map(ResourceID::fromResource).collect(Collectors.toSet()))
+                .build(), ctx));
+        sources.add(dataPlane(ctx, StatefulSet.class, STATEFULSETS, dataPlaneNamespace));
         sources.add(dataPlane(ctx, Service.class, "services", dataPlaneNamespace));
         sources.add(dataPlane(ctx, ConfigMap.class, "configmaps", dataPlaneNamespace));
         sources.add(dataPlane(ctx, Secret.class, "dataplane-secrets", dataPlaneNamespace));
@@ -98,12 +111,22 @@ public final class TransferServerEventSources {
         return cache(ctx, StoragePool.class, POOLS).get(new ResourceID(name)).orElse(null);
     }
 
-    /** The referenced Secrets that exist, by name. */
+    /**
+     * The referenced Secrets that exist, by name, read from the API server: the cache knows only which
+     * Secrets exist ({@link UserSecretCache}), not what they hold.
+     */
     static Map<String, Secret> userSecrets(Context<TransferServer> ctx, TransferServer ts) {
         Map<String, Secret> found = new LinkedHashMap<>();
+        String namespace = ts.getMetadata().getNamespace();
         for (SecretNeed need : SecretNeed.of(ts.getSpec())) {
-            cache(ctx, Secret.class, USER_SECRETS).get(new ResourceID(need.secret(), ts.getMetadata().getNamespace()))
-                    .ifPresent(s -> found.put(need.secret(), s));
+            if (found.containsKey(need.secret())
+                    || cache(ctx, Secret.class, USER_SECRETS).get(new ResourceID(need.secret(), namespace)).isEmpty()) {
+                continue;
+            }
+            Secret secret = ctx.getClient().secrets().inNamespace(namespace).withName(need.secret()).get();
+            if (secret != null) {
+                found.put(need.secret(), secret);
+            }
         }
         return found;
     }
@@ -112,6 +135,17 @@ public final class TransferServerEventSources {
         Map<String, String> selector = ObjectNames.selector(ts);
         return cache(ctx, Pod.class, PODS).list(dataPlaneNamespace, p -> p.getMetadata().getLabels() != null
                 && p.getMetadata().getLabels().entrySet().containsAll(selector.entrySet())).toList();
+    }
+
+    /** The server's StatefulSet as the cache last saw it, or {@code null}. */
+    static StatefulSet statefulSet(Context<TransferServer> ctx, TransferServer ts, String dataPlaneNamespace) {
+        return cache(ctx, StatefulSet.class, STATEFULSETS).get(new ResourceID(ObjectNames.workload(ts), dataPlaneNamespace))
+                .orElse(null);
+    }
+
+    /** Events of the server's pods, as cached. */
+    static List<Event> podEvents(Context<TransferServer> ctx, TransferServer ts, String dataPlaneNamespace) {
+        return cache(ctx, Event.class, POD_EVENTS).list(dataPlaneNamespace, e -> MirroredEvent.concerns(ts, e)).toList();
     }
 
     static Node node(Context<TransferServer> ctx, String name) {

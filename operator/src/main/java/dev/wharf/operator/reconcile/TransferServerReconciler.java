@@ -6,6 +6,7 @@ import dev.wharf.operator.api.TransferServerStatus;
 import dev.wharf.operator.config.WharfSettings;
 import dev.wharf.operator.reconcile.ManagedObjects.Change;
 import dev.wharf.operator.reconcile.observe.PinnedCpus;
+import dev.wharf.operator.reconcile.observe.RolloutState;
 import dev.wharf.operator.reconcile.observe.TopologyReports;
 import dev.wharf.operator.reconcile.validate.SecretCheck;
 import dev.wharf.operator.render.RenderResult;
@@ -19,6 +20,7 @@ import dev.wharf.operator.render.sshd.SshdInputs;
 import dev.wharf.operator.render.topology.TopologySummary;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -58,9 +60,11 @@ public class TransferServerReconciler implements Reconciler<TransferServer>, Cle
     private final TopologyReports topology;
     private final PinnedCpus pinnedCpus;
     private final SshKeyStore sshKeys;
+    private final PodEventMirror eventMirror;
 
     public TransferServerReconciler(WharfSettings settings, ManagedObjects objects, PortLedger ledger,
-            EventRecorder events, TopologyReports topology, PinnedCpus pinnedCpus, SshKeyStore sshKeys) {
+            EventRecorder events, TopologyReports topology, PinnedCpus pinnedCpus, SshKeyStore sshKeys,
+            PodEventMirror eventMirror) {
         this.settings = settings;
         this.objects = objects;
         this.ledger = ledger;
@@ -68,6 +72,7 @@ public class TransferServerReconciler implements Reconciler<TransferServer>, Cle
         this.topology = topology;
         this.pinnedCpus = pinnedCpus;
         this.sshKeys = sshKeys;
+        this.eventMirror = eventMirror;
     }
 
     @Override
@@ -92,7 +97,9 @@ public class TransferServerReconciler implements Reconciler<TransferServer>, Cle
             return refuse(ts, report, findings.stream().map(f -> f.reason()).toList(), findings.stream().map(f -> f.message()).toList());
         }
         Rendered rendered = (Rendered) result;
-        List<HasMetadata> desired = rendered.objects().stream().map(o -> Ownership.link(o, ts)).toList();
+        StatefulSet current = TransferServerEventSources.statefulSet(ctx, ts, settings.dataPlaneNamespace());
+        List<HasMetadata> desired = RolloutObjects.complete(ts, rendered, current, renderSettings()).stream()
+                .map(o -> Ownership.link(o, ts)).toList();
         List<Change> changes = objects.apply(desired);
         List<HasMetadata> pruned = objects.prune(ManagedObjects.selector(ts), List.of(settings.dataPlaneNamespace()), desired);
         announce(ts, changes, pruned, report);
@@ -101,6 +108,9 @@ public class TransferServerReconciler implements Reconciler<TransferServer>, Cle
                 node -> TransferServerEventSources.node(ctx, node), topology::of,
                 (pod, ready) -> pinnedCpus.of(pod, ready, rendered.ports().admin).orElse(null),
                 pool.getSpec().dataInterface::forNode);
+        eventMirror.mirror(ts, TransferServerEventSources.podEvents(ctx, ts, settings.dataPlaneNamespace()));
+        report.rollout(RolloutState.of(current, TransferServerEventSources.pods(ctx, ts, settings.dataPlaneNamespace()),
+                ts.getSpec().nodes == null ? 1 : ts.getSpec().nodes), ts.getSpec().updateStrategy);
         return finish(ts, report);
     }
 
@@ -108,6 +118,7 @@ public class TransferServerReconciler implements Reconciler<TransferServer>, Cle
     public DeleteControl cleanup(TransferServer ts, Context<TransferServer> ctx) {
         int deleted = objects.deleteAll(ManagedObjects.selector(ts), List.of(settings.dataPlaneNamespace()));
         ledger.release(ts);
+        eventMirror.forget(ts);
         if (deleted > 0) {
             events.normal(ts, "Deleted", "deleted " + deleted + " objects in namespace " + settings.dataPlaneNamespace());
         }
@@ -160,7 +171,7 @@ public class TransferServerReconciler implements Reconciler<TransferServer>, Cle
     }
 
     private RenderSettings renderSettings() {
-        return new RenderSettings(settings.dataPlaneNamespace(), settings.serverImage());
+        return settings.renderSettings();
     }
 
     /** Nothing may run: remove what an earlier version created, and say why. */

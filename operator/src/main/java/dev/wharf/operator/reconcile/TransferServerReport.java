@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wharf.operator.api.PortAllocationStatus;
 import dev.wharf.operator.api.TransferServer;
 import dev.wharf.operator.api.TransferServerStatus;
+import dev.wharf.operator.api.UpdateStrategy;
 import dev.wharf.operator.reconcile.observe.ObservedPods;
+import dev.wharf.operator.reconcile.observe.RolloutState;
 import dev.wharf.operator.render.Endpoints;
 import dev.wharf.operator.render.topology.NodeTopology;
 import dev.wharf.operator.status.ConditionType;
@@ -82,13 +84,33 @@ final class TransferServerReport {
         status.pods = new ArrayList<>(ObservedPods.statuses(pods, pinned, topology, nicOfNode));
         status.readyPods = ready;
         status.ready = ready + "/" + wanted();
-        status.endpoints = new ArrayList<>(Endpoints.urls(ports, hosts));
+        Map<String, String> serving = new LinkedHashMap<>(hosts);
+        serving.keySet().retainAll(ObservedPods.servingNodes(pods, nodes));
+        status.endpoints = new ArrayList<>(Endpoints.urls(ports, serving));
         status.sshEndpoints = new ArrayList<>(Endpoints.ssh(ts.getSpec(), ports, hosts));
         status.sshKnownHosts = Endpoints.sshKnownHosts(ts.getSpec(), ports, hosts, hostCaPublicKey);
         if (ready < wanted()) {
             conditions.notReady("PodsNotReady", ready + "/" + wanted() + " transfer pods ready");
         } else {
             conditions.ready("AllPodsReady", ready + "/" + wanted() + " transfer pods ready");
+        }
+    }
+
+    /**
+     * Marks pods made from an older template; while any is left the server is not Ready and the rollout
+     * shows as Progressing ({@code n/m updated}), saying who must act when nothing restarts by itself.
+     */
+    void rollout(RolloutState state, UpdateStrategy strategy) {
+        status.pods.forEach(p -> p.outdated = state.outdated().contains(p.name) ? Boolean.TRUE : null);
+        if (state.complete()) {
+            return;
+        }
+        conditions.notReady("RolloutInProgress", state.summary());
+        if (strategy == UpdateStrategy.ON_DELETE) {
+            conditions.progressing("WaitingForRestart", state.summary() + "; updateStrategy onDelete: outdated pods "
+                    + String.join(", ", state.outdated()) + " restart when deleted (ask your admin, when no transfer runs)");
+        } else {
+            conditions.progressing("RollingOut", state.summary());
         }
     }
 

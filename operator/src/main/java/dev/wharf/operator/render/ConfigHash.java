@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One hash over everything a transfer pod reads at start (server.conf and the copied credentials). It goes
- * into a pod-template annotation, so any change to config or a Secret rolls the pods, and nothing else does.
+ * One hash over everything a transfer pod reads only at start (server.conf and the copied credentials the
+ * server does not re-read, see {@link ReloadableFiles}). It goes into a pod-template annotation, so a change
+ * to any of them rolls the pods, and nothing else does.
  */
 public final class ConfigHash {
 

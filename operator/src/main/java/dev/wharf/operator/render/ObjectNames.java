@@ -137,7 +137,7 @@ public final class ObjectNames {
                 .build();
     }
 
-    static String sha256(String text) {
+    public static String sha256(String text) {
         return sha256(text.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -4,6 +4,7 @@ import dev.wharf.operator.api.StoragePoolSpec;
 import dev.wharf.operator.api.TransferServer;
 import dev.wharf.operator.render.RenderResult.NotRendered;
 import dev.wharf.operator.render.RenderResult.Rendered;
+import dev.wharf.operator.render.conf.AdminExposure;
 import dev.wharf.operator.render.conf.ConfigMapRenderer;
 import dev.wharf.operator.render.conf.ServerConf;
 import dev.wharf.operator.render.conf.ServerConfRenderer;
@@ -78,10 +79,10 @@ public final class TransferServerRenderer {
             }
             sshdObjects = (SshdRenderer.Objects) r;
         }
-        ServerConf conf = ServerConfRenderer.render(ts, pool, allocated);
+        ServerConf conf = AdminExposure.restrict(ServerConfRenderer.render(ts, pool, allocated), settings.adminClients());
         ConfigMap configMap = ConfigMapRenderer.render(ts, conf, settings.namespace());
         List<ConfigMap> hashedConfig = sshdObjects == null ? List.of(configMap) : List.of(configMap, sshdObjects.config());
-        String hash = ConfigHash.of(hashedConfig, secrets);
+        String hash = ConfigHash.of(hashedConfig, ReloadableFiles.readAtStartOnly(ts, secrets));
         return new Rendered(conf, configMap, secrets,
                 WorkloadRenderer.headlessService(ts, allocated, settings),
                 WorkloadRenderer.statefulSet(ts, pool, allocated, hash, preferredNodes, settings),

@@ -76,4 +76,17 @@ final class Fixtures {
     static String base64(byte[] bytes) {
         return Base64.getEncoder().encodeToString(bytes);
     }
+
+    /** A running topology agent pod of {@code pool} on {@code node}; its log is what the mock server answers for it. */
+    static io.fabric8.kubernetes.api.model.Pod topologyAgent(String name, String pool, String node) {
+        return new io.fabric8.kubernetes.api.model.PodBuilder().withNewMetadata().withName(name).withNamespace("wharf-data")
+                .withLabels(Map.of(dev.wharf.operator.render.ObjectNames.NAME_LABEL,
+                        dev.wharf.operator.render.topology.TopologyAgentRenderer.APP_NAME,
+                        dev.wharf.operator.render.ObjectNames.POOL_LABEL, pool))
+                .withUid(java.util.UUID.randomUUID().toString()).endMetadata()
+                .withNewSpec().withNodeName(node).endSpec()
+                .withNewStatus().addNewContainerStatus().withName(dev.wharf.operator.render.topology.TopologyAgentRenderer.CONTAINER)
+                .withRestartCount(0).withNewState().withNewRunning().endRunning().endState().endContainerStatus().endStatus()
+                .build();
+    }
 }

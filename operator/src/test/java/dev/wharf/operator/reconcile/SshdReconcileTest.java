@@ -90,9 +90,10 @@ class SshdReconcileTest extends FreshNamespaceReconcileTest {
     void turningTheSidecarOffPrunesItsObjects() {
         TransferServer ts = createJob("off");
         String base = ObjectNames.base(ts);
-        await().atMost(Duration.ofSeconds(20)).until(() -> owned(ts).size() == 7);
+        // with the PodDisruptionBudget of a two-node server
+        await().atMost(Duration.ofSeconds(20)).until(() -> owned(ts).size() == 8);
         edit("off", t -> t.getSpec().sshd.enabled = false);
-        await().atMost(Duration.ofSeconds(20)).until(() -> owned(ts).size() == 4);
+        await().atMost(Duration.ofSeconds(20)).until(() -> owned(ts).size() == 5);
         assertTrue(owned(ts).stream().noneMatch(o -> o.getMetadata().getName().endsWith("-ssh") || o.getMetadata().getName().endsWith("-hosts")));
         assertEquals(1, awaitObject(StatefulSet.class, base, s -> s.getSpec().getTemplate().getSpec().getContainers().size() == 1)
                 .getSpec().getTemplate().getSpec().getContainers().size());

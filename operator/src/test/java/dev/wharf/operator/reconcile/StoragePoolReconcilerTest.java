@@ -69,13 +69,7 @@ class StoragePoolReconcilerTest {
                         + "\"interfaces\":[{\"name\":\"eth0\",\"numaNode\":1,\"localCpus\":\"4-7\"}],"
                         + "\"storage\":{\"device\":\"nvme0n1\",\"numaNode\":1,\"localCpus\":\"4-7\"}}\n")
                 .always();
-        client.resource(new PodBuilder().withNewMetadata().withName(agentPod).withNamespace("wharf-data")
-                .withLabels(Map.of(ObjectNames.NAME_LABEL, TopologyAgentRenderer.APP_NAME, ObjectNames.POOL_LABEL, poolName))
-                .withUid(UUID.randomUUID().toString()).endMetadata()
-                .withNewSpec().withNodeName("a-" + poolName).endSpec()
-                .withNewStatus().addNewContainerStatus().withName(TopologyAgentRenderer.CONTAINER).withRestartCount(0)
-                .withNewState().withNewRunning().endRunning().endState().endContainerStatus().endStatus()
-                .build()).create();
+        client.resource(Fixtures.topologyAgent(agentPod, poolName, "a-" + poolName)).create();
         StoragePool reported = awaitStatus(p -> p.getStatus().nodes.get(0).numaNodes != null);
         PoolNode a = reported.getStatus().nodes.get(0);
         assertEquals(2, a.numaNodes);

@@ -65,6 +65,8 @@ class TransferServerReconcilerTest extends FreshNamespaceReconcileTest {
         assertTrue(owned.stream().allMatch(o -> o.getMetadata().getOwnerReferences().isEmpty()),
                 "no cross-namespace owner references");
 
+        client.resource(new io.fabric8.kubernetes.api.model.NodeBuilder().withNewMetadata().withName("node-a.example").endMetadata()
+                .build()).createOr(io.fabric8.kubernetes.client.dsl.NonDeletingOperation::update);
         client.resource(readyPod(ts, "ep-0", "node-a.example")).create();
         TransferServer ready = awaitStatus("ep", s -> condition(s, "Ready").map(c -> "True".equals(c.getStatus())).orElse(false));
         assertEquals("1/1", ready.getStatus().ready);

@@ -59,9 +59,10 @@ class TransferServerRendererTest {
         Rendered before = (Rendered) render(Fixtures.gridServer(), Fixtures.pool(), PORTS, Fixtures.gridSecrets());
 
         Map<String, Secret> rotated = new HashMap<>(Fixtures.gridSecrets());
-        rotated.put("gridmap", Fixtures.secret("gridmap", Map.of("map", "\"/O=Grid/CN=John Roe\" john\n")));
+        rotated.put("hostcert", Fixtures.secret("hostcert", Map.of("tls.crt", Fixtures.resource("hostcert.pem") + "\n",
+                "tls.key", Fixtures.resource("hostkey.pem"))));
         Rendered afterSecret = (Rendered) render(Fixtures.gridServer(), Fixtures.pool(), PORTS, rotated);
-        assertNotEquals(before.configHash(), afterSecret.configHash());
+        assertNotEquals(before.configHash(), afterSecret.configHash(), "the host credential is read at start only");
 
         TransferServer changed = Fixtures.gridServer();
         changed.getSpec().doorOptions = new dev.wharf.operator.api.DoorOptions();
@@ -73,6 +74,25 @@ class TransferServerRendererTest {
         unrelated.put("someone-else", Fixtures.secret("someone-else", Map.of("x", "y")));
         assertEquals(before.configHash(), ((Rendered) render(Fixtures.gridServer(), Fixtures.pool(), PORTS, unrelated)).configHash(),
                 "Secrets the server does not reference do not roll it");
+    }
+
+    @Test
+    void filesTheServerReReadsChangeTheCopiesButNeverTheHash() {
+        Rendered before = (Rendered) render(Fixtures.gridServer(), Fixtures.pool(), PORTS, Fixtures.gridSecrets());
+        Map<String, Secret> changed = new HashMap<>(Fixtures.gridSecrets());
+        changed.put("users", Fixtures.secret("users", Map.of("passwd", "jane:$6$salt$hash:1000:100::/home/jane:/bin/sh\n"
+                + "john:$6$salt$other:1001:100::/home/john:/bin/sh\n")));
+        changed.put("gridmap", Fixtures.secret("gridmap", Map.of("map", "\"/O=Grid/CN=John Roe\" john\n")));
+        changed.put("cas", Fixtures.secret("cas", Map.of("1a2b3c4d.0", "CA PEM", "1a2b3c4d.signing_policy", "policy",
+                "1a2b3c4d.r0", "CRL PEM")));
+        Rendered after = (Rendered) render(Fixtures.gridServer(), Fixtures.pool(), PORTS, changed);
+
+        assertEquals(before.configHash(), after.configHash(), "password file, grid-mapfile and CRLs reach the running pod");
+        assertEquals(Serialization.asYaml(before.statefulSet()), Serialization.asYaml(after.statefulSet()));
+        assertNotEquals(Serialization.asYaml(before.secrets()), Serialization.asYaml(after.secrets()), "the copies do change");
+        after.statefulSet().getSpec().getTemplate().getSpec().getContainers().get(0).getVolumeMounts().stream()
+                .filter(m -> m.getMountPath().startsWith("/etc/wharf/credentials") || m.getMountPath().startsWith("/etc/grid-security"))
+                .forEach(m -> assertEquals(null, m.getSubPath(), "a subPath mount never sees a Secret update: " + m.getMountPath()));
     }
 
     @Test

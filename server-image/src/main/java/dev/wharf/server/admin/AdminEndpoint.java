@@ -42,7 +42,8 @@ public final class AdminEndpoint implements AutoCloseable {
         this.acceptGroup = acceptGroup;
         this.ioGroup = ioGroup;
         this.sections = sections;
-        this.handler = new AdminHttpHandler(new AdminRoutes(readiness, metrics, metricsContentType, sections));
+        this.handler = new AdminHttpHandler(new AdminRoutes(readiness, metrics, metricsContentType, sections),
+                settings.statusClients());
     }
 
     /** Binds the port (or, with fallback enabled and the port taken, a free one); returns once bound. */

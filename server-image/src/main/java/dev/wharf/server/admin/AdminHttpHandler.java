@@ -25,9 +25,11 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
     private static final Logger LOG = LoggerFactory.getLogger(AdminHttpHandler.class);
 
     private final AdminRoutes routes;
+    private final dev.wharf.server.net.CidrSet statusClients;
 
-    AdminHttpHandler(AdminRoutes routes) {
+    AdminHttpHandler(AdminRoutes routes, dev.wharf.server.net.CidrSet statusClients) {
         this.routes = routes;
+        this.statusClients = statusClients;
     }
 
     @Override
@@ -39,7 +41,8 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
             keepAlive = false;
         } else {
             try {
-                answer = routes.handle(request.method(), request.uri());
+                answer = AdminRoutes.isProbe(request.uri()) || allowed(ctx) ? routes.handle(request.method(), request.uri())
+                        : AdminResponse.text(HttpResponseStatus.FORBIDDEN, "forbidden: only /healthz and /readyz answer this address\n");
             } catch (RuntimeException e) {
                 LOG.warn("admin request {} {} failed", request.method(), request.uri(), e);
                 answer = AdminResponse.text(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error\n");
@@ -61,6 +64,11 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
             ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
         }
+    }
+
+    private boolean allowed(ChannelHandlerContext ctx) {
+        return ctx.channel().remoteAddress() instanceof java.net.InetSocketAddress a && a.getAddress() != null
+                && statusClients.allows(a.getAddress());
     }
 
     @Override

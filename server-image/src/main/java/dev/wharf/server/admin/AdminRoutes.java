@@ -37,6 +37,12 @@ public final class AdminRoutes {
         this.sections = sections;
     }
 
+    /** The kubelet's probes: they tell only up or down, so they answer every address. */
+    public static boolean isProbe(String uri) {
+        String path = new QueryStringDecoder(uri).path();
+        return path.equals("/healthz") || path.equals("/readyz");
+    }
+
     public AdminResponse handle(HttpMethod method, String uri) {
         if (!HttpMethod.GET.equals(method) && !HttpMethod.HEAD.equals(method)) {
             return AdminResponse.text(HttpResponseStatus.METHOD_NOT_ALLOWED, "only GET and HEAD\n");

@@ -77,6 +77,7 @@ public final class WharfCommand implements Callable<Integer> {
                 dev.wharf.server.ServerThreads.fromConfig(config));
         Thread hook = new Thread(server::close, "wharf-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        TerminationSignals.install(server::close);
         server.start();
         if (demo != null) {
             spec.commandLine().getOut().println(DemoBanner.render(demo, server));

@@ -9,6 +9,7 @@ import dev.wharf.server.net.DoorFront;
 import dev.wharf.server.net.DoorListener;
 import io.netty.handler.ssl.SslContext;
 import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,6 +76,11 @@ public final class FtpDoor implements Door {
     /** Control connections currently open (for tests and the status page). */
     public int openConnections() {
         return listener.front().open();
+    }
+
+    @Override
+    public CompletableFuture<Void> drain() {
+        return listener.drain();
     }
 
     @Override

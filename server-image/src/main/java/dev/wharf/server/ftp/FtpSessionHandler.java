@@ -70,6 +70,8 @@ final class FtpSessionHandler extends SimpleChannelInboundHandler<String> {
         if (evt instanceof io.netty.handler.ssl.SslCloseCompletionEvent && !controlTls
                 && ctx.pipeline().get(FtpPipeline.TLS) != null) {
             ctx.pipeline().remove(FtpPipeline.TLS);
+        } else if (evt == dev.wharf.server.Drain.REQUESTED) {
+            executor.execute(this::drain);
         } else if (evt instanceof IdleStateEvent) {
             if (!transferRunning && session != null) {
                 LOG.info("{}: {} idle for {}; closing", services.door(), session.client(), services.settings().idleTimeout());
@@ -216,6 +218,16 @@ final class FtpSessionHandler extends SimpleChannelInboundHandler<String> {
             if (tlsUpgradePending) { // AUTH was refused: back to reading plaintext
                 ctx.executor().execute(this::resumeAfterAuth);
             }
+        }
+    }
+
+    /** Server shutdown: in command order, after a running transfer has sent its last reply. */
+    private void drain() {
+        FtpReply bye = FtpReply.of(421, "Server shutting down, closing control connection");
+        if (session == null) {
+            ctx.writeAndFlush(bye).addListener(ChannelFutureListener.CLOSE);
+        } else {
+            deliver(new Outcome.Close(bye));
         }
     }
 

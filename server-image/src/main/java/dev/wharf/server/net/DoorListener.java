@@ -1,5 +1,6 @@
 package dev.wharf.server.net;
 
+import dev.wharf.server.Drain;
 import dev.wharf.server.ServerContext;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -9,6 +10,9 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -53,6 +57,24 @@ public final class DoorListener implements AutoCloseable {
 
     public InetSocketAddress localAddress() {
         return (InetSocketAddress) server.localAddress();
+    }
+
+    /**
+     * Stops accepting and fires {@link Drain#REQUESTED} at every open connection (the protocol decides
+     * how its sessions end); completes when all of them have closed.
+     */
+    public CompletableFuture<Void> drain() {
+        if (server != null) {
+            server.close().syncUninterruptibly();
+        }
+        List<CompletableFuture<Void>> closed = new ArrayList<>();
+        for (Channel ch : channels) {
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            ch.closeFuture().addListener(f -> done.complete(null));
+            closed.add(done);
+            ch.pipeline().fireUserEventTriggered(Drain.REQUESTED);
+        }
+        return CompletableFuture.allOf(closed.toArray(CompletableFuture[]::new));
     }
 
     @Override

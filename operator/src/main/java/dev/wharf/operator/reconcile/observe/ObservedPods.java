@@ -3,6 +3,7 @@ package dev.wharf.operator.reconcile.observe;
 import dev.wharf.operator.api.PodStatus;
 import dev.wharf.operator.render.topology.NodeTopology;
 import dev.wharf.operator.render.topology.TopologySummary;
+import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.util.Comparator;
 import java.util.List;
@@ -28,8 +29,8 @@ public final class ObservedPods {
                 .map(p -> {
                     String node = node(p);
                     boolean ready = isReady(p);
-                    return TopologySummary.pod(p.getMetadata().getName(), node, ready, pinned.apply(p, ready),
-                            node == null ? null : nicOfNode.apply(node), topology.apply(node));
+                    return PodDiagnosis.describe(TopologySummary.pod(p.getMetadata().getName(), node, ready, pinned.apply(p, ready),
+                            node == null ? null : nicOfNode.apply(node), topology.apply(node)), p);
                 })
                 .toList();
     }
@@ -37,6 +38,26 @@ public final class ObservedPods {
     /** Nodes the pods were scheduled to, sorted, each once. */
     public static List<String> nodes(List<Pod> pods) {
         return pods.stream().map(ObservedPods::node).filter(Objects::nonNull).distinct().sorted().toList();
+    }
+
+    /**
+     * Nodes where a ready pod runs and the node itself is alive: its Node object exists, is not being
+     * deleted, and its kubelet has not stopped reporting (Ready False or Unknown). Only these are endpoints.
+     */
+    public static List<String> servingNodes(List<Pod> pods, Function<String, Node> nodes) {
+        return pods.stream().filter(ObservedPods::isReady).map(ObservedPods::node).filter(Objects::nonNull)
+                .filter(n -> alive(nodes.apply(n))).distinct().sorted().toList();
+    }
+
+    private static boolean alive(Node node) {
+        if (node == null || node.getMetadata().getDeletionTimestamp() != null) {
+            return false;
+        }
+        if (node.getStatus() == null || node.getStatus().getConditions() == null) {
+            return true;
+        }
+        return node.getStatus().getConditions().stream().filter(c -> "Ready".equals(c.getType()))
+                .allMatch(c -> "True".equals(c.getStatus()));
     }
 
     public static int readyCount(List<Pod> pods) {

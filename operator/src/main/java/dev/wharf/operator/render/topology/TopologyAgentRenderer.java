@@ -78,6 +78,7 @@ public final class TopologyAgentRenderer {
                 .withHostNetwork(true)
                 .withDnsPolicy("ClusterFirstWithHostNet")
                 .withAutomountServiceAccountToken(false)
+                .withImagePullSecrets(settings.pullSecretReferences())
                 .withEnableServiceLinks(false)
                 .withNodeSelector(pool.nodeSelector == null ? null : new TreeMap<>(pool.nodeSelector))
                 .withTolerations(pool.tolerations)

@@ -43,7 +43,10 @@ final class ServerContainer {
         ContainerBuilder b = new ContainerBuilder()
                 .withName(NAME)
                 .withImage(image)
-                .withImagePullPolicy("IfNotPresent");
+                .withImagePullPolicy("IfNotPresent")
+                // the log's tail becomes the termination message of a failed start, which status.pods shows
+                // to users who cannot read logs in the data-plane namespace
+                .withTerminationMessagePolicy("FallbackToLogsOnError");
         List<String> args = List.of("-c", Layout.CONFIG_FILE);
         if (dataInterface.overrides == null || dataInterface.overrides.isEmpty()) {
             b.withArgs(args);

@@ -6,6 +6,7 @@ import dev.wharf.operator.api.TransferServer;
 import dev.wharf.operator.api.TransferServerSpec;
 import dev.wharf.operator.render.ObjectNames;
 import dev.wharf.operator.render.RenderSettings;
+import dev.wharf.operator.render.rollout.UpdateStrategies;
 import dev.wharf.operator.render.sshd.SshdContainer;
 import dev.wharf.operator.render.sshd.SshdVolumes;
 import io.fabric8.kubernetes.api.model.Container;
@@ -67,7 +68,7 @@ public final class WorkloadRenderer {
                 .withReplicas(spec.nodes != null ? spec.nodes : 1)
                 .withPodManagementPolicy("Parallel")
                 .withNewSelector().withMatchLabels(ObjectNames.selector(ts)).endSelector()
-                .withNewUpdateStrategy().withType("RollingUpdate").endUpdateStrategy()
+                .withUpdateStrategy(UpdateStrategies.of(spec))
                 .withVolumeClaimTemplates(Volumes.claimTemplates(ts, pool))
                 .withNewTemplate()
                 .withNewMetadata()
@@ -78,6 +79,7 @@ public final class WorkloadRenderer {
                 .withHostNetwork(true)
                 .withDnsPolicy("ClusterFirstWithHostNet")
                 .withAutomountServiceAccountToken(false)
+                .withImagePullSecrets(settings.pullSecretReferences())
                 .withEnableServiceLinks(false)
                 .withTerminationGracePeriodSeconds(TERMINATION_GRACE_SECONDS)
                 .withNewSecurityContext().withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
