@@ -11,6 +11,7 @@ import dev.wharf.server.net.DoorListener;
 import dev.wharf.server.net.DoorWords;
 import io.netty.channel.Channel;
 import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,6 +82,12 @@ public final class DcapDoor implements Door {
     @Override
     public InetSocketAddress localAddress() {
         return listener.localAddress();
+    }
+
+    /** Stops accepting; each session closes once none of its transfers runs (docs/dcap.md). */
+    @Override
+    public CompletableFuture<Void> drain() {
+        return listener.drain();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.wharf.server.dcap;
 
+import dev.wharf.server.Drain;
 import dev.wharf.server.ServerContext;
 import dev.wharf.server.acl.AccessPolicy;
 import dev.wharf.server.acl.owner.OwnerStore;
@@ -41,6 +42,8 @@ final class DcapSessionHandler extends SimpleChannelInboundHandler<String> {
     private final Map<String, Consumer<DcapRequest>> sessionRequests = sessionRequests();
     private volatile GuardedStorage storage;
     private volatile boolean greeted;
+    /** The server is shutting down: no new transfers; the connection closes once none runs. */
+    private volatile boolean draining;
     private ChannelHandlerContext ctx;
 
     DcapSessionHandler(ServerContext context, DcapSettings settings, DataChannelFactory data, FileChannelOpener opener) {
@@ -154,6 +157,10 @@ final class DcapSessionHandler extends SimpleChannelInboundHandler<String> {
 
     /** {@code open}, or {@code opendir} ({@code listing}): both serve a data connection. */
     private void open(DcapRequest r, boolean listing) {
+        if (draining) {
+            reply(DcapReplies.failed(r, new DcapFailure(DcapFailure.INTERNAL, "server shutting down", "EIO")));
+            return;
+        }
         // Behind a proxy the data connection comes from the client itself: compare with the header's address.
         InetSocketAddress peer = ClientAddress.of(ctx.channel());
         try {
@@ -177,6 +184,16 @@ final class DcapSessionHandler extends SimpleChannelInboundHandler<String> {
         if (ctx.channel().isActive()) {
             reply(failure == null ? DcapReplies.ok(r) : DcapReplies.failed(r, failure));
         }
+        closeIfDrained();
+    }
+
+    /** While the server drains, a session closes as soon as no transfer of it runs (after its last reply). */
+    private void closeIfDrained() {
+        if (draining && movers.isEmpty() && ctx.channel().isActive()) {
+            LOG.info("{}: server shutting down, closing the control connection from {}", settings.door(),
+                    ClientAddress.of(ctx.channel()));
+            ctx.close();
+        }
     }
 
     private void reply(String line) {
@@ -185,7 +202,10 @@ final class DcapSessionHandler extends SimpleChannelInboundHandler<String> {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-        if (evt instanceof IdleStateEvent && movers.isEmpty()) {
+        if (evt == Drain.REQUESTED) {
+            draining = true;
+            closeIfDrained();
+        } else if (evt instanceof IdleStateEvent && movers.isEmpty()) {
             LOG.info("{}: closing idle control connection from {}", settings.door(), ctx.channel().remoteAddress());
             ctx.close();
         }
