@@ -5,9 +5,9 @@ import java.net.InetSocketAddress;
 /**
  * A listener speaking one protocol (a dCache word): ftp, ftps (implicit TLS), gsiftp, dcap, gsidcap.
  * Doors share one {@link ServerContext}; each builds its own Netty pipeline. Every door must route
- * its access decisions through {@link ServerContext#access()}: at login it builds the session's
- * {@code fs.GuardedStorage} from {@code context.access().forSession(name(), jailRoot)} and touches
- * storage only through it. Doors added later plug into this same check (docs/acl.md).
+ * its access decisions through {@link ServerContext#access()}: at login it opens the session's
+ * {@code fs.Storage} with {@code fs.SessionStorage.open} (jail, the policy scoped to its root, the
+ * access check before every operation) and touches storage only through it. Doors added later plug into this same check (docs/acl.md).
  */
 public interface Door extends AutoCloseable {
 

@@ -14,8 +14,7 @@ import java.util.List;
 /**
  * Every kind of door this server can run, in start order. Adding a door is one line here (and its
  * keys in docs/configuration.md). Every door gets the one AccessPolicy of the ServerContext and must
- * reach storage only through fs.GuardedStorage built from {@code context.access().forSession(door,
- * root)} at login, so a door added later plugs into the same ACL check as FTP, gsiftp and dCap. Doors whose issue is still open are not listed, so their keys are
+ * reach storage only through the fs.Storage that fs.SessionStorage.open builds at login, so a door added later plugs into the same ACL check as FTP, gsiftp and dCap. Doors whose issue is still open are not listed, so their keys are
  * refused as unknown until they land.
  */
 final class DoorTable {

@@ -1,6 +1,7 @@
 package dev.wharf.server;
 
 import dev.wharf.server.acl.AccessPolicy;
+import dev.wharf.server.acl.owner.OwnerStore;
 import dev.wharf.server.admin.StatusSections;
 import dev.wharf.server.auth.LoginService;
 import dev.wharf.server.config.ConfigFile;
@@ -31,4 +32,10 @@ public record ServerContext(
         Transport transport,
         EventLoopGroup acceptGroup,
         EventLoopGroup ioGroup,
-        ExecutorService blockingExecutor) {}
+        ExecutorService blockingExecutor) {
+
+    /** Where sessions record and read who created each entry: the access policy's store. */
+    public OwnerStore owners() {
+        return access.owners();
+    }
+}

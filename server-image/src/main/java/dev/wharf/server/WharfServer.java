@@ -1,6 +1,7 @@
 package dev.wharf.server;
 
 import dev.wharf.server.acl.SlashGridAccessPolicy;
+import dev.wharf.server.fs.JailResolver;
 import dev.wharf.server.admin.AdminEndpoint;
 import dev.wharf.server.admin.AdminSettings;
 import dev.wharf.server.admin.Readiness;
@@ -68,6 +69,7 @@ public final class WharfServer implements AutoCloseable {
         ServerContext context = null;
         try {
             ServerTls tls = ServerTls.fromConfig(config);
+            JailResolver.select(JailResolver.choose(config));
             context = threads.context(config, PasswordFileLoginService.fromConfig(config),
                     // The one access check of every door, present and future (docs/acl.md).
                     SlashGridAccessPolicy.fromConfig(config, metrics), metrics, tls, new StatusSections());

@@ -1,5 +1,6 @@
 package dev.wharf.server.acl;
 
+import dev.wharf.server.acl.owner.OwnerStore;
 import dev.wharf.server.auth.Identity;
 import java.nio.file.Path;
 
@@ -26,6 +27,14 @@ public interface AccessPolicy {
      */
     default AccessPolicy forSession(String door, Path jailRoot) {
         return this;
+    }
+
+    /**
+     * Where doors record and read who created each entry (docs/acl.md "Ownership"); sessions take it
+     * from {@code ServerContext.owners()}. An xattr-first store unless the policy is configured otherwise.
+     */
+    default OwnerStore owners() {
+        return OwnerStore.DEFAULT;
     }
 
     /** Everything is allowed; for tests and for servers that rely on the storage jail alone. */

@@ -89,6 +89,7 @@ public final class SlashGridAccessPolicy implements AccessPolicy {
     }
 
     /** Where doors record and read who created each entry ({@code acl.owner-store}). */
+    @Override
     public OwnerStore owners() {
         return owners;
     }

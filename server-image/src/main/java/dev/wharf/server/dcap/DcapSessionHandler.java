@@ -2,13 +2,11 @@ package dev.wharf.server.dcap;
 
 import dev.wharf.server.Drain;
 import dev.wharf.server.ServerContext;
-import dev.wharf.server.acl.AccessPolicy;
-import dev.wharf.server.acl.owner.OwnerStore;
 import dev.wharf.server.auth.Identity;
 import dev.wharf.server.data.DataChannelFactory;
 import dev.wharf.server.fs.FileChannelOpener;
-import dev.wharf.server.fs.GuardedStorage;
-import dev.wharf.server.fs.Jail;
+import dev.wharf.server.fs.SessionStorage;
+import dev.wharf.server.fs.Storage;
 import dev.wharf.server.fs.StorageException;
 import dev.wharf.server.net.ClientAddress;
 import dev.wharf.server.net.LoginGrace;
@@ -40,7 +38,7 @@ final class DcapSessionHandler extends SimpleChannelInboundHandler<String> {
     private final FileChannelOpener opener;
     private final Map<Long, DcapMover> movers = new ConcurrentHashMap<>();
     private final Map<String, Consumer<DcapRequest>> sessionRequests = sessionRequests();
-    private volatile GuardedStorage storage;
+    private volatile Storage storage;
     private volatile boolean greeted;
     /** The server is shutting down: no new transfers; the connection closes once none runs. */
     private volatile boolean draining;
@@ -70,6 +68,9 @@ final class DcapSessionHandler extends SimpleChannelInboundHandler<String> {
         context.metrics().sessionClosed(settings.door());
         movers.values().forEach(m -> m.cancel("control connection closed"));
         movers.clear();
+        if (storage != null) {
+            storage.close(); // the jail's root descriptor, once the requests still running are done
+        }
         ctx.fireChannelInactive();
     }
 
@@ -119,17 +120,12 @@ final class DcapSessionHandler extends SimpleChannelInboundHandler<String> {
     /** Builds the anonymous session's storage view, then welcomes the client. */
     private void login() {
         try {
-            Jail jail = new Jail(settings.requireRoot(), opener);
             Identity tunnelled = ctx.channel().attr(GsiTunnelHandler.IDENTITY).get();
             Identity identity = tunnelled != null ? tunnelled : Identity.anonymous();
-            AccessPolicy acl = context.access().forSession(settings.door(), jail.root());
-            // Access-control wiring (docs/acl.md): every request goes through GuardedStorage and the
-            // server's one AccessPolicy, as on the FTP and gsiftp doors; plain (anonymous) dCap only adds
-            // the world mode bits where no ACL file decides (WorldModePolicy). Doors added later plug
-            // into the same check (context.access().forSession + GuardedStorage), never one of their own.
-            AccessPolicy policy = identity.isAnonymous() ? new WorldModePolicy(acl, jail) : acl;
-            storage = new GuardedStorage(jail, identity, policy, false, settings.overwrite(),
-                    context.metrics(), settings.door(), OwnerStore.forServer(context.access()));
+            // Plain (anonymous) dCap only adds the world mode bits where no ACL file decides (WorldModePolicy).
+            storage = SessionStorage.open(context, settings.requireRoot(),
+                    new SessionStorage.Login(settings.door(), identity, false, settings.overwrite()), opener,
+                    identity.isAnonymous() ? WorldModePolicy::new : SessionStorage.PolicyScope.NONE);
             greeted = true;
             LoginGrace.authenticated(ctx.channel());
             context.metrics().login(settings.door(), "success");

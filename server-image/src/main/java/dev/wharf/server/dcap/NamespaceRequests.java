@@ -1,7 +1,7 @@
 package dev.wharf.server.dcap;
 
 import dev.wharf.server.fs.FileEntry;
-import dev.wharf.server.fs.GuardedStorage;
+import dev.wharf.server.fs.Storage;
 import dev.wharf.server.fs.StorageException;
 import java.util.Map;
 
@@ -15,7 +15,7 @@ final class NamespaceRequests {
     /** One request on {@code path}, the request's first argument; returns the reply line. */
     @FunctionalInterface
     interface Request {
-        String execute(GuardedStorage storage, DcapRequest r, String path) throws DcapProtocolException, StorageException;
+        String execute(Storage storage, DcapRequest r, String path) throws DcapProtocolException, StorageException;
     }
 
     /** Verb → request: the dCap counterpart of FtpCommands. */
@@ -37,7 +37,7 @@ final class NamespaceRequests {
         return TABLE.containsKey(verb);
     }
 
-    static String execute(GuardedStorage storage, DcapRequest r) throws DcapProtocolException, StorageException {
+    static String execute(Storage storage, DcapRequest r) throws DcapProtocolException, StorageException {
         Request request = TABLE.get(r.verb());
         if (request == null) {
             throw new DcapProtocolException("unknown request " + r.verb());
@@ -48,7 +48,7 @@ final class NamespaceRequests {
     /** A request whose only answer is {@code ok}. */
     @FunctionalInterface
     private interface Action {
-        void run(GuardedStorage storage, DcapRequest r, String path) throws DcapProtocolException, StorageException;
+        void run(Storage storage, DcapRequest r, String path) throws DcapProtocolException, StorageException;
     }
 
     private static Request done(Action action) {
@@ -58,7 +58,7 @@ final class NamespaceRequests {
         };
     }
 
-    private static void unlink(GuardedStorage storage, DcapRequest r, String path) throws StorageException {
+    private static void unlink(Storage storage, DcapRequest r, String path) throws StorageException {
         FileEntry e = storage.lstat(path);
         if (e.isDirectory()) {
             throw new StorageException(StorageException.Reason.IS_DIRECTORY, path + ": is a directory");
@@ -66,14 +66,14 @@ final class NamespaceRequests {
         storage.delete(path);
     }
 
-    private static void mkdir(GuardedStorage storage, DcapRequest r, String path) throws DcapProtocolException, StorageException {
+    private static void mkdir(Storage storage, DcapRequest r, String path) throws DcapProtocolException, StorageException {
         storage.makeDirectory(path);
         if (r.hasOption("mode")) {
             storage.setMode(path, mode(r));
         }
     }
 
-    private static String chown(GuardedStorage storage, DcapRequest r, String path) throws DcapProtocolException, StorageException {
+    private static String chown(Storage storage, DcapRequest r, String path) throws DcapProtocolException, StorageException {
         owner(r);
         storage.lstat(path);
         // Only root may change an owner (POSIX, and dCache's permission handler); no dCap principal is

@@ -4,7 +4,7 @@ import dev.wharf.server.ServerContext;
 import dev.wharf.server.data.DataChannelFactory;
 import dev.wharf.server.data.DataEndpoint;
 import dev.wharf.server.data.PassiveListener;
-import dev.wharf.server.fs.GuardedStorage;
+import dev.wharf.server.fs.Storage;
 import dev.wharf.server.fs.StorageException;
 import dev.wharf.server.fs.Upload;
 import dev.wharf.server.fs.UploadMode;
@@ -35,9 +35,9 @@ final class Transfers {
     private final ServerContext context;
     private final DcapSettings settings;
     private final DataChannelFactory data;
-    private final GuardedStorage storage;
+    private final Storage storage;
 
-    Transfers(ServerContext context, DcapSettings settings, DataChannelFactory data, GuardedStorage storage) {
+    Transfers(ServerContext context, DcapSettings settings, DataChannelFactory data, Storage storage) {
         this.context = context;
         this.settings = settings;
         this.data = data;
@@ -49,9 +49,8 @@ final class Transfers {
         ReadSource reading = null;
         Upload upload = null;
         if (o.write()) {
-            boolean existed = o.readBack() && storage.jail().exists(o.path());
             upload = storage.openUpload(o.path(), UploadMode.REPLACE, 0);
-            if (existed && !o.truncate()) {
+            if (o.readBack() && upload.replacesExisting() && !o.truncate()) {
                 // As dCache: a file's content is never changed in place. Without -truncate (O_TRUNC) a
                 // read-write open would read nothing of the old content and then replace it.
                 upload.abort();

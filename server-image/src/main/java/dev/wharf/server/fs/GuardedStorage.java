@@ -8,7 +8,6 @@ import dev.wharf.server.auth.Identity;
 import dev.wharf.server.fs.StorageException.Reason;
 import dev.wharf.server.metrics.ServerMetrics;
 import java.nio.channels.FileChannel;
-import java.nio.file.Path;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * for its {@link Operation} on the normalised path first, and read-only sessions (anonymous) are
  * refused any change. A denial is logged once here and counted in {@code accessDenied}.
  */
-public final class GuardedStorage {
+public final class GuardedStorage implements Storage {
 
     private static final Logger LOG = LoggerFactory.getLogger(GuardedStorage.class);
 
@@ -32,40 +31,47 @@ public final class GuardedStorage {
     private final String door;
     private final OwnerStore owners;
 
-    public GuardedStorage(Jail jail, Identity identity, AccessPolicy policy, boolean readOnly,
-                          boolean overwrite, ServerMetrics metrics, String door) {
-        this(jail, identity, policy, readOnly, overwrite, metrics, door, null);
-    }
-
     /**
+     * Sessions get theirs from {@link SessionStorage#open}; tests build one around their own policy.
+     *
      * @param owners where creators are recorded and read for listings (docs/acl.md "Ownership"), or
      *               null to show the file system's owners
      */
-    public GuardedStorage(Jail jail, Identity identity, AccessPolicy policy, boolean readOnly,
-                          boolean overwrite, ServerMetrics metrics, String door, OwnerStore owners) {
+    public GuardedStorage(Jail jail, AccessPolicy policy, SessionStorage.Login login, ServerMetrics metrics,
+                          OwnerStore owners) {
         this.jail = jail;
-        this.identity = identity;
+        this.identity = login.identity();
         this.policy = policy;
-        this.readOnly = readOnly;
-        this.overwrite = overwrite;
+        this.readOnly = login.readOnly();
+        this.overwrite = login.overwrite();
         this.metrics = metrics;
-        this.door = door;
+        this.door = login.door();
         this.owners = owners;
     }
 
+    @Override
     public Identity identity() {
         return identity;
     }
 
-    public Jail jail() {
-        return jail;
+    @Override
+    public java.nio.file.Path aclRoot() {
+        return jail.root();
     }
 
+    /** Ends the session's use of the storage (the jail's root descriptor). */
+    @Override
+    public void close() {
+        jail.close();
+    }
+
+    @Override
     public boolean readOnly() {
         return readOnly;
     }
 
     /** Whether an operation would be allowed, without counting or logging a denial (for listings). */
+    @Override
     public boolean allowed(Operation op, String path) {
         if (readOnly && op.required().includes(dev.wharf.server.acl.AccessLevel.WRITE)) {
             return false;
@@ -73,17 +79,20 @@ public final class GuardedStorage {
         return policy.check(identity, op, path).allowed();
     }
 
+    @Override
     public FileEntry stat(String path) throws StorageException {
         check(Operation.STAT, path);
         return owned(path, jail.stat(path));
     }
 
     /** Attributes of a file about to be read or described by its content (RETR, SIZE, MDTM): READ_FILE. */
+    @Override
     public FileEntry statForRead(String path) throws StorageException {
         check(Operation.READ_FILE, path);
         return jail.stat(path);
     }
 
+    @Override
     public FileEntry lstat(String path) throws StorageException {
         check(Operation.STAT, path);
         return owned(path, jail.lstat(path));
@@ -95,6 +104,7 @@ public final class GuardedStorage {
      * directory whose ACL grants list can be listed even where its parent grants nothing; anything
      * else by STAT. A session that may not stat the path learns nothing about whether it exists.
      */
+    @Override
     public FileEntry statForListing(String path) throws StorageException {
         FileEntry entry;
         try {
@@ -108,6 +118,7 @@ public final class GuardedStorage {
     }
 
     /** Checks that {@code path} is a directory the session may enter. */
+    @Override
     public FileEntry enter(String path) throws StorageException {
         check(Operation.CHANGE_DIRECTORY, path);
         FileEntry entry = jail.stat(path);
@@ -117,69 +128,81 @@ public final class GuardedStorage {
         return entry;
     }
 
+    @Override
     public List<FileEntry> list(String dir) throws StorageException {
         check(Operation.LIST_DIRECTORY, dir);
-        List<FileEntry> entries = jail.list(dir);
         if (owners == null) {
-            return entries;
+            return jail.list(dir);
         }
-        OwnerStore.Listing listing = owners.forListing(jail.follow(dir));
-        return entries.stream().map(e -> listing.owner(e.name()).map(e::withOwner).orElse(e)).toList();
+        return jail.list(dir, directory -> {
+            OwnerStore.Listing listing = owners.forListing(directory);
+            return e -> listing.owner(e.name()).map(e::withOwner).orElse(e);
+        });
     }
 
+    @Override
     public FileChannel openRead(String path) throws StorageException {
         check(Operation.READ_FILE, path);
         return jail.openRead(path);
     }
 
+    @Override
     public Upload openUpload(String path, UploadMode mode, long offset) throws StorageException {
         boolean exists = jail.exists(path);
         Operation op = mode != UploadMode.REPLACE ? Operation.APPEND_FILE
                 : exists ? Operation.OVERWRITE_FILE : Operation.CREATE_FILE;
         write(op, path);
-        Upload upload = jail.openUpload(path, mode, offset, overwrite);
+        FileUpload upload = jail.openUpload(path, mode, offset, overwrite);
         if (!exists) {
             upload.afterCommit(() -> recordCreated(path));
         }
         return upload;
     }
 
+    @Override
     public String uniqueName(String dir, String base) throws StorageException {
         return jail.uniqueName(dir, base);
     }
 
+    @Override
     public void makeDirectory(String path) throws StorageException {
         write(Operation.MAKE_DIRECTORY, path);
         jail.makeDirectory(path);
         recordCreated(path);
     }
 
+    @Override
     public void removeDirectory(String path) throws StorageException {
         write(Operation.REMOVE_DIRECTORY, path);
-        Path real = jail.locate(path);
         jail.removeDirectory(path);
-        ownerUpdate(path, () -> owners.removed(real));
+        ownerUpdate(path, () -> jail.atEntry(path, entry -> {
+            owners.removed(entry);
+            return null;
+        }));
     }
 
+    @Override
     public void delete(String path) throws StorageException {
         write(Operation.DELETE_FILE, path);
-        Path real = jail.locate(path);
         jail.delete(path);
-        ownerUpdate(path, () -> owners.removed(real));
+        ownerUpdate(path, () -> jail.atEntry(path, entry -> {
+            owners.removed(entry);
+            return null;
+        }));
     }
 
+    @Override
     public void rename(String from, String to) throws StorageException {
         write(Operation.RENAME, from);
         write(Operation.RENAME, to);
-        if (!overwrite && jail.exists(to)) {
-            throw new StorageException(Reason.EXISTS, to + ": already exists and overwriting is disabled");
-        }
-        Path source = jail.locate(from);
-        Path target = jail.locate(to);
-        jail.rename(from, to);
-        ownerUpdate(to, () -> owners.moved(source, target));
+        jail.rename(from, to, overwrite);
+        ownerUpdate(to, () -> jail.atEntry(from, source -> jail.atEntry(to, target -> {
+            owners.moved(source, target);
+            return null;
+        })));
     }
 
+    @Override
     public void setMode(String path, int mode) throws StorageException {
         write(Operation.CHANGE_MODE, path);
         jail.setMode(path, mode);
@@ -189,6 +212,7 @@ public final class GuardedStorage {
      * Checks that the session may show or change {@code dir}'s ACL (SITE GETACL/SETACL): admin on the
      * directory itself, never for read-only sessions. Refusals are logged and counted like every other.
      */
+    @Override
     public void administerAcl(String dir) throws StorageException {
         write(Operation.ADMINISTER_ACL, dir);
     }
@@ -198,14 +222,17 @@ public final class GuardedStorage {
             return entry;
         }
         try {
-            return owners.owner(jail.locate(path)).map(entry::withOwner).orElse(entry);
+            return jail.atEntry(path, owners::owner).map(entry::withOwner).orElse(entry);
         } catch (StorageException e) {
             return entry;
         }
     }
 
     private void recordCreated(String path) {
-        ownerUpdate(path, () -> owners.recordCreated(jail.locate(path), identity));
+        ownerUpdate(path, () -> jail.atEntry(path, entry -> {
+            owners.recordCreated(entry, identity);
+            return null;
+        }));
     }
 
     @FunctionalInterface

@@ -1,121 +1,37 @@
 package dev.wharf.server.fs;
 
 import java.io.Closeable;
-import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One upload in progress. Data is written through {@link #channel()} starting at {@link #start()};
- * {@link #commit()} makes it visible, {@link #abort()} leaves the target as it was (REPLACE: the
- * temporary is deleted; APPEND/RESUME: the original length is restored). Exactly one of the two must
- * be called; {@link #close()} aborts when neither was.
+ * {@link #commit} makes it visible, {@link #abort()} leaves the target as it was (REPLACE: nothing
+ * new is visible; APPEND/RESUME: the original length is restored). Exactly one of the two must be
+ * called; {@link #close()} aborts when neither was.
  */
-public final class Upload implements Closeable {
+public interface Upload extends Closeable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Upload.class);
-
-    private final String virtualPath;
-    private final Path target;
-    private final Path temporary;
-    private final FileChannel channel;
-    private final UploadMode mode;
-    private final long start;
-    private final long originalLength;
-    private final boolean overwrite;
-    private boolean finished;
-    private Runnable afterCommit = () -> {};
-
-    Upload(String virtualPath, Path target, Path temporary, FileChannel channel, UploadMode mode,
-           long start, long originalLength, boolean overwrite) {
-        this.virtualPath = virtualPath;
-        this.target = target;
-        this.temporary = temporary;
-        this.channel = channel;
-        this.mode = mode;
-        this.start = start;
-        this.originalLength = originalLength;
-        this.overwrite = overwrite;
-    }
-
-    public FileChannel channel() {
-        return channel;
-    }
+    FileChannel channel();
 
     /** The file offset the first received byte goes to. */
-    public long start() {
-        return start;
-    }
+    long start();
 
-    public String path() {
-        return virtualPath;
-    }
+    /** The jail path being written. */
+    String path();
 
-    /** Runs after a successful commit (GuardedStorage records the new file's owner). */
-    void afterCommit(Runnable action) {
-        this.afterCommit = action;
-    }
+    UploadMode mode();
 
-    public UploadMode mode() {
-        return mode;
-    }
+    /** Whether the target existed when the upload was opened (dCap refuses read-write opens of those). */
+    boolean replacesExisting();
 
     /** Makes the new content visible under the target name. */
-    public synchronized void commit(long bytesWritten) throws StorageException {
-        if (finished) {
-            throw new IllegalStateException("upload already finished");
-        }
-        finished = true;
-        try {
-            if (mode == UploadMode.RESUME) {
-                channel.truncate(start + bytesWritten);
-            }
-            channel.close();
-            if (temporary != null) {
-                if (!overwrite && Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                    Files.deleteIfExists(temporary);
-                    throw new StorageException(StorageException.Reason.EXISTS, virtualPath + ": already exists");
-                }
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            discard();
-            throw StorageException.from(e, virtualPath);
-        }
-        afterCommit.run();
-    }
+    void commit(long bytesWritten) throws StorageException;
 
     /** Leaves no trace of this upload under the target name. Safe to call more than once. */
-    public synchronized void abort() {
-        if (finished) {
-            return;
-        }
-        finished = true;
-        discard();
-    }
-
-    private void discard() {
-        try {
-            if (temporary != null) {
-                channel.close();
-                Files.deleteIfExists(temporary);
-            } else if (channel.isOpen()) {
-                if (channel.size() > originalLength) {
-                    channel.truncate(originalLength);
-                }
-                channel.close();
-            }
-        } catch (IOException e) {
-            LOG.warn("could not roll back the upload of {}: {}", virtualPath, e.toString());
-        }
-    }
+    void abort();
 
     @Override
-    public void close() {
+    default void close() {
         abort();
     }
 }

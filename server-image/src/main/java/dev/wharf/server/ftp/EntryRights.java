@@ -2,7 +2,7 @@ package dev.wharf.server.ftp;
 
 import dev.wharf.server.acl.Operation;
 import dev.wharf.server.fs.FileEntry;
-import dev.wharf.server.fs.GuardedStorage;
+import dev.wharf.server.fs.Storage;
 
 /** What the session may do with an entry, for MLSx {@code Perm} and legacy LIST modes. */
 final class EntryRights {
@@ -14,7 +14,7 @@ final class EntryRights {
      * and list = LIST_DIRECTORY on the directory, write = CREATE_FILE of a name inside it (the policy
      * judges a new name by the directory that will hold it).
      */
-    static LegacyPrinter.Rights of(GuardedStorage storage, String path, FileEntry e) {
+    static LegacyPrinter.Rights of(Storage storage, String path, FileEntry e) {
         if (e.isDirectory()) {
             return new LegacyPrinter.Rights(storage.allowed(Operation.CHANGE_DIRECTORY, path),
                     storage.allowed(Operation.CREATE_FILE, dev.wharf.server.fs.VirtualPaths.child(path, "new")),
@@ -25,7 +25,7 @@ final class EntryRights {
     }
 
     /** RFC 3659 §7.5.5 perm letters. */
-    static String perm(GuardedStorage storage, String path, FileEntry e) {
+    static String perm(Storage storage, String path, FileEntry e) {
         LegacyPrinter.Rights r = of(storage, path, e);
         StringBuilder s = new StringBuilder();
         if (e.isDirectory()) {

@@ -16,8 +16,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The FTP door (plain with explicit AUTH TLS) or the implicit-TLS FTPS door. Every door must route
  * its storage access through AccessPolicy: sessions only reach files through
- * {@link dev.wharf.server.fs.GuardedStorage}, built at login with
- * {@code context.access().forSession(door, root)}.
+ * the {@link dev.wharf.server.fs.Storage} that {@link dev.wharf.server.fs.SessionStorage#open} builds at login.
  *
  * <pre>
  *   PortAllocator ports = new PortAllocator(PortRange...);   // one per data port range, shared by doors

@@ -3,7 +3,7 @@ package dev.wharf.server.ftp;
 import dev.wharf.server.auth.Identity;
 import dev.wharf.server.data.DataEndpoint;
 import dev.wharf.server.data.DataProtection;
-import dev.wharf.server.fs.GuardedStorage;
+import dev.wharf.server.fs.Storage;
 import dev.wharf.server.fs.StorageException;
 import dev.wharf.server.fs.VirtualPaths;
 import java.net.InetSocketAddress;
@@ -32,7 +32,7 @@ public final class FtpSession {
 
     private String pendingUser;
     private boolean pendingAnonymous;
-    private GuardedStorage storage;
+    private Storage storage;
     private String cwd = "/";
 
     private Type type = Type.ASCII;
@@ -108,19 +108,22 @@ public final class FtpSession {
         return pendingAnonymous;
     }
 
-    public void loggedIn(GuardedStorage storage, String home) {
+    public void loggedIn(Storage storage, String home) {
         this.storage = storage;
         this.cwd = home;
         this.pendingUser = null;
     }
 
     private void logout() {
+        if (storage != null) {
+            storage.close();
+        }
         this.storage = null;
         this.cwd = "/";
         this.renameFrom = null;
     }
 
-    public GuardedStorage storage() {
+    public Storage storage() {
         return storage;
     }
 
@@ -301,6 +304,9 @@ public final class FtpSession {
     void closed(String reason) {
         if (transfer != null) {
             transfer.abort(reason);
+        }
+        if (storage != null) {
+            storage.close(); // the jail's root descriptor; transfers hold descriptors of their own
         }
         dataEndpoint(null);
         for (Object extension : extensions.values()) {

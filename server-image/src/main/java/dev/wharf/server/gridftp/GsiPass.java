@@ -2,9 +2,8 @@ package dev.wharf.server.gridftp;
 
 import dev.wharf.server.ServerContext;
 import dev.wharf.server.auth.Identity;
-import dev.wharf.server.fs.GuardedStorage;
-import dev.wharf.server.fs.Jail;
-import dev.wharf.server.acl.owner.OwnerStore;
+import dev.wharf.server.fs.SessionStorage;
+import dev.wharf.server.fs.Storage;
 import dev.wharf.server.ftp.FtpCommand;
 import dev.wharf.server.ftp.FtpException;
 import dev.wharf.server.ftp.FtpReply;
@@ -48,19 +47,15 @@ final class GsiPass implements FtpCommand {
             ctx.metrics().login(session.door(), "failure");
             return new FtpException(530, "Login failed: no storage for this identity");
         });
-        Jail jail;
+        Storage storage;
         try {
-            jail = new Jail(root, session.services().opener());
+            storage = SessionStorage.open(ctx, root, new SessionStorage.Login(session.door(), identity, false,
+                    session.settings().overwrite()), session.services().opener());
         } catch (IOException e) {
             LOG.error("{}: storage root {} of {} is unusable: {}", session.door(), root, identity.principal(), e.toString());
             ctx.metrics().login(session.door(), "failure");
             throw new FtpException(530, "Login failed: storage unavailable");
         }
-        // Access-control wiring (docs/acl.md): the DN session's storage goes through GuardedStorage and
-        // the server's one AccessPolicy, exactly as the FTP door's Pass does; doors added later plug
-        // into the same check (ctx.access().forSession + GuardedStorage), never a check of their own.
-        GuardedStorage storage = new GuardedStorage(jail, identity, ctx.access().forSession(session.door(), jail.root()),
-                false, session.settings().overwrite(), ctx.metrics(), session.door(), OwnerStore.forServer(ctx.access()));
         session.loggedIn(storage, "/");
         ctx.metrics().login(session.door(), "success");
         LOG.info("{}: {} logged in from {}", session.door(), identity.principal(), session.client());

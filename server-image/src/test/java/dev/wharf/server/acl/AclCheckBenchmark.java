@@ -3,6 +3,7 @@ package dev.wharf.server.acl;
 import dev.wharf.server.auth.Identity;
 import dev.wharf.server.fs.FileEntry;
 import dev.wharf.server.fs.GuardedStorage;
+import dev.wharf.server.fs.SessionStorage;
 import dev.wharf.server.fs.Jail;
 import dev.wharf.server.metrics.ServerMetrics;
 import java.io.IOException;
@@ -85,7 +86,8 @@ public class AclCheckBenchmark {
         AclSettings settings = AclSettings.DEFAULTS.withRevalidateMillis(revalidateMs).withEnabled(acls.equals("on"));
         Jail jail = new Jail(root);
         policy = new SlashGridAccessPolicy(settings, null).forSession("bench", jail.root());
-        storage = new GuardedStorage(jail, alice, policy, false, true, ServerMetrics.NONE, "bench");
+        storage = new GuardedStorage(jail, policy, new SessionStorage.Login("bench", alice, false, true),
+                ServerMetrics.NONE, null);
     }
 
     /** A realistic ACL: a handful of DNs and groups; alice gets list (so read too) through her group. */

@@ -41,8 +41,8 @@ class GuardedStorageTest {
             return op.required().includes(AccessLevel.WRITE)
                     ? AccessDecision.deny(AccessLevel.READ, "test") : AccessDecision.allow(AccessLevel.READ, "test");
         };
-        GuardedStorage s = new GuardedStorage(new Jail(root), Identity.passwordUser("bob", Set.of()),
-                onlyReads, false, true, metrics, "ftp");
+        GuardedStorage s = new GuardedStorage(new Jail(root), onlyReads,
+                new SessionStorage.Login("ftp", Identity.passwordUser("bob", Set.of()), false, true), metrics, null);
         s.stat("/f");
         s.openRead("/f").close();
         s.list("/");
@@ -56,8 +56,8 @@ class GuardedStorageTest {
 
     @Test
     void readOnlySessionsCannotWrite() throws Exception {
-        GuardedStorage s = new GuardedStorage(new Jail(root), Identity.anonymous(), AccessPolicy.ALLOW_ALL,
-                true, true, metrics, "ftp");
+        GuardedStorage s = new GuardedStorage(new Jail(root), AccessPolicy.ALLOW_ALL,
+                new SessionStorage.Login("ftp", Identity.anonymous(), true, true), metrics, null);
         assertEquals(StorageException.Reason.READ_ONLY, assertThrows(StorageException.class,
                 () -> s.makeDirectory("/d")).reason());
         assertEquals(StorageException.Reason.READ_ONLY, assertThrows(StorageException.class,
@@ -69,8 +69,8 @@ class GuardedStorageTest {
     void recordsWhoCreatedWhat() throws Exception {
         dev.wharf.server.acl.owner.OwnerStore owners =
                 new dev.wharf.server.acl.owner.OwnerStore(dev.wharf.server.acl.owner.OwnerStore.Mode.SIDECAR);
-        GuardedStorage s = new GuardedStorage(new Jail(root), Identity.passwordUser("bob", Set.of()),
-                AccessPolicy.ALLOW_ALL, false, true, metrics, "ftp", owners);
+        GuardedStorage s = new GuardedStorage(new Jail(root), AccessPolicy.ALLOW_ALL,
+                new SessionStorage.Login("ftp", Identity.passwordUser("bob", Set.of()), false, true), metrics, owners);
         Upload u = s.openUpload("/new", UploadMode.REPLACE, 0);
         u.commit(0);
         s.makeDirectory("/d");

@@ -17,7 +17,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Every case with openat2; {@link JailWalkTest} runs them again with the fallback walk forced. */
 class JailTest {
+
+    JailResolver.Kind kind() {
+        return JailResolver.Kind.OPENAT2;
+    }
 
     @TempDir Path tmp;
     Path root;
@@ -31,7 +36,7 @@ class JailTest {
         Files.writeString(outside.resolve("secret"), "secret");
         Files.createDirectory(root.resolve("dir"));
         Files.writeString(root.resolve("dir/file"), "hello");
-        jail = new Jail(root);
+        jail = new Jail(root, kind().resolver(), FileChannelOpener.DEFAULT);
     }
 
     @Test
@@ -62,11 +67,42 @@ class JailTest {
     }
 
     @Test
-    void symlinksInsideTheRootWork() throws Exception {
-        Files.createSymbolicLink(root.resolve("link"), root.resolve("dir"));
+    void relativeSymlinksStayingBeneathTheRootWork() throws Exception {
+        Files.createSymbolicLink(root.resolve("link"), Path.of("dir"));
+        Files.createSymbolicLink(root.resolve("dir/up"), Path.of("../dir/file"));
         assertEquals(5, jail.stat("/link/file").size());
+        assertEquals(5, jail.stat("/dir/up").size());
+        assertEquals(List.of("file", "up"), jail.list("/link").stream().map(FileEntry::name).sorted().toList());
+        Upload through = jail.openUpload("/dir/up", UploadMode.REPLACE, 0, true); // writes where the link leads
+        through.channel().write(ByteBuffer.wrap("via link".getBytes(StandardCharsets.UTF_8)), 0);
+        through.commit(8);
+        assertEquals("via link", Files.readString(root.resolve("dir/file")));
+        assertTrue(Files.isSymbolicLink(root.resolve("dir/up")));
         jail.delete("/link"); // removes the link, not the directory
         assertTrue(Files.isDirectory(root.resolve("dir")));
+    }
+
+    @Test
+    void absoluteSymlinksAreNotFollowedEvenIntoTheRoot() throws Exception {
+        // RESOLVE_BENEATH: an absolute target could name anything, so the kernel never follows one
+        Files.createSymbolicLink(root.resolve("absolute"), root.resolve("dir"));
+        assertEquals(Reason.REFUSED, assertThrows(StorageException.class, () -> jail.stat("/absolute/file")).reason());
+        assertEquals(FileEntry.Type.SYMLINK, jail.lstat("/absolute").type());
+    }
+
+    @Test
+    void dotDotThroughASymlinkNeverClimbsAboveTheRoot() throws Exception {
+        Files.createSymbolicLink(root.resolve("dir/out"), Path.of("../../outside/secret"));
+        assertEquals(Reason.REFUSED, assertThrows(StorageException.class, () -> jail.openRead("/dir/out")).reason());
+        assertEquals(Reason.REFUSED, assertThrows(StorageException.class,
+                () -> jail.openUpload("/dir/out", UploadMode.REPLACE, 0, true)).reason());
+        assertEquals("secret", Files.readString(outside.resolve("secret")));
+    }
+
+    @Test
+    void fifosAreNotOpened() throws Exception {
+        new ProcessBuilder("mkfifo", root.resolve("dir/fifo").toString()).start().waitFor();
+        assertEquals(Reason.REFUSED, assertThrows(StorageException.class, () -> jail.openRead("/dir/fifo")).reason());
     }
 
     @Test
@@ -152,7 +188,7 @@ class JailTest {
 
     @Test
     void diskFullIsTypedAndLeavesNothing() throws Exception {
-        Jail small = new Jail(root, FullDiskChannel.opener(4));
+        Jail small = new Jail(root, kind().resolver(), FullDiskChannel.opener(4));
         Upload upload = small.openUpload("/dir/file", UploadMode.REPLACE, 0, true);
         java.io.IOException e = assertThrows(java.io.IOException.class,
                 () -> upload.channel().write(ByteBuffer.wrap(new byte[10]), 0));
@@ -177,6 +213,49 @@ class JailTest {
         assertEquals(Reason.REFUSED, assertThrows(StorageException.class, () -> jail.rename("/dir", "/dir/sub")).reason());
         jail.setMode("/dir", 0750);
         assertEquals(0750, jail.stat("/dir").mode());
+    }
+
+    @Test
+    void everyDescriptorIsClosedAgain() throws Exception {
+        Files.createSymbolicLink(root.resolve("escape"), Path.of("../outside"));
+        long before = openDescriptors();
+        for (int i = 0; i < 200; i++) {
+            jail.stat("/dir/file");
+            jail.lstat("/dir/file");
+            jail.list("/dir");
+            jail.openRead("/dir/file").close();
+            assertThrows(StorageException.class, () -> jail.stat("/escape/secret"));
+            assertThrows(StorageException.class, () -> jail.stat("/nope/deeper"));
+            jail.openUpload("/dir/n" + i, UploadMode.REPLACE, 0, true).commit(0);
+            jail.openUpload("/dir/n" + i, UploadMode.REPLACE, 0, true).abort();
+            jail.openUpload("/dir/n" + i, UploadMode.APPEND, 0, true).commit(0);
+            jail.rename("/dir/n" + i, "/dir/m" + i);
+            jail.delete("/dir/m" + i);
+            jail.makeDirectory("/d" + i);
+            jail.removeDirectory("/d" + i);
+            assertThrows(StorageException.class, () -> jail.openUpload("/dir/file", UploadMode.REPLACE, 0, false));
+        }
+        assertEquals(before, openDescriptors(), "descriptors left open");
+    }
+
+    @Test
+    void aClosedJailRefusesFurtherWork() throws Exception {
+        jail.close();
+        assertEquals(Reason.IO, assertThrows(StorageException.class, () -> jail.stat("/dir")).reason());
+    }
+
+    /** Descriptors of this process that lead into this test's directory (other tests' come and go). */
+    private long openDescriptors() throws Exception {
+        Path mine = tmp.toRealPath();
+        try (Stream<Path> s = Files.list(Path.of("/proc/self/fd"))) {
+            return s.filter(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).startsWith(mine);
+                } catch (Exception e) {
+                    return false; // closed meanwhile
+                }
+            }).count();
+        }
     }
 
     private List<String> onDisk(String dir) throws Exception {

@@ -18,7 +18,9 @@ import dev.wharf.server.data.PortAllocator;
 import dev.wharf.server.data.PortRange;
 import dev.wharf.server.fs.FileChannelOpener;
 import dev.wharf.server.fs.GuardedStorage;
+import dev.wharf.server.fs.SessionStorage;
 import dev.wharf.server.fs.Jail;
+import dev.wharf.server.ftp.CommandLines;
 import dev.wharf.server.ftp.FtpException;
 import dev.wharf.server.ftp.FtpReply;
 import dev.wharf.server.ftp.FtpSession;
@@ -69,8 +71,9 @@ class GridCommandsTest {
                 null, null, FileChannelOpener.DEFAULT);
         FtpSession s = new FtpSession(services, new InetSocketAddress("127.0.0.1", 40000),
                 new InetSocketAddress("127.0.0.1", 2811));
-        s.loggedIn(new GuardedStorage(new Jail(root), Identity.passwordUser("jane", Set.of()), policy, false, true,
-                ServerMetrics.NONE, "gridftp"), "/");
+        s.loggedIn(new GuardedStorage(new Jail(root), policy,
+                new SessionStorage.Login("gridftp", Identity.passwordUser("jane", Set.of()), false, true),
+                ServerMetrics.NONE, null), "/");
         return s;
     }
 
@@ -79,11 +82,7 @@ class GridCommandsTest {
     }
 
     private static String run(FtpSession s, String line) throws FtpException {
-        int space = line.indexOf(' ');
-        String verb = space < 0 ? line : line.substring(0, space);
-        String arg = space < 0 ? "" : line.substring(space + 1);
-        FtpReply reply = (FtpReply) s.services().commands().get(verb).command().execute(s, arg);
-        return reply.code() + " " + String.join("\n", reply.lines());
+        return CommandLines.run(s, line);
     }
 
     private int refusal(String line) {

@@ -8,6 +8,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -54,13 +55,28 @@ final class OwnerSidecar {
 
     /** Sets ({@code principal} non-null) or removes the owner of {@code name} in {@code directory}. */
     void update(Path directory, String name, String principal) throws IOException {
-        synchronized (locks[Math.floorMod(directory.hashCode(), locks.length)]) {
+        synchronized (lockFor(directory)) {
             Map<String, String> owners = new TreeMap<>(read(directory));
             boolean changed = principal == null ? owners.remove(name) != null : !principal.equals(owners.put(name, principal));
             if (changed) {
                 write(directory, owners);
             }
         }
+    }
+
+    /**
+     * The lock of one directory, by its inode: the jail names directories through descriptors
+     * ({@code /proc/self/fd/N}), so two sessions see different paths for the same directory.
+     */
+    private Object lockFor(Path directory) {
+        Object key;
+        try {
+            key = Files.readAttributes(directory, BasicFileAttributes.class).fileKey();
+        } catch (IOException e) {
+            key = null;
+        }
+        int hash = key != null ? key.hashCode() : directory.hashCode();
+        return locks[Math.floorMod(hash, locks.length)];
     }
 
     static Map<String, String> parse(String content) {

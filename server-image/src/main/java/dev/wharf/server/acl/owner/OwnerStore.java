@@ -1,7 +1,5 @@
 package dev.wharf.server.acl.owner;
 
-import dev.wharf.server.acl.AccessPolicy;
-import dev.wharf.server.acl.SlashGridAccessPolicy;
 import dev.wharf.server.auth.Identity;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -50,15 +48,8 @@ public final class OwnerStore {
         this.mode = mode;
     }
 
-    private static final OwnerStore DEFAULT = new OwnerStore(Mode.AUTO);
-
-    /**
-     * The store a door should use: the server policy's (configured by {@code acl.owner-store}) when it
-     * is a {@link SlashGridAccessPolicy}, else an xattr-first default.
-     */
-    public static OwnerStore forServer(AccessPolicy serverPolicy) {
-        return serverPolicy instanceof SlashGridAccessPolicy slashGrid ? slashGrid.owners() : DEFAULT;
-    }
+    /** The xattr-first store of policies that configure none. */
+    public static final OwnerStore DEFAULT = new OwnerStore(Mode.AUTO);
 
     /** Records {@code who} as the creator of {@code path} (which must exist). */
     public void recordCreated(Path path, Identity who) throws IOException {

@@ -1,11 +1,9 @@
 package dev.wharf.server.ftp.command;
 
-import dev.wharf.server.acl.AccessPolicy;
-import dev.wharf.server.acl.owner.OwnerStore;
+import dev.wharf.server.acl.Operation;
 import dev.wharf.server.auth.LoginService.LoginOutcome;
-import dev.wharf.server.fs.FileEntry;
-import dev.wharf.server.fs.GuardedStorage;
-import dev.wharf.server.fs.Jail;
+import dev.wharf.server.fs.SessionStorage;
+import dev.wharf.server.fs.Storage;
 import dev.wharf.server.fs.StorageException;
 import dev.wharf.server.fs.VirtualPaths;
 import dev.wharf.server.ftp.FtpCommand;
@@ -39,34 +37,31 @@ public final class Pass implements FtpCommand {
             ctx.metrics().login(session.door(), "failure");
             return FtpReply.of(530, outcome.message());
         }
-        Jail jail;
+        Storage storage;
         try {
-            jail = new Jail(outcome.root(), session.services().opener());
+            storage = SessionStorage.open(ctx, outcome.root(), new SessionStorage.Login(session.door(),
+                    outcome.identity(), outcome.readOnly(), session.settings().overwrite()), session.services().opener());
         } catch (IOException e) {
             LOG.error("{}: storage root {} of {} is unusable: {}", session.door(), outcome.root(), user, e.toString());
             session.userGiven(null, false);
             ctx.metrics().login(session.door(), "failure");
             throw new FtpException(530, "Login failed: storage unavailable");
         }
-        // Access-control wiring (docs/acl.md): every storage access of this session goes through
-        // GuardedStorage, which asks the server's one AccessPolicy (SlashGrid ACLs) per operation, logs
-        // and counts refusals. Every door does exactly this at login; doors added later plug into the
-        // same check (ctx.access().forSession + GuardedStorage), never a check of their own.
-        AccessPolicy policy = ctx.access().forSession(session.door(), jail.root());
-        GuardedStorage storage = new GuardedStorage(jail, outcome.identity(), policy, outcome.readOnly(),
-                session.settings().overwrite(), ctx.metrics(), session.door(), OwnerStore.forServer(ctx.access()));
-        session.loggedIn(storage, home(jail, outcome.home()));
+        session.loggedIn(storage, home(storage, outcome.home()));
         ctx.metrics().login(session.door(), "success");
         // LoginService already logged the attempt once, at INFO; this only adds which door, when debugging.
         LOG.debug("{}: {} logged in from {}", session.door(), outcome.identity().principal(), session.client());
         return FtpReply.of(230, outcome.message());
     }
 
-    private static String home(Jail jail, String home) {
+    private static String home(Storage storage, String home) {
         try {
             String path = VirtualPaths.resolve("/", home == null ? "/" : home);
-            FileEntry entry = jail.stat(path);
-            return entry.isDirectory() ? path : "/";
+            if (!storage.allowed(Operation.CHANGE_DIRECTORY, path)) {
+                return "/";
+            }
+            storage.enter(path);
+            return path;
         } catch (StorageException e) {
             return "/";
         }

@@ -35,7 +35,7 @@ final class SiteAcl {
     /** The same per-session policy PASS gave the session's storage. */
     static AccessPolicy policy(FtpSession session) {
         ServerContext ctx = session.services().context();
-        return ctx.access().forSession(session.door(), session.storage().jail().root());
+        return ctx.access().forSession(session.door(), session.storage().aclRoot());
     }
 
     static FtpException reply(AclAdmin.Failure failure) {

@@ -25,7 +25,7 @@ public final class SiteGetAcl implements FtpCommand {
         SiteAcl.authorise(session, dir);
         AclAdmin.View view;
         try {
-            view = SiteAcl.admin().show(SiteAcl.policy(session), session.identity(), session.storage().jail().root(), dir);
+            view = SiteAcl.admin().show(SiteAcl.policy(session), session.identity(), session.storage().aclRoot(), dir);
         } catch (AclAdmin.Failure e) {
             throw SiteAcl.reply(e);
         }

@@ -51,7 +51,7 @@ public final class SiteSetAcl implements FtpCommand {
         String dir = session.resolve(dirArgument);
         SiteAcl.authorise(session, dir);
         try {
-            SiteAcl.admin().set(SiteAcl.policy(session), session.identity(), session.storage().jail().root(),
+            SiteAcl.admin().set(SiteAcl.policy(session), session.identity(), session.storage().aclRoot(),
                     dir, level, principal);
         } catch (AclAdmin.Failure e) {
             throw SiteAcl.reply(e);

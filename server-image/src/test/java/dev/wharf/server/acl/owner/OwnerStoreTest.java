@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wharf.server.ServerContext;
+import dev.wharf.server.TestContexts;
 import dev.wharf.server.acl.AccessPolicy;
 import dev.wharf.server.acl.AclFiles;
 import dev.wharf.server.acl.AclSettings;
@@ -107,7 +109,12 @@ class OwnerStoreTest {
         assertThrows(ConfigException.class, () -> AclSettings.from(ConfigFile.of(Map.of("acl.owner-store", "db"))));
         SlashGridAccessPolicy policy = new SlashGridAccessPolicy(
                 AclSettings.from(ConfigFile.of(Map.of("acl.owner-store", "sidecar"))), null);
-        assertSame(policy.owners(), OwnerStore.forServer(policy));
-        assertSame(OwnerStore.forServer(AccessPolicy.ALLOW_ALL), OwnerStore.forServer(AccessPolicy.ALLOW_ALL));
+        ServerContext context = TestContexts.builder().access(policy).build();
+        try {
+            assertSame(policy.owners(), context.owners(), "sessions take the store from the server context");
+        } finally {
+            TestContexts.close(context);
+        }
+        assertSame(OwnerStore.DEFAULT, AccessPolicy.ALLOW_ALL.owners());
     }
 }
