@@ -89,4 +89,33 @@ class E2eManifestsTest {
         assertEquals(Duration.ofMinutes(5), s.readyTimeout());
         assertEquals(Duration.ofSeconds(90), E2eSettings.from(Map.of("WHARF_E2E_READY_TIMEOUT", "90s")).readyTimeout());
     }
+
+    @Test
+    void eachServerOfTheExamplePoolGetsItsOwnSubtreeOnTheNode() {
+        JsonNode pool = E2eManifests.pool("eth0");
+        assertEquals("team-a/public-mirror", Tenancy.subtree(pool, "team-a", "public-mirror"));
+        assertEquals(java.nio.file.Path.of("/tmp/d/team-b/alice-ftp"),
+                Tenancy.hostSubtree(java.nio.file.Path.of("/tmp/d"), pool, "team-b", "alice-ftp"));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) pool.path("spec")).put("layout", "teams/{namespace}");
+        assertEquals("teams/team-a", Tenancy.subtree(pool, "team-a", "whatever"));
+    }
+
+    @Test
+    void theExamplePoolAdmitsWhatTheE2eRunApplies() {
+        JsonNode policy = E2eManifests.pool("eth0").path("spec").path("policy");
+        assertTrue(policy.path("anonymous").asBoolean(), "the anonymous example needs policy.anonymous");
+        assertTrue(policy.path("sshd").path("allowed").asBoolean(), "the sshd example needs policy.sshd");
+        java.util.List<String> doors = new java.util.ArrayList<>();
+        policy.path("doors").forEach(d -> doors.add(d.asText()));
+        assertFalse(doors.contains("dcap"), "plain dCap is unauthenticated: not in the example");
+    }
+
+    @Test
+    void aPoolBeingDeletedIsHeldForItsUsers() {
+        var pool = new io.fabric8.kubernetes.api.model.GenericKubernetesResource();
+        assertEquals(java.util.List.of(), Tenancy.heldFor(pool));
+        pool.setAdditionalProperty("status", java.util.Map.of("usedBy", java.util.List.of("team-a/alice-ftp")));
+        assertEquals(java.util.List.of("team-a/alice-ftp"), Tenancy.heldFor(pool));
+        assertEquals(null, Tenancy.heldFor(null));
+    }
 }

@@ -2,6 +2,7 @@ package dev.wharf.deploy.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -67,6 +68,7 @@ class WharfE2eTest {
             return;
         }
         client.namespaces().withName(settings.namespace()).delete();
+        client.namespaces().withName(settings.namespace() + "-b").delete();
         if (poolName != null) {
             client.genericKubernetesResources(POOLS).withName(poolName).delete();
         }
@@ -84,7 +86,9 @@ class WharfE2eTest {
         aNewPasswordUserLogsInWithoutRestartingThePod(ready.get("alice-ftp"));
         anonymousIsReadOnly(ready.get("public-mirror"));
         onlyTheJobOwnerCanSshIn(ready.get("jane-job"), key);
+        tenantsOfOnePoolCannotSeeEachOthersFiles(ready.get("alice-ftp"));
 
+        poolDeletionWaitsForItsServers();
         deleteEverythingAndCheckNothingIsLeft();
     }
 
@@ -106,8 +110,11 @@ class WharfE2eTest {
     }
 
     private void applyExamples(String authorizedKey) throws IOException {
-        Files.createDirectories(settings.hostDataDir().resolve("pub"));
-        Files.writeString(settings.hostDataDir().resolve("pub").resolve("hello.txt"), "hello from wharf e2e\n");
+        // the anonymous server sees only its own subtree of the pool: its pub/ lies there
+        Path pub = Tenancy.hostSubtree(settings.hostDataDir(), E2eManifests.pool(settings.dataInterface()),
+                settings.namespace(), "public-mirror").resolve("pub");
+        Files.createDirectories(pub);
+        Files.writeString(pub.resolve("hello.txt"), "hello from wharf e2e\n");
 
         client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(settings.namespace()).endMetadata().build())
                 .serverSideApply();
@@ -257,6 +264,44 @@ class WharfE2eTest {
                 .list().getItems().stream().filter(c -> c.getMetadata().getName().endsWith("-ssh")).findFirst()
                 .orElseThrow(() -> new AssertionError("no sshd ConfigMap of " + ts.getMetadata().getName()))
                 .getData();
+    }
+
+    /**
+     * The password example again in a second namespace of the same pool: what alice uploaded in the first
+     * (e2e-curl.bin) is neither listed nor readable there, not even by climbing out of the jail.
+     */
+    private void tenantsOfOnePoolCannotSeeEachOthersFiles(GenericKubernetesResource first) {
+        String other = settings.namespace() + "-b";
+        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(other).endMetadata().build())
+                .serverSideApply();
+        for (JsonNode doc : E2eManifests.serverFile("transferserver-password.yaml", other, null)) {
+            apply(doc);
+        }
+        var resource = client.genericKubernetesResources(SERVERS).inNamespace(other).withName(first.getMetadata().getName());
+        GenericKubernetesResource second = Poll.until("the second tenant's server to be Ready", settings.readyTimeout(), () -> {
+            GenericKubernetesResource r = resource.get();
+            return r != null && Readiness.of(r).ready() ? Optional.of(r) : Optional.empty();
+        }, () -> String.valueOf(resource.get()));
+        EndpointUrl ftp = endpoint(second, "ftp");
+        var login = E2eManifests.EXAMPLE_LOGIN;
+        String listing = Programs.run(List.of("curl", "-sS", "--fail", "--max-time", "60", "-l",
+                ftp.fileUrl(login.user(), login.password(), "/")), CLIENT_TIMEOUT).output();
+        assertFalse(listing.contains("e2e-curl.bin"), "the other tenant's upload is listed: " + listing);
+        String escape = "/../../" + settings.namespace() + "/" + first.getMetadata().getName() + "/e2e-curl.bin";
+        assertNotEquals(0, Programs.run(List.of("curl", "-sS", "--fail", "--path-as-is", "--max-time", "60", "-o", tmp.resolve("stolen").toString(),
+                ftp.fileUrl(login.user(), login.password(), escape)), CLIENT_TIMEOUT).exitCode(), "read across tenants: " + escape);
+        resource.delete();
+        client.namespaces().withName(other).delete();
+    }
+
+    /** A pool with TransferServers in it is held by its finalizer; its status names them. */
+    private void poolDeletionWaitsForItsServers() {
+        client.genericKubernetesResources(POOLS).withName(poolName).delete();
+        List<String> users = Poll.until("the deleted pool to list who still uses it", settings.readyTimeout(), () -> {
+            List<String> held = Tenancy.heldFor(client.genericKubernetesResources(POOLS).withName(poolName).get());
+            return held != null && !held.isEmpty() ? Optional.of(held) : Optional.empty();
+        }, () -> String.valueOf(client.genericKubernetesResources(POOLS).withName(poolName).get()));
+        assertTrue(users.contains(settings.namespace() + "/alice-ftp"), users.toString());
     }
 
     private void deleteEverythingAndCheckNothingIsLeft() {

@@ -66,12 +66,23 @@ class ExamplesMatchTheCrdsTest {
     void evaluatesTheCelRules() {
         assertInvalid(ts -> ((ObjectNode) ts.path("spec").path("doors").path("ftp")).put("port", 70000), "port must be 'auto'");
         assertInvalid(ts -> ((ObjectNode) ts.path("spec").path("doors").path("ftp")).put("port", "any"), "port must be 'auto'");
-        assertInvalid(ts -> ((ObjectNode) ts.path("spec")).putObject("doors"), "at least one door");
+        assertInvalid(ts -> ((ObjectNode) ts.path("spec")).putObject("doors"), "at least one enabled door");
         JsonNode pool = Examples.all().stream().filter(d -> d.kind().equals("StoragePool")).findFirst().orElseThrow().object().deepCopy();
         assertEquals(List.of(), schemas.validate(pool));
         ((ObjectNode) pool.at("/spec/ports/data")).put("first", 2850);
         List<String> problems = schemas.validate(pool);
         assertTrue(problems.stream().anyMatch(p -> p.contains("must not overlap")), problems.toString());
+    }
+
+    @Test
+    void aDoorThatIsListedButDisabledDoesNotCountAsADoor() {
+        assertInvalid(ts -> ((ObjectNode) ts.path("spec")).putObject("doors").putObject("ftp").put("enabled", false),
+                "at least one enabled door");
+        JsonNode ts = passwordServer();
+        ObjectNode doors = ((ObjectNode) ts.path("spec")).putObject("doors");
+        doors.putObject("ftp").put("enabled", false);
+        doors.putObject("ftps");
+        assertEquals(List.of(), schemas.validate(ts), "a listed door without 'enabled' is enabled (the default)");
     }
 
     @Test

@@ -163,6 +163,11 @@ final class SshdSidecarRun implements AutoCloseable {
                 source = stage.resolve("keys");
             } else if (v.getHostPath() != null) {
                 source = stage.resolve("data");
+                if (m.getSubPath() != null) {
+                    // the pod's init container makes the server's subtree of the pool before the sidecar starts
+                    Files.setPosixFilePermissions(Files.createDirectories(source.resolve(m.getSubPath())),
+                            PosixFilePermissions.fromString("rwxrwxrwx"));
+                }
             } else {
                 throw new AssertionError("the test does not know how to mount volume " + v);
             }

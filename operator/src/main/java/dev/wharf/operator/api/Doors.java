@@ -10,8 +10,10 @@ import java.util.Map;
 
 /** The doors a TransferServer opens. A door that is absent (or has enabled: false) stays closed. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@ValidationRule(value = "[has(self.ftp), has(self.ftps), has(self.gsiftp), has(self.dcap), has(self.gsidcap)].exists(d, d)",
-        message = "at least one door (ftp, ftps, gsiftp, dcap, gsidcap) must be listed")
+// A door listed with enabled: false opens nothing, so it must not satisfy the rule (a missing 'enabled' is
+// true, its default).
+@ValidationRule(value = "[has(self.ftp) && (!has(self.ftp.enabled) || self.ftp.enabled), has(self.ftps) && (!has(self.ftps.enabled) || self.ftps.enabled), has(self.gsiftp) && (!has(self.gsiftp.enabled) || self.gsiftp.enabled), has(self.dcap) && (!has(self.dcap.enabled) || self.dcap.enabled), has(self.gsidcap) && (!has(self.gsidcap.enabled) || self.gsidcap.enabled)].exists(d, d)",
+        message = "at least one enabled door (ftp, ftps, gsiftp, dcap, gsidcap) must be listed")
 public class Doors {
 
     @JsonPropertyDescription("Plain FTP with explicit TLS (AUTH TLS). Server default port 2121.")

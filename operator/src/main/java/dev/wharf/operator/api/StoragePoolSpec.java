@@ -3,8 +3,11 @@ package dev.wharf.operator.api;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.Toleration;
 
 import java.util.List;
@@ -37,6 +40,27 @@ public class StoragePoolSpec {
 
     @JsonPropertyDescription("Defaults for the pool's TransferServers.")
     public PoolDefaults defaults;
+
+    @Default("\"" + DEFAULT_LAYOUT + "\"") // quoted: the generator parses defaults as YAML, where {..} is a map
+    @Pattern("^([a-z0-9._-]+|[{]namespace[}]|[{]name[}])(/([a-z0-9._-]+|[{]namespace[}]|[{]name[}]))*$")
+    @Size(max = 253)
+    @ValidationRule(value = "self.contains('{namespace}')", message = "layout must contain {namespace}: tenants never share a subtree")
+    @ValidationRule(value = Patterns.NO_DOTDOT_RULE, message = "layout must stay inside the pool (no '..')")
+    @JsonPropertyDescription("Each TransferServer's subtree of the pool: {namespace}/{name} (default, one per server)"
+            + " or {namespace} (one share per team), literal segments allowed. Every door and the sshd see only it.")
+    public String layout = DEFAULT_LAYOUT;
+
+    @JsonPropertyDescription("What the pool admits; unset fields are the safe defaults (no dcap, no anonymous, no sshd).")
+    public PoolPolicy policy;
+
+    /** One subtree per TransferServer. */
+    public static final String DEFAULT_LAYOUT = "{namespace}/{name}";
+
+    /** The policy, with its safe defaults when the admin wrote none. */
+    @JsonIgnore
+    public PoolPolicy policyOrDefault() {
+        return policy == null ? new PoolPolicy() : policy;
+    }
 
     /** Whether TransferServers in this namespace may use the pool. */
     @JsonIgnore

@@ -31,4 +31,10 @@ public class StoragePoolStatus {
 
     @JsonPropertyDescription("Ports held by each TransferServer of the pool.")
     public List<PoolAllocation> allocations = new ArrayList<>();
+
+    @JsonPropertyDescription("Resources charged to each namespace (its admitted TransferServers), against policy.perNamespace.")
+    public List<NamespaceUsage> namespaces = new ArrayList<>();
+
+    @JsonPropertyDescription("TransferServers (namespace/name) still using the pool; while any is listed, deleting the pool waits.")
+    public List<String> usedBy = new ArrayList<>();
 }

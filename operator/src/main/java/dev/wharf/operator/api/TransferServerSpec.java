@@ -59,4 +59,7 @@ public class TransferServerSpec {
 
     @JsonPropertyDescription("Per-job sshd sidecar.")
     public SshdSpec sshd;
+
+    @JsonPropertyDescription("Default ACL levels where no .grid-acl governs, over the pool's defaults; capped by the pool's policy.")
+    public ServerAcl acl;
 }

@@ -38,6 +38,9 @@ public class TransferServerStatus {
     @JsonPropertyDescription("ssh command per node, when the sshd sidecar is enabled.")
     public List<SshEndpoint> sshEndpoints = new ArrayList<>();
 
+    @JsonPropertyDescription("Every certificate of the referenced Secrets (TLS, host credential, trust anchors) with its notAfter.")
+    public List<CredentialStatus> credentials = new ArrayList<>();
+
     @JsonPropertyDescription("A known_hosts line trusting the job's host CA for the ssh endpoints: append it to ~/.ssh/known_hosts.")
     public String sshKnownHosts;
 }

@@ -5,6 +5,7 @@ import dev.wharf.operator.reconcile.apply.ResourceApplier;
 import dev.wharf.operator.render.ObjectNames;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -79,6 +80,17 @@ public class ManagedObjects {
         List<HasMetadata> found = find(selector, namespaces);
         found.forEach(o -> client.resource(o).delete());
         return found.size();
+    }
+
+    /**
+     * Deletes the PersistentVolumeClaims the StatefulSet made from a claim template (labelled with the
+     * template's labels, the server's selector); returns how many. Never part of pruning: they are not
+     * rendered, the StatefulSet controller makes them.
+     */
+    public int deleteClaims(Map<String, String> selector, String namespace) {
+        List<PersistentVolumeClaim> claims = client.persistentVolumeClaims().inNamespace(namespace).withLabels(selector).list().getItems();
+        claims.forEach(c -> client.resource(c).delete());
+        return claims.size();
     }
 
     List<HasMetadata> find(Map<String, String> selector, Collection<String> namespaces) {

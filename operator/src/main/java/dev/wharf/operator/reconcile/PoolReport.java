@@ -6,6 +6,7 @@ import dev.wharf.operator.api.PortRange;
 import dev.wharf.operator.api.StoragePool;
 import dev.wharf.operator.api.StoragePoolStatus;
 import dev.wharf.operator.api.TransferServer;
+import dev.wharf.operator.reconcile.policy.NamespaceCaps;
 import dev.wharf.operator.render.topology.NodeTopology;
 import dev.wharf.operator.render.topology.TopologySummary;
 import io.fabric8.kubernetes.api.model.Node;
@@ -47,6 +48,8 @@ final class PoolReport {
             control += controlPorts(a.ports);
             data += a.ports.data == null ? 0 : a.ports.data.size();
         }
+        status.namespaces = new ArrayList<>(NamespaceCaps.charge(pool.getMetadata().getName(), pool.getSpec(), servers).usage().values());
+        status.usedBy = new ArrayList<>(servers.stream().map(ts -> NamespaceCaps.key(ts)).sorted().toList());
         status.controlPortsInUse = control + "/" + size(pool.getSpec().ports.control);
         status.dataPortsInUse = data + "/" + size(pool.getSpec().ports.data);
         return status;

@@ -38,9 +38,15 @@ public class PortLedger {
         held.keySet().retainAll(present);
         List<PortRequest> requests = new ArrayList<>();
         poolServers.stream().filter(s -> !PortRequest.keyOf(s).equals(self))
-                .forEach(s -> requests.add(withPrevious(PortRequest.of(s), held)));
+                .forEach(s -> requests.add(LastGood.serving(s) ? PortRequest.holding(s) : withPrevious(PortRequest.of(s), held)));
         requests.add(withPrevious(PortRequest.of(ts), held));
         Map<String, PortAllocationResult> results = PortAllocator.allocate(poolName, pool.getSpec().ports, requests);
+        PortAllocationResult own = results.get(self);
+        if (own instanceof PortAllocationResult.Refused && LastGood.hasPorts(ts)) {
+            // It keeps running on its old ports (refusals never tear a server down): keep them taken.
+            requests.set(requests.size() - 1, PortRequest.holding(ts));
+            results = PortAllocator.allocate(poolName, pool.getSpec().ports, requests);
+        }
         results.forEach((key, result) -> {
             if (result instanceof PortAllocationResult.Allocated allocated) {
                 held.put(key, allocated.ports());
@@ -53,7 +59,7 @@ public class PortLedger {
                 other.remove(self);
             }
         });
-        return results.get(self);
+        return own;
     }
 
     public synchronized void release(TransferServer ts) {

@@ -16,7 +16,9 @@ import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -34,10 +36,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Runs a StoragePool's topology agent (a DaemonSet on the pool's nodes, owned by the pool so the
  * garbage collector removes it with the pool) and reports what the pool offers: the matching nodes
- * with the topology their agent found, and the ports its TransferServers hold.
+ * with the topology their agent found, the ports its TransferServers hold and what each namespace uses.
+ * Its finalizer keeps a pool that still has TransferServers ({@link PoolDeletion}).
  */
 @ControllerConfiguration(name = "storagepool")
-public class StoragePoolReconciler implements Reconciler<StoragePool> {
+public class StoragePoolReconciler implements Reconciler<StoragePool>, Cleaner<StoragePool> {
 
     static final String NODES = "nodes";
     static final String SERVERS = "transferservers";
@@ -48,14 +51,16 @@ public class StoragePoolReconciler implements Reconciler<StoragePool> {
     private final ResourceApplier applier;
     private final TopologyReports topology;
     private final Set<String> serverNamespaces;
+    private final PoolDeletion deletion;
 
     public StoragePoolReconciler(WharfSettings settings, ResourceApplier applier, TopologyReports topology,
             @ConfigProperty(name = "quarkus.operator-sdk.controllers.transferserver.namespaces",
-                    defaultValue = "JOSDK_ALL_NAMESPACES") Set<String> serverNamespaces) {
+                    defaultValue = "JOSDK_ALL_NAMESPACES") Set<String> serverNamespaces, PoolDeletion deletion) {
         this.settings = settings;
         this.applier = applier;
         this.topology = topology;
         this.serverNamespaces = serverNamespaces;
+        this.deletion = deletion;
     }
 
     @Override
@@ -118,8 +123,20 @@ public class StoragePoolReconciler implements Reconciler<StoragePool> {
         return UpdateControl.patchStatus(patch);
     }
 
+    /**
+     * A pool with TransferServers in it is not deleted (as Rook keeps pools with dependents): the finalizer
+     * stays, and the status and an event name who still uses it, until the last one is gone.
+     */
+    @Override
+    public DeleteControl cleanup(StoragePool pool, Context<StoragePool> ctx) {
+        String name = pool.getMetadata().getName();
+        List<TransferServer> users = cache(ctx, TransferServer.class, SERVERS)
+                .list(ts -> ts.getSpec() != null && name.equals(ts.getSpec().pool)).toList();
+        return deletion.decide(pool, users);
+    }
+
     /** A namespaced object may have a cluster-scoped owner: the pool's agent goes when the pool goes. */
-    private static DaemonSet ownedBy(DaemonSet daemonSet, StoragePool pool) {
+    static DaemonSet ownedBy(DaemonSet daemonSet, StoragePool pool) {
         daemonSet.getMetadata().setOwnerReferences(List.of(new OwnerReferenceBuilder()
                 .withApiVersion(pool.getApiVersion()).withKind(pool.getKind())
                 .withName(pool.getMetadata().getName()).withUid(pool.getMetadata().getUid())

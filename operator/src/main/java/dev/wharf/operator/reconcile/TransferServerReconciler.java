@@ -1,5 +1,6 @@
 package dev.wharf.operator.reconcile;
 
+import dev.wharf.operator.api.PortAllocationStatus;
 import dev.wharf.operator.api.StoragePool;
 import dev.wharf.operator.api.TransferServer;
 import dev.wharf.operator.api.TransferServerStatus;
@@ -8,10 +9,14 @@ import dev.wharf.operator.reconcile.ManagedObjects.Change;
 import dev.wharf.operator.reconcile.observe.PinnedCpus;
 import dev.wharf.operator.reconcile.observe.RolloutState;
 import dev.wharf.operator.reconcile.observe.TopologyReports;
+import dev.wharf.operator.reconcile.policy.PoolAdmission;
+import dev.wharf.operator.reconcile.validate.CredentialExpiry;
+import dev.wharf.operator.reconcile.validate.Finding;
 import dev.wharf.operator.reconcile.validate.SecretCheck;
 import dev.wharf.operator.render.RenderResult;
 import dev.wharf.operator.render.RenderResult.NotRendered;
 import dev.wharf.operator.render.RenderResult.Rendered;
+import dev.wharf.operator.render.ObjectNames;
 import dev.wharf.operator.render.RenderSettings;
 import dev.wharf.operator.render.TransferServerRenderer;
 import dev.wharf.operator.render.ports.PortAllocationResult;
@@ -34,6 +39,7 @@ import dev.wharf.operator.reconcile.observe.ObservedPods;
 import dev.wharf.operator.render.Endpoints;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
 import java.util.TreeMap;
@@ -45,8 +51,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns a TransferServer into transfer pods: allocate ports, render, check, apply, prune, then report
- * what the pods show. When the spec, its pool or its Secrets are not usable nothing is written and
- * what an earlier version created is removed, so bad input leaves a condition, never half an endpoint.
+ * what the pods show. When the spec, its pool or its Secrets are not usable nothing is written: a server
+ * that runs keeps running as it was, one that does not stays absent, and a Degraded condition says why.
  */
 @ControllerConfiguration(name = "transferserver")
 public class TransferServerReconciler implements Reconciler<TransferServer>, Cleaner<TransferServer> {
@@ -60,11 +66,13 @@ public class TransferServerReconciler implements Reconciler<TransferServer>, Cle
     private final TopologyReports topology;
     private final PinnedCpus pinnedCpus;
     private final SshKeyStore sshKeys;
+    private final Clock clock;
     private final PodEventMirror eventMirror;
 
     public TransferServerReconciler(WharfSettings settings, ManagedObjects objects, PortLedger ledger,
             EventRecorder events, TopologyReports topology, PinnedCpus pinnedCpus, SshKeyStore sshKeys,
-            PodEventMirror eventMirror) {
+            PodEventMirror eventMirror, Clock clock) {
+        this.clock = clock;
         this.settings = settings;
         this.objects = objects;
         this.ledger = ledger;
@@ -82,41 +90,54 @@ public class TransferServerReconciler implements Reconciler<TransferServer>, Cle
 
     @Override
     public UpdateControl<TransferServer> reconcile(TransferServer ts, Context<TransferServer> ctx) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         TransferServerReport report = TransferServerReport.startingFrom(ts, now);
         StoragePool pool = TransferServerEventSources.pool(ctx, ts.getSpec().pool);
         Map<String, Secret> secrets = TransferServerEventSources.userSecrets(ctx, ts);
+        List<Finding> refusals = pool == null ? List.of()
+                : PoolAdmission.check(ts, pool, TransferServerEventSources.serversOfPool(ctx, pool.getMetadata().getName()));
+        if (!refusals.isEmpty()) {
+            return refuse(ts, pool, ctx, report, refusals);
+        }
         SshdInputs sshd = sshdInputs(ts, pool, ctx);
         RenderResult result = TransferServerRenderer.render(ts, pool == null ? null : pool.getSpec(),
                 allocate(ts, pool, ctx), secrets, preferredNodes(pool), sshd, renderSettings());
         if (result instanceof NotRendered refused) {
-            return refuse(ts, report, List.of(refused.reason()), List.of(refused.message()));
+            return refuse(ts, pool, ctx, report, List.of(new Finding(refused.reason(), refused.message())));
         }
-        var findings = SecretCheck.check(ts.getSpec(), secrets, now);
+        var findings = SecretCheck.check(ts.getSpec(), secrets);
         if (!findings.isEmpty()) {
-            return refuse(ts, report, findings.stream().map(f -> f.reason()).toList(), findings.stream().map(f -> f.message()).toList());
+            return refuse(ts, pool, ctx, report, findings);
         }
         Rendered rendered = (Rendered) result;
         StatefulSet current = TransferServerEventSources.statefulSet(ctx, ts, settings.dataPlaneNamespace());
+        if (ClaimTemplateChange.between(current, rendered.statefulSet())) {
+            return refuse(ts, pool, ctx, report, List.of(ClaimTemplateChange.finding(ts.getSpec().pool)));
+        }
         List<HasMetadata> desired = RolloutObjects.complete(ts, rendered, current, renderSettings()).stream()
                 .map(o -> Ownership.link(o, ts)).toList();
         List<Change> changes = objects.apply(desired);
         List<HasMetadata> pruned = objects.prune(ManagedObjects.selector(ts), List.of(settings.dataPlaneNamespace()), desired);
         announce(ts, changes, pruned, report);
         report.hostCa(sshd.keys() == null ? null : sshd.keys().hostCa().publicKey());
-        report.observe(rendered.ports(), TransferServerEventSources.pods(ctx, ts, settings.dataPlaneNamespace()),
-                node -> TransferServerEventSources.node(ctx, node), topology::of,
-                (pod, ready) -> pinnedCpus.of(pod, ready, rendered.ports().admin).orElse(null),
-                pool.getSpec().dataInterface::forNode);
-        eventMirror.mirror(ts, TransferServerEventSources.podEvents(ctx, ts, settings.dataPlaneNamespace()));
+        observe(ts, ctx, report, rendered.ports(), pool);
         report.rollout(RolloutState.of(current, TransferServerEventSources.pods(ctx, ts, settings.dataPlaneNamespace()),
                 ts.getSpec().nodes == null ? 1 : ts.getSpec().nodes), ts.getSpec().updateStrategy);
+        CredentialExpiry.Report expiry = CredentialExpiry.of(ts.getSpec(), secrets, now);
+        report.credentials(expiry.credentials());
+        if (!expiry.findings().isEmpty()) {
+            // reported, never acted on: the pods keep running whatever the clock says
+            expiry.findings().forEach(f -> report.conditions().degraded(f.reason(), f.message()));
+            report.conditions().stillServing();
+        }
         return finish(ts, report);
     }
 
     @Override
     public DeleteControl cleanup(TransferServer ts, Context<TransferServer> ctx) {
         int deleted = objects.deleteAll(ManagedObjects.selector(ts), List.of(settings.dataPlaneNamespace()));
+        // the StatefulSet's claim retention policy deletes them too, where the cluster has that feature
+        deleted += objects.deleteClaims(ObjectNames.selector(ts), settings.dataPlaneNamespace());
         ledger.release(ts);
         eventMirror.forget(ts);
         if (deleted > 0) {
@@ -174,19 +195,36 @@ public class TransferServerReconciler implements Reconciler<TransferServer>, Cle
         return settings.renderSettings();
     }
 
-    /** Nothing may run: remove what an earlier version created, and say why. */
-    private UpdateControl<TransferServer> refuse(TransferServer ts, TransferServerReport report, List<String> reasons,
-            List<String> messages) {
-        for (int i = 0; i < reasons.size(); i++) {
-            report.conditions().degraded(reasons.get(i), messages.get(i));
+    /**
+     * The input cannot be served. A server that never ran gets nothing and holds no ports; one that runs
+     * keeps its workload and ports with its last good configuration (only deleting it, or a spec change
+     * that renders, changes that), and both say why and what to do.
+     */
+    private UpdateControl<TransferServer> refuse(TransferServer ts, StoragePool pool, Context<TransferServer> ctx,
+            TransferServerReport report, List<Finding> findings) {
+        String ns = settings.dataPlaneNamespace();
+        boolean running = LastGood.hasPorts(ts) && TransferServerEventSources.statefulSet(ctx, ts, ns) != null;
+        findings.forEach(f -> report.conditions().degraded(f.reason(), running ? f.message() + KEPT : f.message()));
+        if (!running) {
+            ledger.release(ts);
+            report.refused();
+            return finish(ts, report);
         }
-        int removed = objects.deleteAll(ManagedObjects.selector(ts), List.of(settings.dataPlaneNamespace()));
-        ledger.release(ts);
-        if (removed > 0) {
-            events.warning(ts, "Removed", "deleted " + removed + " objects until this is fixed: " + messages.get(0));
-        }
-        report.refused();
+        report.conditions().stillServing();
+        observe(ts, ctx, report, ts.getStatus().allocation, pool);
         return finish(ts, report);
+    }
+
+    /** Appended to a refusal of a running server, so the user knows nothing was torn down. */
+    static final String KEPT = " (the running server keeps its ports and its last good configuration until this is fixed)";
+
+    private void observe(TransferServer ts, Context<TransferServer> ctx, TransferServerReport report, PortAllocationStatus ports,
+            StoragePool pool) {
+        eventMirror.mirror(ts, TransferServerEventSources.podEvents(ctx, ts, settings.dataPlaneNamespace()));
+        report.observe(ports, TransferServerEventSources.pods(ctx, ts, settings.dataPlaneNamespace()),
+                node -> TransferServerEventSources.node(ctx, node), topology::of,
+                (pod, ready) -> pinnedCpus.of(pod, ready, ports.admin).orElse(null),
+                pool == null ? node -> null : pool.getSpec().dataInterface::forNode);
     }
 
     private void announce(TransferServer ts, List<Change> changes, List<HasMetadata> pruned, TransferServerReport report) {

@@ -1,6 +1,7 @@
 package dev.wharf.operator.reconcile;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wharf.operator.api.CredentialStatus;
 import dev.wharf.operator.api.PortAllocationStatus;
 import dev.wharf.operator.api.TransferServer;
 import dev.wharf.operator.api.TransferServerStatus;
@@ -64,6 +65,11 @@ final class TransferServerReport {
         status.sshKnownHosts = null;
         status.readyPods = 0;
         status.ready = "0/" + wanted();
+    }
+
+    /** Every certificate the server uses, with its notAfter. */
+    void credentials(List<CredentialStatus> credentials) {
+        status.credentials = new ArrayList<>(credentials);
     }
 
     /** The job's host CA (sshd sidecar), for {@code status.sshKnownHosts}; {@code null} without the sidecar. */

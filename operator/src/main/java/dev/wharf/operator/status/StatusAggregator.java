@@ -16,8 +16,8 @@ import java.util.Set;
  * Builds the {@code Ready}/{@code Progressing}/{@code Degraded} conditions of one reconciliation
  * from what the reconciler found, starting from the conditions already in status.
  *
- * <p>Rules: any {@link #degraded} finding makes Degraded=True and Ready=False and stops
- * Progressing; a {@link #notReady} finding makes Ready=False only; {@link #progressing} makes
+ * <p>Rules: any {@link #degraded} finding makes Degraded=True and Ready=False (Ready follows the pods
+ * instead after {@link #stillServing}) and stops Progressing; a {@link #notReady} finding makes Ready=False only; {@link #progressing} makes
  * Progressing=True. Several findings of one kind are joined with "; " (first reason wins). Every
  * condition carries the resource's generation as observedGeneration, and keeps its
  * lastTransitionTime when status, reason and message are unchanged, so an unchanged resource
@@ -31,6 +31,7 @@ public final class StatusAggregator {
     private final Findings errors = new Findings();
     private final Findings waits = new Findings();
     private final Findings progress = new Findings();
+    private boolean serving;
     private String readyReason = "Ready";
     private String readyMessage = "";
 
@@ -49,6 +50,15 @@ public final class StatusAggregator {
     /** Something only the user or admin can fix. */
     public StatusAggregator degraded(String reason, String message) {
         errors.add(reason, message);
+        return this;
+    }
+
+    /**
+     * The Degraded findings leave the running workload as it was (its last good configuration): Ready
+     * then follows the pods instead of the findings, so a user sees both that it serves and what is wrong.
+     */
+    public StatusAggregator stillServing() {
+        serving = true;
         return this;
     }
 
@@ -79,7 +89,7 @@ public final class StatusAggregator {
     }
 
     private Condition readyCondition() {
-        if (!errors.isEmpty()) {
+        if (!errors.isEmpty() && !serving) {
             return condition(ConditionType.READY, false, errors.reason(), errors.message());
         }
         if (!waits.isEmpty()) {

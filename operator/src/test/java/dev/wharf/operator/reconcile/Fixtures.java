@@ -5,6 +5,9 @@ import dev.wharf.operator.api.DataInterface;
 import dev.wharf.operator.api.Door;
 import dev.wharf.operator.api.Doors;
 import dev.wharf.operator.api.HostPathStorage;
+import dev.wharf.operator.api.IdRange;
+import dev.wharf.operator.api.PoolPolicy;
+import dev.wharf.operator.api.SshdPolicy;
 import dev.wharf.operator.api.PoolPorts;
 import dev.wharf.operator.api.PoolStorage;
 import dev.wharf.operator.api.PortRange;
@@ -39,6 +42,9 @@ final class Fixtures {
         spec.dataInterface = new DataInterface("eth0");
         spec.ports = new PoolPorts(new PortRange(controlFirst, controlLast), new PortRange(20000, 20999), 100);
         spec.allowedNamespaces = allowedNamespaces;
+        // the sshd tests' user (1000:1000) is admitted; everything else keeps the safe defaults
+        spec.policy = new PoolPolicy();
+        spec.policy.sshd = new SshdPolicy(new IdRange(1000, 1999), new IdRange(1000, 1999));
         pool.setSpec(spec);
         return pool;
     }

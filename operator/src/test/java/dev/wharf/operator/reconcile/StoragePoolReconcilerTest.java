@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wharf.operator.api.PoolNode;
 import dev.wharf.operator.api.StoragePool;
+import dev.wharf.operator.api.TransferServer;
 import dev.wharf.operator.render.ObjectNames;
 import dev.wharf.operator.render.topology.TopologyAgentRenderer;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -95,6 +96,41 @@ class StoragePoolReconcilerTest {
         assertEquals(ns + "/one", pool.getStatus().allocations.get(0).transferServer);
         assertEquals("2/89", pool.getStatus().controlPortsInUse, "ftp and admin");
         assertTrue(pool.getStatus().dataPortsInUse.startsWith("100/"));
+    }
+
+    @Test
+    void aPoolInUseIsNotDeletedUntilItsLastServerIsGone() {
+        String ns = "team-" + poolName;
+        client.resource(Fixtures.pool(poolName, 2811, 2899, null)).create();
+        TransferServer one = client.resource(Fixtures.server(ns, "one", poolName, null)).create();
+        TransferServer two = client.resource(Fixtures.server(ns, "two", poolName, null)).create();
+        StoragePool pool = awaitStatus(p -> p.getStatus().usedBy.size() == 2);
+        assertTrue(pool.getMetadata().getFinalizers().stream().anyMatch(f -> f.contains("storagepool")), pool.getMetadata().getFinalizers().toString());
+        assertEquals(1, pool.getStatus().namespaces.size());
+        assertEquals(ns, pool.getStatus().namespaces.get(0).namespace);
+        assertEquals(4, pool.getStatus().namespaces.get(0).cpus, "two servers of 2 cpus on 1 node");
+
+        for (TransferServer ts : List.of(one, two)) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> client.resource(ts).get(),
+                    t -> t.getStatus() != null && t.getStatus().allocation != null);
+        }
+        client.resource(pool).delete();
+        StoragePool held = awaitStatus(p -> p.getMetadata().getDeletionTimestamp() != null
+                && p.getStatus().conditions.stream().anyMatch(c -> "InUse".equals(c.getReason())));
+        assertEquals(List.of(ns + "/one", ns + "/two"), held.getStatus().usedBy);
+        assertTrue(condition(held, "Degraded").getMessage().contains("still used by " + ns + "/one, " + ns + "/two"));
+
+        TransferServer told = await().atMost(Duration.ofSeconds(20)).until(() -> client.resource(two).get(),
+                t -> t.getStatus() != null && t.getStatus().conditions.stream()
+                        .anyMatch(c -> "Degraded".equals(c.getType()) && "PoolDeleting".equals(c.getReason())));
+        assertTrue(told.getStatus().conditions.stream().anyMatch(c -> c.getMessage().contains("move this server to another pool")));
+        assertTrue(told.getStatus().allocation != null, "a server that was running keeps its ports meanwhile");
+
+        client.resource(one).delete();
+        awaitStatus(p -> p.getStatus().usedBy.equals(List.of(ns + "/two")));
+        assertTrue(client.resources(StoragePool.class).withName(poolName).get() != null, "still held by two");
+        client.resource(two).delete();
+        await().atMost(Duration.ofSeconds(20)).until(() -> client.resources(StoragePool.class).withName(poolName).get() == null);
     }
 
     private void node(String name, boolean inPool) {

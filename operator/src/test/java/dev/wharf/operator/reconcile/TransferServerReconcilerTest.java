@@ -166,17 +166,49 @@ class TransferServerReconcilerTest extends FreshNamespaceReconcileTest {
     }
 
     @Test
-    void aSecretThatBreaksLaterRemovesTheServerUntilItIsFixed() {
+    void aSecretThatBreaksLaterKeepsTheServerRunningUntilItIsFixed() {
         TransferServer ts = createValidServer("broken");
+        Map<String, String> versions = versions(owned(ts));
+        var ports = client.resource(ts).get().getStatus().allocation;
+        client.resource(readyPod(ts, "broken-0", "node-a.example")).create();
+        awaitStatus("broken", s -> "1/1".equals(s.getStatus().ready));
+
         client.resource(Fixtures.tlsSecret(ns, "tls", "host.key", "host.key")).update();
         TransferServer degraded = awaitDegraded("broken", "InvalidCredential");
-        await().atMost(Duration.ofSeconds(20)).until(() -> owned(ts).isEmpty());
-        assertEquals(null, client.resource(degraded).get().getStatus().allocation, "no ports held while refused");
-        assertTrue(events().stream().anyMatch(e -> "Removed".equals(e.getReason()) && e.getMessage().contains("tls.crt")));
+        assertTrue(condition(degraded, "Degraded").orElseThrow().getMessage().contains("keeps its ports"));
+        assertEquals("True", condition(degraded, "Ready").orElseThrow().getStatus(), "its pod still serves");
+        assertEquals(ports, degraded.getStatus().allocation, "the ports stay with the running server");
+        assertEquals(versions, versions(owned(ts)), "nothing rewritten or removed");
+        assertTrue(events().stream().noneMatch(e -> "Removed".equals(e.getReason())));
 
         client.resource(Fixtures.tlsSecret(ns, "tls", "host.crt", "host.key")).update();
         awaitStatus("broken", s -> condition(s, "Degraded").map(c -> "False".equals(c.getStatus())).orElse(false));
-        await().atMost(Duration.ofSeconds(20)).until(() -> owned(ts).size() == 4);
+        assertEquals(ports, client.resource(ts).get().getStatus().allocation);
+    }
+
+    @Test
+    void aDeletedSecretOrANamespaceNoLongerAdmittedNeverTearsDownARunningServer() {
+        TransferServer ts = createValidServer("kept");
+        var ports = client.resource(ts).get().getStatus().allocation;
+        client.resource(Fixtures.tlsSecret(ns, "tls", "host.crt", "host.key")).delete();
+        awaitDegraded("kept", "SecretMissing");
+        assertEquals(4, owned(ts).size());
+
+        editPool(p -> p.getSpec().allowedNamespaces = List.of("someone-else"));
+        awaitDegraded("kept", "NamespaceNotAllowed");
+        assertEquals(4, owned(ts).size());
+        TransferServer other = client.resource(Fixtures.server("someone-else", "newcomer", poolName, null)).create();
+        TransferServer newcomer = await().atMost(Duration.ofSeconds(20)).until(() -> client.resource(other).get(),
+                t -> t.getStatus() != null && t.getStatus().allocation != null);
+        assertTrue(newcomer.getStatus().allocation.doors.values().stream().noneMatch(ports.doors::containsValue),
+                "a newcomer never gets the ports the kept server listens on: " + newcomer.getStatus().allocation + " vs " + ports);
+        assertNotEquals(ports.data, newcomer.getStatus().allocation.data);
+        client.resource(other).delete();
+
+        editPool(p -> p.getSpec().allowedNamespaces = null);
+        client.resource(Fixtures.tlsSecret(ns, "tls", "host.crt", "host.key")).create();
+        awaitStatus("kept", s -> condition(s, "Degraded").map(c -> "False".equals(c.getStatus())).orElse(false));
+        assertEquals(ports, client.resource(ts).get().getStatus().allocation);
     }
 
     @Test
@@ -198,6 +230,17 @@ class TransferServerReconcilerTest extends FreshNamespaceReconcileTest {
     }
 
     // --- helpers ---
+
+    /** Edits the pool, again if the operator wrote it in between (409). */
+    void editPool(java.util.function.Consumer<StoragePool> change) {
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
+            client.resources(StoragePool.class).withName(poolName).edit(p -> {
+                change.accept(p);
+                return p;
+            });
+            return true;
+        });
+    }
 
     private TransferServer createValidServer(String name) {
         client.resource(Fixtures.pool(poolName, 2811, 2899, null)).create();
@@ -237,7 +280,7 @@ class TransferServerReconcilerTest extends FreshNamespaceReconcileTest {
         return client.v1().events().inNamespace(ns).list().getItems();
     }
 
-    private static Pod readyPod(TransferServer ts, String name, String node) {
+    static Pod readyPod(TransferServer ts, String name, String node) {
         return new PodBuilder().withNewMetadata().withName(name).withNamespace(DATA_PLANE)
                 .withLabels(ObjectNames.labels(ts)).withAnnotations(ObjectNames.ownerAnnotations(ts)).endMetadata()
                 .withNewSpec().withNodeName(node).addNewContainer().withName("server").withImage("x").endContainer().endSpec()

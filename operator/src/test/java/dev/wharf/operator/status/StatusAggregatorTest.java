@@ -125,4 +125,19 @@ class StatusAggregatorTest {
         assertEquals(3, second.conditions().size());
         assertTrue(second.changed());
     }
+
+    @Test
+    void aServerKeptRunningIsDegradedButItsReadinessFollowsThePods() {
+        Conditions c = StatusAggregator.from(null, 1L, T0).degraded("SecretMissing", "Secret tls does not exist")
+                .stillServing().ready("AllPodsReady", "1/1 transfer pods ready").build();
+        assertEquals("True", c.get(ConditionType.DEGRADED).getStatus());
+        assertEquals("SecretMissing", c.get(ConditionType.DEGRADED).getReason());
+        assertEquals("True", c.get(ConditionType.READY).getStatus());
+        assertEquals("AllPodsReady", c.get(ConditionType.READY).getReason());
+        assertEquals("False", c.get(ConditionType.PROGRESSING).getStatus());
+
+        Conditions waiting = StatusAggregator.from(null, 1L, T0).degraded("SecretMissing", "gone").stillServing()
+                .notReady("PodsNotReady", "0/1 transfer pods ready").build();
+        assertEquals("PodsNotReady", waiting.get(ConditionType.READY).getReason());
+    }
 }

@@ -27,6 +27,27 @@ public final class DataPipeline {
     private static final io.netty.util.AttributeKey<DataInbound> INBOUND_KEY =
             io.netty.util.AttributeKey.valueOf("wharf.data-inbound");
 
+    /**
+     * Marks {@code channel} as protected: only data that arrived after its protection's handshake succeeded
+     * reaches the transfer, and a close before that handshake fails it. Any thread; call before adding the
+     * protection's handlers, also when the channel is already closed.
+     */
+    public static void guard(Channel channel) {
+        DataInbound inbound = channel.attr(INBOUND_KEY).get();
+        if (inbound != null) {
+            inbound.guard();
+        }
+    }
+
+    /** Puts a protection's handler in front of {@code data-inbound}; nothing to do once the channel closed. */
+    public static void addProtection(Channel channel, String name, io.netty.channel.ChannelHandler handler) {
+        try {
+            channel.pipeline().addBefore(INBOUND, name, handler);
+        } catch (java.util.NoSuchElementException closed) {
+            // the close emptied the pipeline; the guard fails the transfer
+        }
+    }
+
     /** Adds {@code protection}'s handlers and chunked writing. Call on any thread before {@link #start}. */
     public static void prepare(Channel channel, DataProtection protection) {
         protection.install(channel);

@@ -13,11 +13,15 @@ import io.netty.handler.ssl.SslHandler;
  * <p>Handlers go in front of {@link DataPipeline#INBOUND}. A protection that transforms the payload names its
  * handler {@link DataPipeline#TLS} so senders pass bytes instead of file regions. When the peer is refused,
  * the handler fires a {@link DataAuthenticationException} and then closes the channel, so a transfer never
- * mistakes a refused connection for the end of an upload. Whether the server connected (active) or accepted
+ * mistakes a refused connection for the end of an upload. A protection first {@linkplain DataPipeline#guard
+ * guards} the channel: then no byte that did not come through its completed handshake reaches a transfer. Whether the server connected (active) or accepted
  * (passive) the channel is {@code channel.parent() == null}: GSI data channels depend on it.
  */
 @FunctionalInterface
 public interface DataProtection {
+
+    /** Fired by a protection's own handler once its handshake succeeded, before any data it passes on. */
+    enum Event { ESTABLISHED }
 
     /** Plain TCP. */
     DataProtection CLEAR = channel -> {};
@@ -28,11 +32,10 @@ public interface DataProtection {
     /** FTPS (RFC 4217): TLS with the server as TLS server in both directions, as curl, lftp and FileZilla expect. */
     static DataProtection tls(SslContext context) {
         return channel -> {
-            if (channel.isOpen()) {
-                SslHandler ssl = context.newHandler(channel.alloc());
-                ssl.engine().setEnabledProtocols(TlsPolicy.DATA_CHANNEL_PROTOCOLS.toArray(String[]::new));
-                channel.pipeline().addBefore(DataPipeline.INBOUND, DataPipeline.TLS, ssl);
-            }
+            DataPipeline.guard(channel);
+            SslHandler ssl = context.newHandler(channel.alloc());
+            ssl.engine().setEnabledProtocols(TlsPolicy.DATA_CHANNEL_PROTOCOLS.toArray(String[]::new));
+            DataPipeline.addProtection(channel, DataPipeline.TLS, ssl);
         };
     }
 }

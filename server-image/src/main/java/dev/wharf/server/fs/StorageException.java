@@ -53,14 +53,21 @@ public final class StorageException extends IOException {
         if (isNoSpace(e)) {
             return new StorageException(Reason.NO_SPACE, path + ": no space left on device", e);
         }
+        if (messageSays(e, "Read-only file system")) { // EROFS: the storage was remounted read-only
+            return new StorageException(Reason.READ_ONLY, path + ": the storage is read-only", e);
+        }
         return new StorageException(Reason.IO, path + ": " + e.getMessage(), e);
     }
 
     /** The JDK reports ENOSPC/EDQUOT only through the message text. */
     public static boolean isNoSpace(Throwable e) {
+        return messageSays(e, "No space left on device") || messageSays(e, "Disk quota exceeded");
+    }
+
+    private static boolean messageSays(Throwable e, String text) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String m = t.getMessage();
-            if (m != null && (m.contains("No space left on device") || m.contains("Disk quota exceeded"))) {
+            if (m != null && m.contains(text)) {
                 return true;
             }
         }

@@ -27,6 +27,9 @@ public final class FtpSession {
             List.of("Type", "Size", "Modify", "Perm", "Unique", "UNIX.mode", "UNIX.owner", "UNIX.group");
 
     private final SessionServices services;
+    /** No ALLO since the last transfer. */
+    public static final long NO_ANNOUNCED_SIZE = -1;
+
     private InetSocketAddress client;
     private final InetSocketAddress local;
 
@@ -37,6 +40,7 @@ public final class FtpSession {
 
     private Type type = Type.ASCII;
     private long restOffset;
+    private long announcedSize = NO_ANNOUNCED_SIZE;
     private String renameFrom;
     private DataEndpoint dataEndpoint;
     private boolean epsvAll;
@@ -177,6 +181,18 @@ public final class FtpSession {
         long r = restOffset;
         restOffset = 0;
         return r;
+    }
+
+    /** ALLO's size for the next upload: a file that arrives shorter is not kept (issue 14 §2). */
+    public void announceSize(long bytes) {
+        this.announcedSize = bytes;
+    }
+
+    /** Returns and clears the announced size, or {@link #NO_ANNOUNCED_SIZE}; each transfer consumes it. */
+    public long takeAnnouncedSize() {
+        long a = announcedSize;
+        announcedSize = NO_ANNOUNCED_SIZE;
+        return a;
     }
 
     public String renameFrom() {

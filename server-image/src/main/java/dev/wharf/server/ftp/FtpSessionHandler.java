@@ -35,6 +35,7 @@ final class FtpSessionHandler extends SimpleChannelInboundHandler<String> {
     private final SessionServices services;
     private final SerialExecutor executor;
     private ChannelHandlerContext ctx;
+    private OrderedReplies replies;
     private FtpSession session;
 
     // event-loop state
@@ -56,6 +57,7 @@ final class FtpSessionHandler extends SimpleChannelInboundHandler<String> {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        this.replies = new OrderedReplies(ctx);
     }
 
     /** Fired by the connection policy once the client is admitted (after its PROXY header, if any). */
@@ -75,8 +77,7 @@ final class FtpSessionHandler extends SimpleChannelInboundHandler<String> {
         } else if (evt instanceof IdleStateEvent) {
             if (!transferRunning && session != null) {
                 LOG.info("{}: {} idle for {}; closing", services.door(), session.client(), services.settings().idleTimeout());
-                ctx.writeAndFlush(FtpReply.of(421, "Idle timeout, closing control connection"))
-                        .addListener(ChannelFutureListener.CLOSE);
+                replies.sendAndClose(FtpReply.of(421, "Idle timeout, closing control connection"));
             }
         } else {
             ctx.fireUserEventTriggered(evt);
@@ -88,7 +89,7 @@ final class FtpSessionHandler extends SimpleChannelInboundHandler<String> {
         session.controlLoop(ctx.channel().eventLoop());
         services.context().metrics().sessionOpened(services.door());
         LOG.debug("{}: session from {}", services.door(), client);
-        ctx.writeAndFlush(FtpReply.of(220, "Wharf FTP server ready"));
+        replies.send(FtpReply.of(220, "Wharf FTP server ready"));
     }
 
 
@@ -150,7 +151,7 @@ final class FtpSessionHandler extends SimpleChannelInboundHandler<String> {
         if (deferred.size() >= MAX_DEFERRED) {
             LOG.warn("{}: {} pipelined more than {} commands behind a transfer; closing", services.door(),
                     session.client(), MAX_DEFERRED);
-            ctx.writeAndFlush(FtpReply.of(421, "Too many commands pipelined")).addListener(ChannelFutureListener.CLOSE);
+            replies.sendAndClose(FtpReply.of(421, "Too many commands pipelined"));
             return;
         }
         deferred.add(request);
@@ -193,30 +194,29 @@ final class FtpSessionHandler extends SimpleChannelInboundHandler<String> {
         if (outcome instanceof Outcome.StartTransfer start) {
             startTransfer(start);
         } else if (outcome instanceof Outcome.StartTls tls) {
-            ctx.executor().execute(() -> startTls(tls.reply()));
+            replies.onLoop(() -> startTls(tls.reply()));
         } else if (outcome instanceof Outcome.Protect protect) {
-            ctx.executor().execute(() -> {
+            replies.onLoop(() -> {
                 ctx.writeAndFlush(protect.reply());
                 ((ProtectedReplyEncoder) ctx.pipeline().get(FtpPipeline.PROTECT)).protect(protect.protection());
                 protection = protect.protection();
                 resumeAfterAuth();
             });
         } else if (outcome instanceof Outcome.StopTls stop) {
-            ctx.executor().execute(() -> stopTls(stop.reply()));
+            replies.onLoop(() -> stopTls(stop.reply()));
         } else if (outcome instanceof Outcome.Close close) {
             TransferHandle running = session.transfer();
             if (running == null) {
-                ctx.writeAndFlush(close.reply()).addListener(ChannelFutureListener.CLOSE);
+                replies.sendAndClose(close.reply());
             } else {
-                running.replied().whenComplete((r, e) ->
-                        ctx.writeAndFlush(close.reply()).addListener(ChannelFutureListener.CLOSE));
+                running.replied().whenComplete((r, e) -> replies.sendAndClose(close.reply()));
             }
         } else if (outcome instanceof Outcome.AfterTransfer after && session.transfer() != null) {
-            session.transfer().replied().whenComplete((r, e) -> ctx.writeAndFlush(after.reply()));
+            session.transfer().replied().whenComplete((r, e) -> replies.send(after.reply()));
         } else {
-            ctx.writeAndFlush(outcome.reply());
+            replies.send(outcome.reply());
             if (tlsUpgradePending) { // AUTH was refused: back to reading plaintext
-                ctx.executor().execute(this::resumeAfterAuth);
+                replies.onLoop(this::resumeAfterAuth);
             }
         }
     }
@@ -235,11 +235,11 @@ final class FtpSessionHandler extends SimpleChannelInboundHandler<String> {
         TransferHandle handle = new TransferHandle(start.transfer());
         session.transfer(handle);
         transferRunning = true;
-        ctx.writeAndFlush(start.reply());
-        TransferRunner runner = new TransferRunner(session, handle, () -> ctx.channel().isActive(), ctx::writeAndFlush);
+        replies.send(start.reply());
+        TransferRunner runner = new TransferRunner(session, handle, () -> ControlPresence.connected(ctx.channel()), replies::send);
         runner.start(session.takeDataEndpoint()).whenComplete((reply, error) -> {
             FtpReply last = reply != null ? reply : FtpReply.of(451, "Local error; transfer aborted");
-            ctx.executor().execute(() -> {
+            replies.onLoop(() -> {
                 ctx.writeAndFlush(last);
                 transferRunning = false;
                 handle.replied().complete(last);
@@ -264,7 +264,7 @@ final class FtpSessionHandler extends SimpleChannelInboundHandler<String> {
         if (pipelinedAfterAuth || lines.buffered() > 0) {
             LOG.warn("{}: {} sent commands behind AUTH TLS before the handshake; closing", services.door(), session.client());
             ctx.writeAndFlush(FtpReply.of(503, "Commands pipelined behind AUTH are refused"))
-                    .addListener(ChannelFutureListener.CLOSE);
+                    .addListener(ChannelFutureListener.CLOSE); // on the loop, in order: startTls runs as a queued reply
             return;
         }
         SslHandler startTls = new SslHandler(services.tls().newEngine(ctx.alloc()), true);
@@ -304,7 +304,7 @@ final class FtpSessionHandler extends SimpleChannelInboundHandler<String> {
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof TooLongFrameException) {
             LOG.info("{}: over-long command line from {}", services.door(), ctx.channel().remoteAddress());
-            ctx.writeAndFlush(FtpReply.of(500, "Command line too long"));
+            replies.send(FtpReply.of(500, "Command line too long"));
             return;
         }
         if (cause instanceof DecoderException && cause.getCause() instanceof javax.net.ssl.SSLException) {

@@ -31,6 +31,7 @@ final class TransferRunner {
     private final TransferHandle handle;
     private final BooleanSupplier controlActive;
     private final Consumer<FtpReply> interim;
+    private final long announcedSize;
     private volatile boolean connected;
 
     TransferRunner(FtpSession session, TransferHandle handle, BooleanSupplier controlActive, Consumer<FtpReply> interim) {
@@ -38,6 +39,7 @@ final class TransferRunner {
         this.handle = handle;
         this.controlActive = controlActive;
         this.interim = interim;
+        this.announcedSize = session.takeAnnouncedSize();
     }
 
     CompletableFuture<FtpReply> start(DataEndpoint endpoint) {
@@ -62,15 +64,27 @@ final class TransferRunner {
         moved.whenComplete((bytes, error) -> {
             if (error == null && t.upload() == null) {
                 complete(reply, t, bytes, null);
-            } else {
+            } else if (error == null && UploadVerdict.waitsForControlClose(announcedSize, t.transfer() instanceof ManagedTransfer)) {
                 try {
-                    session.services().context().blockingExecutor().execute(() -> complete(reply, t, bytes, error));
+                    session.controlLoop().schedule(() -> decide(reply, t, bytes, null),
+                            UploadVerdict.CONTROL_CLOSE_GRACE.toNanos(), TimeUnit.NANOSECONDS);
                 } catch (RejectedExecutionException e) { // shutting down
                     reply.completeExceptionally(e);
                 }
+            } else {
+                decide(reply, t, bytes, error);
             }
         });
         return reply;
+    }
+
+    /** Commits or aborts on the blocking executor: a rename or a delete. */
+    private void decide(CompletableFuture<FtpReply> reply, PreparedTransfer t, Long bytes, Throwable error) {
+        try {
+            session.services().context().blockingExecutor().execute(() -> complete(reply, t, bytes, error));
+        } catch (RejectedExecutionException e) { // shutting down
+            reply.completeExceptionally(e);
+        }
     }
 
     private void complete(CompletableFuture<FtpReply> reply, PreparedTransfer t, Long bytes, Throwable error) {
@@ -88,17 +102,21 @@ final class TransferRunner {
         long moved = bytes != null ? bytes : handle.progress().get();
         if (cause == null) {
             try {
-                if (t.upload() != null) {
-                    if (!controlActive.getAsBoolean()) {
-                        // MODE S cannot tell a finished upload from a killed client by the data
-                        // connection alone; a vanished control connection says the client is gone.
-                        t.upload().abort();
-                        throw new StorageException(StorageException.Reason.IO, "control connection lost");
+                long announced = t.transfer() instanceof ManagedTransfer ? FtpSession.NO_ANNOUNCED_SIZE : announcedSize;
+                String abort = t.upload() == null ? null : UploadVerdict.abortReason(controlActive.getAsBoolean(),
+                        announced, t.upload().start(), moved);
+                if (abort != null) {
+                    t.upload().abort();
+                    outcome = "aborted";
+                    reply = FtpReply.of(426, "Transfer aborted: " + abort);
+                    logAborted(t, moved, abort);
+                } else {
+                    if (t.upload() != null) {
+                        t.upload().commit(moved);
                     }
-                    t.upload().commit(moved);
+                    outcome = "completed";
+                    reply = FtpReply.of(226, t.completedText());
                 }
-                outcome = "completed";
-                reply = FtpReply.of(226, t.completedText());
             } catch (StorageException e) {
                 outcome = "failed";
                 reply = StorageReplies.toFtp(e, true).reply();

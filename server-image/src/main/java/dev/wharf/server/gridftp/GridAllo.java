@@ -14,13 +14,9 @@ final class GridAllo implements FtpCommand {
 
     @Override
     public Outcome execute(FtpSession session, String argument) throws FtpException {
-        String arg = argument.strip();
-        if (!arg.matches("\\d{1,18}( +R +\\d{1,18})?")) {
-            throw new FtpException(501, "ALLO needs a byte count");
-        }
-        int space = arg.indexOf(' ');
-        long bytes = Long.parseLong(space < 0 ? arg : arg.substring(0, space));
+        long bytes = dev.wharf.server.ftp.command.Allo.size(argument);
         GridFtpState.of(session).allocation(bytes);
+        session.announceSize(bytes); // a shorter upload is not kept, in either mode
         return FtpReply.of(200, "ALLO " + bytes + " bytes noted for the next upload");
     }
 }

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.time.Instant;
+import java.util.List;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Optional;
@@ -25,29 +25,38 @@ public final class PemCheck {
     private PemCheck() {
     }
 
-    /** A PEM file holding at least one X.509 certificate, none of them expired at {@code now}. */
-    public static Optional<String> certificates(byte[] pem, Instant now) {
+    /**
+     * A PEM file holding at least one X.509 certificate. Expiry is not checked here: time passes by itself,
+     * so an expired certificate is reported ({@link CredentialExpiry}), never a reason to stop a server.
+     */
+    public static Optional<String> certificates(byte[] pem) {
         String text = new String(pem, StandardCharsets.US_ASCII);
         if (!text.contains("-----BEGIN CERTIFICATE-----")) {
             return Optional.of("holds no PEM certificate (expected a -----BEGIN CERTIFICATE----- block)");
         }
-        Collection<? extends java.security.cert.Certificate> certs;
         try {
-            certs = CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(pem));
+            if (parse(pem).isEmpty()) {
+                return Optional.of("holds no PEM certificate");
+            }
         } catch (CertificateException | RuntimeException e) {
             return Optional.of("is not a valid PEM certificate (" + e.getMessage() + ")");
         }
-        if (certs.isEmpty()) {
-            return Optional.of("holds no PEM certificate");
-        }
-        for (java.security.cert.Certificate c : certs) {
-            X509Certificate x = (X509Certificate) c;
-            if (x.getNotAfter().toInstant().isBefore(now)) {
-                return Optional.of("holds a certificate for " + x.getSubjectX500Principal().getName()
-                        + " that expired on " + x.getNotAfter().toInstant());
-            }
-        }
         return Optional.empty();
+    }
+
+    /** The certificates of a PEM file, in file order; empty when it holds none or does not parse. */
+    public static List<X509Certificate> parsed(byte[] pem) {
+        try {
+            return parse(pem);
+        } catch (CertificateException | RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    private static List<X509Certificate> parse(byte[] pem) throws CertificateException {
+        Collection<? extends java.security.cert.Certificate> certs =
+                CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(pem));
+        return certs.stream().map(X509Certificate.class::cast).toList();
     }
 
     /** A PEM private key (PKCS#8, PKCS#1 RSA or EC) whose body is valid base64. */

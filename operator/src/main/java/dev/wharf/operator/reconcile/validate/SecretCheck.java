@@ -3,7 +3,6 @@ package dev.wharf.operator.reconcile.validate;
 import dev.wharf.operator.api.TransferServerSpec;
 import dev.wharf.operator.render.secrets.CredentialsResult;
 import io.fabric8.kubernetes.api.model.Secret;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -13,19 +12,19 @@ import java.util.regex.Pattern;
 
 /**
  * Checks of the referenced Secrets that the credentials renderer leaves out, run after it accepted
- * them: certificates must not have expired (a server would start and then fail every handshake), keys
+ * them: certificates must parse (expiry is reported, never refused: {@link CredentialExpiry}), keys
  * must not be encrypted (the server cannot ask for a passphrase), and every CA certificate in the trust-anchors Secret must parse (the renderer copies that Secret as is).
  * Pure.
  */
 public final class SecretCheck {
 
     /** Trust-anchor files holding certificates: OpenSSL hash links (1a2b3c4d.0) or *.pem / *.crt. */
-    private static final Pattern ANCHOR_FILE = Pattern.compile("^[0-9a-f]{8}\\.[0-9]+$|\\.(pem|crt)$");
+    static final Pattern ANCHOR_FILE = Pattern.compile("^[0-9a-f]{8}\\.[0-9]+$|\\.(pem|crt)$");
 
     private SecretCheck() {
     }
 
-    public static List<Finding> check(TransferServerSpec spec, Map<String, Secret> secrets, Instant now) {
+    public static List<Finding> check(TransferServerSpec spec, Map<String, Secret> secrets) {
         List<Finding> findings = new ArrayList<>();
         for (SecretNeed need : SecretNeed.of(spec)) {
             Secret secret = secrets.get(need.secret());
@@ -36,22 +35,22 @@ public final class SecretCheck {
             Map<String, byte[]> data = decode(secret);
             switch (need.content()) {
                 case TLS -> {
-                    certificates(where, "tls.crt", data.get("tls.crt"), now, findings);
+                    certificates(where, "tls.crt", data.get("tls.crt"), findings);
                     key(where, data.get("tls.key"), findings);
                 }
-                case TRUST_ANCHORS -> trustAnchors(where, data, now, findings);
+                case TRUST_ANCHORS -> trustAnchors(where, data, findings);
                 case NON_EMPTY -> { }
             }
         }
         return findings;
     }
 
-    private static void trustAnchors(String where, Map<String, byte[]> data, Instant now, List<Finding> findings) {
+    private static void trustAnchors(String where, Map<String, byte[]> data, List<Finding> findings) {
         boolean any = false;
         for (Map.Entry<String, byte[]> file : data.entrySet()) {
             if (ANCHOR_FILE.matcher(file.getKey()).find()) {
                 any = true;
-                certificates(where, file.getKey(), file.getValue(), now, findings);
+                certificates(where, file.getKey(), file.getValue(), findings);
             }
         }
         if (!any) {
@@ -60,9 +59,9 @@ public final class SecretCheck {
         }
     }
 
-    private static void certificates(String where, String key, byte[] pem, Instant now, List<Finding> findings) {
+    private static void certificates(String where, String key, byte[] pem, List<Finding> findings) {
         if (pem != null) {
-            PemCheck.certificates(pem, now).ifPresent(problem ->
+            PemCheck.certificates(pem).ifPresent(problem ->
                     findings.add(new Finding(CredentialsResult.INVALID_CREDENTIAL, where + " key " + key + " " + problem)));
         }
     }

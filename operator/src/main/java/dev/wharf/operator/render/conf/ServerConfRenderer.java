@@ -1,5 +1,6 @@
 package dev.wharf.operator.render.conf;
 
+import dev.wharf.operator.api.AccessLevel;
 import dev.wharf.operator.api.AclDefaults;
 import dev.wharf.operator.api.Anonymous;
 import dev.wharf.operator.api.Authentication;
@@ -7,13 +8,16 @@ import dev.wharf.operator.api.DoorOptions;
 import dev.wharf.operator.api.DoorType;
 import dev.wharf.operator.api.Pinning;
 import dev.wharf.operator.api.PortAllocationStatus;
+import dev.wharf.operator.api.ServerAcl;
 import dev.wharf.operator.api.StoragePoolSpec;
 import dev.wharf.operator.api.TransferServer;
 import dev.wharf.operator.api.TransferServerSpec;
+import dev.wharf.operator.render.AnonymousArea;
 import dev.wharf.operator.render.Layout;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -61,7 +65,7 @@ public final class ServerConfRenderer {
             k.put("auth.password-file", Layout.credential(Layout.PASSWD));
         }
         k.put("auth.username-password", bool(auth.usernamePassword, true));
-        anonymous(k, auth.anonymous, pool.defaults == null ? null : pool.defaults.anonymous);
+        anonymous(k, spec, pool);
         k.put("transfer.overwrite", bool(opts.overwrite, true));
         k.put("log.aborted-transfers", bool(opts.logAbortedTransfers, true));
 
@@ -88,15 +92,15 @@ public final class ServerConfRenderer {
         k.put("admin.port", String.valueOf(ports.admin));
         k.put("log.level", spec.logLevel != null ? spec.logLevel.value() : "info");
 
-        // Access control: the pool decides
+        // Access control: the pool decides, a server may ask for less (or up to the pool's policy.maxDefaultAcl)
         AclDefaults acl = pool.defaults != null && pool.defaults.acl != null ? pool.defaults.acl : new AclDefaults();
+        ServerAcl own = spec.acl != null ? spec.acl : new ServerAcl();
+        AccessLevel cap = pool.policyOrDefault().maxDefaultAclOrDefault();
         k.put("acl.enabled", bool(acl.enabled, true));
-        if (acl.authenticated != null) {
-            k.put("acl.default.authenticated", acl.authenticated.value());
-        }
-        if (acl.anonymous != null) {
-            k.put("acl.default.anonymous", acl.anonymous.value());
-        }
+        level(own.authenticated, acl.authenticated, AccessLevel.WRITE, cap)
+                .ifPresent(l -> k.put("acl.default.authenticated", l.value()));
+        level(own.anonymous, acl.anonymous, AccessLevel.LIST, cap)
+                .ifPresent(l -> k.put("acl.default.anonymous", l.value()));
 
         // GridFTP, dCap, GSI, threads (planned keys: only when used)
         for (DoorType door : new DoorType[] {DoorType.GSIFTP, DoorType.DCAP, DoorType.GSIDCAP}) {
@@ -127,22 +131,34 @@ public final class ServerConfRenderer {
         return new ServerConf(header, k);
     }
 
-    private static void anonymous(Map<String, String> k, Anonymous own, Anonymous pool) {
-        Anonymous a = own != null ? own : new Anonymous();
-        Anonymous d = pool != null ? pool : new Anonymous();
-        boolean enabled = Boolean.TRUE.equals(a.enabled != null ? a.enabled : d.enabled);
-        k.put("anonymous.enabled", String.valueOf(enabled));
-        if (!enabled) {
+    private static void anonymous(Map<String, String> k, TransferServerSpec spec, StoragePoolSpec pool) {
+        Optional<String> root = AnonymousArea.root(spec, pool);
+        k.put("anonymous.enabled", String.valueOf(root.isPresent()));
+        if (root.isEmpty()) {
             return;
         }
+        Anonymous a = AnonymousArea.own(spec);
+        Anonymous d = AnonymousArea.pool(pool);
         String user = a.user != null ? a.user : d.user;
         if (user != null) {
             k.put("anonymous.user", user);
         }
-        String root = a.root != null ? a.root : d.root != null ? d.root : "pub";
-        k.put("anonymous.root", Layout.STORAGE_ROOT + "/" + root);
+        k.put("anonymous.root", Layout.STORAGE_ROOT + "/" + root.get());
         Boolean email = a.requireEmailPassword != null ? a.requireEmailPassword : d.requireEmailPassword;
         k.put("anonymous.require-email-password", bool(email, false));
+    }
+
+    /**
+     * The level to write, never above {@code cap}: the server's own ask, else the pool's default, else
+     * nothing (the server's default) unless that default is above the cap. A server asking for more than
+     * the cap is refused before rendering ({@code PolicyCheck}); here the pool's own default is clamped.
+     */
+    static Optional<AccessLevel> level(AccessLevel own, AccessLevel pool, AccessLevel serverDefault, AccessLevel cap) {
+        AccessLevel chosen = own != null ? own : pool;
+        if (chosen == null) {
+            return serverDefault.compareTo(cap) > 0 ? Optional.of(cap) : Optional.empty();
+        }
+        return Optional.of(chosen.compareTo(cap) > 0 ? cap : chosen);
     }
 
     private static String bool(Boolean value, boolean dflt) {

@@ -44,6 +44,22 @@ public record PortRequest(String key, String orderKey, Map<DoorType, Integer> do
         return new PortRequest(keyOf(ts), ts.getMetadata().getCreationTimestamp(), doors, sshd, sshdPort, previous);
     }
 
+    /**
+     * The request of a server that keeps running on its last good ports while Degraded: exactly the ports
+     * in its status, so no other server is given a port that is still in use.
+     */
+    public static PortRequest holding(TransferServer ts) {
+        PortAllocationStatus held = ts.getStatus().allocation;
+        Map<DoorType, Integer> doors = new EnumMap<>(DoorType.class);
+        for (DoorType type : DoorType.values()) {
+            Integer port = held.doors == null ? null : held.doors.get(type.specName());
+            if (port != null) {
+                doors.put(type, port);
+            }
+        }
+        return new PortRequest(keyOf(ts), ts.getMetadata().getCreationTimestamp(), doors, held.sshd != null, held.sshd, held);
+    }
+
     /** {@code namespace/name}. */
     public static String keyOf(TransferServer ts) {
         return ts.getMetadata().getNamespace() + "/" + ts.getMetadata().getName();

@@ -34,7 +34,8 @@ public final class SshdContainer {
         return List.of("/bin/sh", SshdLayout.config(SshdLayout.START_SCRIPT));
     }
 
-    public static Container render(SshUser user, int port, String image) {
+    /** @param subtree the server's subtree of the pool, the sidecar's {@code /data} (never the pool's root) */
+    public static Container render(SshUser user, int port, String image, String subtree) {
         // sorted, so the rendered object (and the golden files of the sidecar) come out the same every run
         Map<String, Quantity> resources = new TreeMap<>(Map.of("cpu", new Quantity(CPU), "memory", new Quantity(MEMORY)));
         return new ContainerBuilder()
@@ -61,7 +62,7 @@ public final class SshdContainer {
                 // After that a dying sshd ends the container, which makes the pod not ready by itself.
                 .withNewStartupProbe().withNewTcpSocket().withPort(new IntOrString(port)).endTcpSocket()
                 .withPeriodSeconds(2).withTimeoutSeconds(2).withFailureThreshold(30).endStartupProbe()
-                .withVolumeMounts(mounts(user))
+                .withVolumeMounts(mounts(user, subtree))
                 .build();
     }
 
@@ -70,7 +71,7 @@ public final class SshdContainer {
         return mount(SshdVolumes.HOSTS, SshdLayout.JOB_DIR, null, true);
     }
 
-    private static List<VolumeMount> mounts(SshUser user) {
+    private static List<VolumeMount> mounts(SshUser user, String subtree) {
         return List.of(
                 mount(SshdVolumes.CONFIG, SshdLayout.CONFIG_DIR, null, true),
                 mount(SshdVolumes.CONFIG, SshdLayout.SYSTEM_SSH_CONFIG, SshdLayout.SSH_CONFIG, true),
@@ -81,7 +82,7 @@ public final class SshdContainer {
                 hostsMount(),
                 mount(SshdVolumes.HOME, SshdLayout.home(user), null, false),
                 mount(SshdVolumes.TMP, "/tmp", null, false),
-                mount(SshdVolumes.STORAGE, Layout.STORAGE_ROOT, null, false));
+                mount(SshdVolumes.STORAGE, Layout.STORAGE_ROOT, subtree, false));
     }
 
     private static VolumeMount mount(String volume, String path, String subPath, boolean readOnly) {

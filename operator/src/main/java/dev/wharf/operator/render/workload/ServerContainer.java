@@ -36,7 +36,7 @@ final class ServerContainer {
     }
 
     static Container render(TransferServerSpec spec, DataInterface dataInterface, PortAllocationStatus ports,
-            String image, boolean trustAnchors, boolean hostsfile) {
+            String image, boolean trustAnchors, boolean hostsfile, String subtree) {
         Map<String, Quantity> resources = Map.of(
                 "cpu", new Quantity(String.valueOf(spec.cpus != null ? spec.cpus : 2)),
                 "memory", new Quantity(spec.memory != null ? spec.memory : "4Gi"));
@@ -60,19 +60,11 @@ final class ServerContainer {
                 .endFieldRef().endValueFrom().endEnv()
                 .withPorts(ports(ports))
                 .withNewResources().withRequests(resources).withLimits(resources).endResources()
-                .withNewSecurityContext()
-                .withRunAsUser(0L)
-                .withRunAsGroup(0L)
-                .withRunAsNonRoot(false)
-                .withPrivileged(false)
-                .withAllowPrivilegeEscalation(false)
-                .withReadOnlyRootFilesystem(true)
-                .withNewCapabilities().withDrop("ALL").withAdd(CAPABILITIES).endCapabilities()
-                .endSecurityContext()
+                .withSecurityContext(RootContext.with(CAPABILITIES))
                 .withStartupProbe(probe("/healthz", ports.admin, 2, 60))
                 .withReadinessProbe(probe("/readyz", ports.admin, 5, 3))
                 .withLivenessProbe(probe("/healthz", ports.admin, 10, 3))
-                .withVolumeMounts(mounts(trustAnchors, hostsfile))
+                .withVolumeMounts(mounts(trustAnchors, hostsfile, subtree))
                 .build();
     }
 
@@ -121,7 +113,7 @@ final class ServerContainer {
                 .build();
     }
 
-    private static List<VolumeMount> mounts(boolean trustAnchors, boolean hostsfile) {
+    private static List<VolumeMount> mounts(boolean trustAnchors, boolean hostsfile, String subtree) {
         List<VolumeMount> m = new ArrayList<>();
         m.add(new VolumeMountBuilder().withName(Volumes.CONFIG).withMountPath(Layout.CONFIG_FILE)
                 .withSubPath(Layout.CONFIG_KEY).withReadOnly(true).build());
@@ -131,7 +123,8 @@ final class ServerContainer {
             m.add(new VolumeMountBuilder().withName(Volumes.TRUST_ANCHORS).withMountPath(Layout.TRUST_ANCHORS_DIR)
                     .withReadOnly(true).build());
         }
-        m.add(new VolumeMountBuilder().withName(Volumes.STORAGE).withMountPath(Layout.STORAGE_ROOT).build());
+        // only the server's own subtree of the pool: storage.root, anonymous.root and dcap.root all lie below it
+        m.add(new VolumeMountBuilder().withName(Volumes.STORAGE).withMountPath(Layout.STORAGE_ROOT).withSubPath(subtree).build());
         m.add(new VolumeMountBuilder().withName(Volumes.TMP).withMountPath("/tmp").build());
         if (hostsfile) {
             // /var/hostsfile in every container of the job (the image links it into this directory)

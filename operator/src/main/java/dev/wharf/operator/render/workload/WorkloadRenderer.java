@@ -4,8 +4,10 @@ import dev.wharf.operator.api.PortAllocationStatus;
 import dev.wharf.operator.api.StoragePoolSpec;
 import dev.wharf.operator.api.TransferServer;
 import dev.wharf.operator.api.TransferServerSpec;
+import dev.wharf.operator.render.AnonymousArea;
 import dev.wharf.operator.render.ObjectNames;
 import dev.wharf.operator.render.RenderSettings;
+import dev.wharf.operator.render.Subtree;
 import dev.wharf.operator.render.rollout.UpdateStrategies;
 import dev.wharf.operator.render.sshd.SshdContainer;
 import dev.wharf.operator.render.sshd.SshdVolumes;
@@ -54,11 +56,13 @@ public final class WorkloadRenderer {
         TransferServerSpec spec = ts.getSpec();
         boolean trustAnchors = spec.authentication != null && spec.authentication.trustAnchorsSecret != null;
         boolean sshd = spec.sshd != null && spec.sshd.isEnabled();
+        String subtree = Subtree.of(pool, ts);
+        Long jobGroup = sshd ? spec.sshd.user.gid : null;
         List<Container> containers = new ArrayList<>();
-        containers.add(ServerContainer.render(spec, pool.dataInterface, ports, settings.serverImage(), trustAnchors, sshd));
+        containers.add(ServerContainer.render(spec, pool.dataInterface, ports, settings.serverImage(), trustAnchors, sshd, subtree));
         List<Volume> volumes = new ArrayList<>(Volumes.render(ts, pool, trustAnchors));
         if (sshd) {
-            containers.add(SshdContainer.render(spec.sshd.user, ports.sshd, settings.serverImage()));
+            containers.add(SshdContainer.render(spec.sshd.user, ports.sshd, settings.serverImage(), subtree));
             volumes.addAll(SshdVolumes.render(ts));
         }
         return new StatefulSetBuilder()
@@ -70,6 +74,9 @@ public final class WorkloadRenderer {
                 .withNewSelector().withMatchLabels(ObjectNames.selector(ts)).endSelector()
                 .withUpdateStrategy(UpdateStrategies.of(spec))
                 .withVolumeClaimTemplates(Volumes.claimTemplates(ts, pool))
+                // a claim-template pool's per-pod claims go with the server, not with a scale-down
+                .withNewPersistentVolumeClaimRetentionPolicy().withWhenDeleted("Delete").withWhenScaled("Retain")
+                .endPersistentVolumeClaimRetentionPolicy()
                 .withNewTemplate()
                 .withNewMetadata()
                 .withLabels(ObjectNames.labels(ts))
@@ -82,11 +89,15 @@ public final class WorkloadRenderer {
                 .withImagePullSecrets(settings.pullSecretReferences())
                 .withEnableServiceLinks(false)
                 .withTerminationGracePeriodSeconds(TERMINATION_GRACE_SECONDS)
+                // the job's group lets the server (UID 0 without DAC_OVERRIDE) share the subtree with the sshd's user
                 .withNewSecurityContext().withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
+                .withSupplementalGroups(jobGroup == null ? List.of() : List.of(jobGroup))
                 .endSecurityContext()
                 .withNodeSelector(pool.nodeSelector == null ? null : new TreeMap<>(pool.nodeSelector))
                 .withTolerations(pool.tolerations)
                 .withAffinity(affinity(ts, preferredNodes))
+                .withInitContainers(SubtreeInit.render(subtree, jobGroup, AnonymousArea.root(spec, pool).orElse(null),
+                        settings.serverImage()))
                 .withContainers(containers)
                 .withVolumes(volumes)
                 .endSpec()

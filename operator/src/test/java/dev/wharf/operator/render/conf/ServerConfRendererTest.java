@@ -142,6 +142,33 @@ class ServerConfRendererTest {
     }
 
     @Test
+    void defaultAclLevelsNeverExceedThePoolsCap() {
+        TransferServer ts = Fixtures.gridServer();
+        StoragePoolSpec pool = Fixtures.pool();
+        ServerConf conf = ServerConfRenderer.render(ts, pool, Fixtures.gridPorts());
+        assertFalse(conf.keys().containsKey("acl.default.authenticated"), "the server's default (write) is within the cap");
+
+        pool.policy = new dev.wharf.operator.api.PoolPolicy();
+        pool.policy.maxDefaultAcl = AccessLevel.READ;
+        conf = ServerConfRenderer.render(ts, pool, Fixtures.gridPorts());
+        assertEquals("read", conf.keys().get("acl.default.authenticated"), "write would be above the cap: written down to it");
+        assertEquals("read", conf.keys().get("acl.default.anonymous"), "the anonymous default, list, is above read too");
+    }
+
+    @Test
+    void aServersOwnAclLevelsComeBeforeThePoolsDefaults() {
+        TransferServer ts = Fixtures.gridServer();
+        ts.getSpec().acl = new dev.wharf.operator.api.ServerAcl();
+        ts.getSpec().acl.authenticated = AccessLevel.LIST;
+        StoragePoolSpec pool = Fixtures.pool();
+        pool.defaults.acl = new AclDefaults();
+        pool.defaults.acl.authenticated = AccessLevel.WRITE;
+        assertEquals("list", ServerConfRenderer.render(ts, pool, Fixtures.gridPorts()).keys().get("acl.default.authenticated"));
+        assertEquals(java.util.Optional.of(AccessLevel.WRITE), ServerConfRenderer.level(null, AccessLevel.ADMIN, AccessLevel.WRITE,
+                AccessLevel.WRITE), "the pool's own default is clamped to its cap");
+    }
+
+    @Test
     void configMapCarriesTheFileInTheDataPlaneNamespace() {
         TransferServer ts = Fixtures.gridServer();
         ServerConf conf = ServerConfRenderer.render(ts, Fixtures.pool(), Fixtures.gridPorts());

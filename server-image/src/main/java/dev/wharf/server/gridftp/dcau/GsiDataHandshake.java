@@ -163,6 +163,7 @@ final class GsiDataHandshake extends ChannelDuplexHandler {
         if (flushRequested) {
             ctx.flush();
         }
+        ctx.fireUserEventTriggered(dev.wharf.server.data.DataProtection.Event.ESTABLISHED);
         if (data.isReadable()) {
             ctx.fireChannelRead(data);
             ctx.fireChannelReadComplete();

@@ -88,19 +88,20 @@ public final class GsiDataProtection implements DataProtection {
 
     @Override
     public void install(Channel channel) {
+        DataPipeline.guard(channel); // also when closed: what arrived in clear must not become a file
         if (!channel.isOpen()) {
             return;
         }
         boolean initiator = channel.parent() == null; // we connected: active mode, PORT/SPOR, third-party source
         if (level == Level.CLEAR) {
-            channel.pipeline().addBefore(DataPipeline.INBOUND, GsiDataHandshake.NAME,
+            DataPipeline.addProtection(channel, GsiDataHandshake.NAME,
                     new GsiDataHandshake(initiator ? initiatorExchange() : acceptorExchange(), initiator, HANDSHAKE_TIMEOUT_MILLIS));
         } else {
             SSLEngine engine = initiator ? GsiTls.clientEngine(context, protocols) : GsiTls.serverEngine(context, protocols);
             SslHandler ssl = new SslHandler(engine);
             ssl.setHandshakeTimeoutMillis(HANDSHAKE_TIMEOUT_MILLIS);
-            channel.pipeline().addBefore(DataPipeline.INBOUND, DataPipeline.TLS, ssl);
-            channel.pipeline().addBefore(DataPipeline.INBOUND, TlsHandshakeWatch.NAME, new TlsHandshakeWatch());
+            DataPipeline.addProtection(channel, DataPipeline.TLS, ssl);
+            DataPipeline.addProtection(channel, TlsHandshakeWatch.NAME, new TlsHandshakeWatch());
         }
     }
 

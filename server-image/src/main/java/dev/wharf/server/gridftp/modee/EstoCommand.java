@@ -36,6 +36,7 @@ final class EstoCommand implements FtpCommand {
         String path = session.resolve(parts[2]);
         session.takeRestOffset();
         settings.allocation().applyAsLong(session); // a stream-mode upload uses up its ALLO too
+        session.takeAnnouncedSize(); // a partial store: ALLO may name the whole file, not this range
         UploadMode mode = offset > 0 ? UploadMode.RESUME : UploadMode.REPLACE;
         Upload upload = StorageReplies.call(() -> session.storage().openUpload(path, mode, offset), true);
         FileReceiver receiver = new FileReceiver(upload.channel(), upload.start(), session.type() == FtpSession.Type.ASCII);

@@ -419,6 +419,27 @@ class ModeETransferTest {
     }
 
     @Test
+    void aStreamModeEstoAfterAnAlloOfTheWholeFileKeepsItsRange() throws Exception {
+        byte[] original = random(10_000);
+        Files.write(root.resolve("range.bin"), original);
+        byte[] patch = "PATCHED".getBytes();
+        try (RawFtp ftp = modeE()) {
+            expect(200, ftp.command("MODE S"));
+            expect(200, ftp.command("TYPE I"));
+            ftp.command("ALLO 10000"); // globus-url-copy names the whole file; a partial store is not short
+            try (Socket s = ftp.passive()) {
+                expect(150, ftp.command("ESTO A 5000 /range.bin"));
+                s.getOutputStream().write(patch);
+                s.shutdownOutput();
+                expect(226, ftp.reply());
+            }
+        }
+        byte[] expected = java.util.Arrays.copyOf(original, 5000 + patch.length); // in stream mode, like REST + STOR, the file ends with the data
+        System.arraycopy(patch, 0, expected, 5000, patch.length);
+        assertArrayEquals(expected, Files.readAllBytes(root.resolve("range.bin")));
+    }
+
+    @Test
     void markersDuringASlowUploadAndAFinalRangeMarker() throws Exception {
         byte[] content = random(3000);
         try (RawFtp ftp = modeE()) {
