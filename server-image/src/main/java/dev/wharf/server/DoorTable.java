@@ -1,9 +1,12 @@
 package dev.wharf.server;
 
+import dev.wharf.server.checksum.FileChecksums;
 import dev.wharf.server.dcap.DcapDoor;
 import dev.wharf.server.dcap.DcapSettings;
 import dev.wharf.server.data.PortAllocator;
 import dev.wharf.server.data.PortRange;
+import dev.wharf.server.fs.FileChannelOpener;
+import dev.wharf.server.ftp.FtpCommands;
 import dev.wharf.server.ftp.FtpDoor;
 import dev.wharf.server.ftp.FtpSettings;
 import dev.wharf.server.gridftp.GridFtpDoors;
@@ -23,18 +26,24 @@ final class DoorTable {
 
     static final List<DoorKind<?>> KINDS = List.of(
             new DoorKind<>("ftp", true, FtpSettings::plain,
-                    (c, s, shared) -> GridFtpDoors.ftpWithModeE(c, s, ports(shared, s.portRange()))),
+                    (c, s, shared) -> GridFtpDoors.ftpWithModeE(c, s, ports(shared, s.portRange()), checksums(shared))),
             new DoorKind<>("ftps", false, FtpSettings::implicitTls,
-                    (c, s, shared) -> new FtpDoor(c, s, ports(shared, s.portRange()))),
+                    (c, s, shared) -> new FtpDoor(c, s, c.tls() == null ? null : c.tls().sslContext(), ports(shared, s.portRange()),
+                            FtpCommands.standard(checksums(shared)), FileChannelOpener.DEFAULT)),
             new DoorKind<>("dcap", false, DcapSettings::from, (c, s, shared) -> new DcapDoor(c, s, ports(shared, s.portRange()))),
             new DoorKind<>("gsidcap", false, DcapSettings::gsi,
                     (c, s, shared) -> new DcapDoor(c, s, ports(shared, s.portRange()), gsi(shared, c))),
             new DoorKind<>("gridftp", false, FtpSettings::gridftp,
-                    (c, s, shared) -> GridFtpDoors.create(c, s, ports(shared, s.portRange()), gsi(shared, c))));
+                    (c, s, shared) -> GridFtpDoors.create(c, s, ports(shared, s.portRange()), gsi(shared, c), checksums(shared))));
 
     /** One GSI service (host credential, trust store, grid-mapfile) for every GSI door of the server. */
     static GsiService gsi(SharedResources shared, ServerContext context) {
         return shared.get(GsiService.class, () -> GsiService.start(GsiSettings.from(context.config())));
+    }
+
+    /** One CKSM/HASH cache for every FTP-family door: a file checksummed through one door is cached for all. */
+    static FileChecksums checksums(SharedResources shared) {
+        return shared.get(FileChecksums.class, FileChecksums::new);
     }
 
     /** Doors with the same data-port range share one allocator, so they never hand out the same port. */

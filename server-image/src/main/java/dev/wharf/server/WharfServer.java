@@ -65,6 +65,7 @@ public final class WharfServer implements AutoCloseable {
 
     /** The same with explicit admin settings (the demo lets a taken admin port fall back) and threads. */
     public static WharfServer create(ConfigFile config, AdminSettings adminSettings, ServerThreads threads) {
+        config.validate();
         MicrometerServerMetrics metrics = new MicrometerServerMetrics();
         ServerContext context = null;
         try {
@@ -89,9 +90,9 @@ public final class WharfServer implements AutoCloseable {
     private static void refuseUnknownKeys(ConfigFile config) {
         Set<String> unknown = config.unusedKeys();
         if (!unknown.isEmpty()) {
-            throw new ConfigException(config.source() + ": unknown key" + (unknown.size() > 1 ? "s " : " ")
-                    + String.join(", ", unknown) + " (see docs/configuration.md; keys of planned features are refused"
-                    + " until they land)");
+            throw new ConfigException(config.source() + ": unused key" + (unknown.size() > 1 ? "s " : " ")
+                    + String.join(", ", unknown) + " (declared in docs/configuration.md, but nothing in this build reads"
+                    + " them)");
         }
     }
 

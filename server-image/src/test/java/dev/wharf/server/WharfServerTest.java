@@ -46,8 +46,9 @@ class WharfServerTest {
     void unknownKeysAreRefusedByNameBeforeAnythingBinds() {
         ConfigException e = assertThrows(ConfigException.class, () -> WharfServer.create(ConfigFile.parse(
                 List.of("admin.port = 0", "ftp.port = 0", "anonymous.enabeld = true", "gridftp.enabeld = true"), "server.conf")));
-        assertEquals("server.conf: unknown keys anonymous.enabeld, gridftp.enabeld (see docs/configuration.md;"
-                + " keys of planned features are refused until they land)", e.getMessage());
+        assertEquals("server.conf:3: unknown key anonymous.enabeld (did you mean anonymous.enabled?); every key is listed"
+                + " in docs/configuration.md; server.conf:4: unknown key gridftp.enabeld (did you mean gridftp.enabled?);"
+                + " every key is listed in docs/configuration.md", e.getMessage());
     }
 
     @Test

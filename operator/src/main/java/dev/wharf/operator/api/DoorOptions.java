@@ -1,5 +1,6 @@
 package dev.wharf.operator.api;
 
+import dev.wharf.config.Limits;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
@@ -18,23 +19,24 @@ public class DoorOptions {
     @JsonPropertyDescription("IPv4/IPv6 CIDRs allowed to connect (checked on the real client address, after PROXY). Empty: everyone.")
     public List<@Pattern(Patterns.CIDR) String> allowedSubnets;
 
-    @Min(1)
-    @Max(100000)
-    @Default("100")
+    // bounds and defaults are the server's (server.conf limits.*), from the shared schema module
+    @Min(Limits.CLIENTS_MIN)
+    @Max(Limits.CLIENTS_MAX)
+    @Default(Limits.CLIENTS_DEFAULT)
     @JsonPropertyDescription("Concurrent control connections per door; more get 421.")
-    public Integer clientLimit = 100;
+    public Integer clientLimit = Integer.valueOf(Limits.CLIENTS_DEFAULT);
 
-    @Min(1)
-    @Max(128)
-    @Default("10")
+    @Min(Limits.STREAMS_PER_CLIENT_MIN)
+    @Max(Limits.STREAMS_PER_CLIENT_MAX)
+    @Default(Limits.STREAMS_PER_CLIENT_DEFAULT)
     @JsonPropertyDescription("Parallel streams of an active-mode MODE E transfer.")
-    public Integer streamsPerClient = 10;
+    public Integer streamsPerClient = Integer.valueOf(Limits.STREAMS_PER_CLIENT_DEFAULT);
 
-    @Min(10)
-    @Max(86400)
-    @Default("900")
+    @Min(Limits.IDLE_TIMEOUT_MIN)
+    @Max(Limits.IDLE_TIMEOUT_MAX)
+    @Default(Limits.IDLE_TIMEOUT_DEFAULT)
     @JsonPropertyDescription("Seconds a control connection may sit idle before 421.")
-    public Integer idleTimeoutSeconds = 900;
+    public Integer idleTimeoutSeconds = Integer.valueOf(Limits.IDLE_TIMEOUT_DEFAULT);
 
     @Default("true")
     @JsonPropertyDescription("Allow uploads onto an existing file.")

@@ -18,6 +18,9 @@ public class Endpoint {
     @JsonPropertyDescription("URL, e.g. gsiftp://node-a.example:2811")
     public String url;
 
+    @JsonPropertyDescription("What a client needs to know to use this endpoint, e.g. where data connections go.")
+    public String hint;
+
     public Endpoint() {
     }
 
@@ -30,12 +33,12 @@ public class Endpoint {
     @Override
     public boolean equals(Object o) {
         return o instanceof Endpoint e && Objects.equals(node, e.node) && Objects.equals(door, e.door)
-                && Objects.equals(url, e.url);
+                && Objects.equals(url, e.url) && Objects.equals(hint, e.hint);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(node, door, url);
+        return Objects.hash(node, door, url, hint);
     }
 
     @Override

@@ -92,7 +92,7 @@ final class TransferServerReport {
         status.ready = ready + "/" + wanted();
         Map<String, String> serving = new LinkedHashMap<>(hosts);
         serving.keySet().retainAll(ObservedPods.servingNodes(pods, nodes));
-        status.endpoints = new ArrayList<>(Endpoints.urls(ports, serving));
+        status.endpoints = new ArrayList<>(Endpoints.urls(ports, serving, nicOfNode));
         status.sshEndpoints = new ArrayList<>(Endpoints.ssh(ts.getSpec(), ports, hosts));
         status.sshKnownHosts = Endpoints.sshKnownHosts(ts.getSpec(), ports, hosts, hostCaPublicKey);
         if (ready < wanted()) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Where clients connect: one URL per node and door, one ssh command per node. */
@@ -52,12 +53,29 @@ public final class Endpoints {
      * @return URLs sorted by node, then door in {@link DoorType} order, e.g. {@code gsiftp://node-a.example:2811}
      */
     public static List<Endpoint> urls(PortAllocationStatus ports, Map<String, String> nodeHosts) {
+        return urls(ports, nodeHosts, node -> null);
+    }
+
+    /**
+     * @param dataNicOfNode node name → the data interface the server binds passive data listeners on
+     *                      (the pool's); ftp and ftps endpoints then carry a hint for the clients that
+     *                      ignore the PASV address (docs/ftp.md, "EPSV and a separate data interface")
+     */
+    public static List<Endpoint> urls(PortAllocationStatus ports, Map<String, String> nodeHosts,
+                                      Function<String, String> dataNicOfNode) {
         List<Endpoint> list = new ArrayList<>();
         new TreeMap<>(nodeHosts).forEach((node, host) -> {
             for (DoorType door : DoorType.values()) {
                 Integer port = ports.doors.get(door.specName());
                 if (port != null) {
-                    list.add(new Endpoint(node, door.specName(), door.scheme() + "://" + hostPart(host) + ":" + port));
+                    Endpoint e = new Endpoint(node, door.specName(), door.scheme() + "://" + hostPart(host) + ":" + port);
+                    String nic = dataNicOfNode.apply(node);
+                    if (nic != null && (door == DoorType.FTP || door == DoorType.FTPS)) {
+                        e.hint = "data connections go to " + nic + "'s address (PASV); if " + host
+                                + " is another address, use curl --no-ftp-skip-pasv-ip and Python ftplib"
+                                + " trust_server_pasv_ipv4_address = True";
+                    }
+                    list.add(e);
                 }
             }
         });

@@ -30,6 +30,19 @@ class EndpointsAndNamesTest {
         assertEquals("ftp,gsiftp", Endpoints.doorSummary(Fixtures.gridServer().getSpec()));
     }
 
+    /** curl and Python's ftplib connect data to the control address unless told otherwise (docs/ftp.md). */
+    @Test
+    void ftpEndpointsTellWhereDataConnectionsGo() {
+        List<Endpoint> urls = Endpoints.urls(Fixtures.gridPorts(), Map.of("node-a", "a.example", "node-b", "b.example"),
+                node -> node.equals("node-a") ? "ens1f0" : "ib0");
+        Endpoint ftpA = urls.get(0);
+        assertEquals("ftp", ftpA.door);
+        assertTrue(ftpA.hint.contains("ens1f0") && ftpA.hint.contains("--no-ftp-skip-pasv-ip")
+                && ftpA.hint.contains("trust_server_pasv_ipv4_address"), ftpA.hint);
+        assertTrue(urls.get(2).hint.contains("ib0"), urls.get(2).hint);
+        assertNull(urls.get(1).hint, "globus-url-copy uses the PASV address: no hint for gsiftp");
+    }
+
     @Test
     void hostPrefersTheAnnotationThenNamesThenAddresses() {
         Node node = new NodeBuilder().withNewMetadata().withName("n1").endMetadata()

@@ -1,7 +1,6 @@
 package dev.wharf.server.acl;
 
 import dev.wharf.server.acl.owner.OwnerStore;
-import dev.wharf.server.config.ConfigException;
 import dev.wharf.server.config.ConfigFile;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -19,38 +18,17 @@ import java.util.Locale;
 public record AclSettings(boolean enabled, Path groupsFile, AccessLevel defaultAuthenticated,
                           AccessLevel defaultAnonymous, long revalidateMillis, OwnerStore.Mode ownerStore) {
 
-    public static final AclSettings DEFAULTS = new AclSettings(true, null, AccessLevel.WRITE, AccessLevel.LIST, 1000,
-            OwnerStore.Mode.AUTO);
+    /** An empty configuration's: the defaults declared in the schema (docs/configuration.md). */
+    public static final AclSettings DEFAULTS = from(ConfigFile.empty());
 
     public static AclSettings from(ConfigFile config) {
         return new AclSettings(
-                config.getBoolean("acl.enabled", DEFAULTS.enabled()),
+                config.declaredBoolean("acl.enabled"),
                 config.getPath("acl.groups-file").orElse(null),
-                level(config, "acl.default.authenticated", DEFAULTS.defaultAuthenticated()),
-                level(config, "acl.default.anonymous", DEFAULTS.defaultAnonymous()),
-                config.getLong("acl.cache.revalidate-ms", DEFAULTS.revalidateMillis(), 0, 3_600_000),
-                ownerStore(config));
-    }
-
-    private static OwnerStore.Mode ownerStore(ConfigFile config) {
-        String raw = config.getString("acl.owner-store", "auto");
-        try {
-            return OwnerStore.Mode.valueOf(raw.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(config.source() + ": acl.owner-store must be auto or sidecar, got '" + raw + "'");
-        }
-    }
-
-    private static AccessLevel level(ConfigFile config, String key, AccessLevel fallback) {
-        String raw = config.get(key).orElse(null);
-        if (raw == null) {
-            return fallback;
-        }
-        try {
-            return AclTextParser.level(raw);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(config.source() + ": " + key + ": " + e.getMessage());
-        }
+                AclTextParser.level(config.declaredChoice("acl.default.authenticated")),
+                AclTextParser.level(config.declaredChoice("acl.default.anonymous")),
+                config.declaredLong("acl.cache.revalidate-ms"),
+                OwnerStore.Mode.valueOf(config.declaredChoice("acl.owner-store").toUpperCase(Locale.ROOT)));
     }
 
     public AclSettings withEnabled(boolean on) {

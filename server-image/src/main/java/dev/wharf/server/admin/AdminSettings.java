@@ -15,7 +15,8 @@ import dev.wharf.server.config.ConfigFile;
  */
 public record AdminSettings(String bindInterface, int port, boolean fallbackToFreePort, CidrSet statusClients) {
 
-    public static final int DEFAULT_PORT = 8080;
+    /** The schema's default (docs/configuration.md). */
+    public static final int DEFAULT_PORT = ConfigFile.empty().declaredInt("admin.port");
 
     /** Everyone may read /metrics and /status (a standalone server on a trusted network). */
     public AdminSettings(String bindInterface, int port, boolean fallbackToFreePort) {
@@ -31,7 +32,7 @@ public record AdminSettings(String bindInterface, int port, boolean fallbackToFr
             throw new ConfigException("admin.allowed-subnets: " + e.getMessage());
         }
         return new AdminSettings(config.getString("admin.interface", control),
-                config.getInt("admin.port", DEFAULT_PORT, 0, 65535), false, clients);
+                config.declaredInt("admin.port"), false, clients);
     }
 
     public AdminSettings withFallbackToFreePort() {

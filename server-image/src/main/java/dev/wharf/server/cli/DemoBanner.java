@@ -3,6 +3,8 @@ package dev.wharf.server.cli;
 import dev.wharf.server.Door;
 import dev.wharf.server.WharfServer;
 import dev.wharf.server.admin.AdminEndpoint;
+import dev.wharf.server.ftp.FtpSettings;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,14 +27,22 @@ final class DemoBanner {
         } else {
             String url = "ftp://" + AdminEndpoint.hostPort(ftp.localAddress()) + "/";
             String user = "demo:" + demo.password();
+            InetAddress data = FtpSettings.plain(server.context().config()).dataInterface();
+            boolean separateData = !data.equals(ftp.localAddress().getAddress());
+            // curl >= 7.74 connects to the control address whatever PASV says: tell it to use the data interface
+            String curl = separateData ? "curl --no-ftp-skip-pasv-ip" : "curl";
             out.add("  FTP       " + url + "  (AUTH TLS with a self-signed certificate)");
+            if (separateData) {
+                out.add("  data      connections go to " + data.getHostAddress() + " (data.interface), not the control address:");
+                out.add("            tell curl --no-ftp-skip-pasv-ip, Python ftplib trust_server_pasv_ipv4_address = True");
+            }
             out.add("");
             out.add("Try:");
-            out.add("  curl -u " + user + " " + url + "                     # list your files");
-            out.add("  curl -u " + user + " " + url + "hello.txt            # download");
-            out.add("  curl -u " + user + " -T /etc/hostname " + url + "     # upload");
-            out.add("  curl --ssl-reqd -k -u " + user + " " + url + "hello.txt   # the same over TLS");
-            out.add("  curl " + url + "README.txt                        # anonymous");
+            out.add("  " + curl + " -u " + user + " " + url + "                     # list your files");
+            out.add("  " + curl + " -u " + user + " " + url + "hello.txt            # download");
+            out.add("  " + curl + " -u " + user + " -T /etc/hostname " + url + "     # upload");
+            out.add("  " + curl + " --ssl-reqd -k -u " + user + " " + url + "hello.txt   # the same over TLS");
+            out.add("  " + curl + " " + url + "README.txt                        # anonymous");
             out.add("  lftp -u demo," + demo.password() + " -e 'set ssl:verify-certificate no; ls; bye' " + url);
         }
         out.add("  curl " + admin + "/readyz");

@@ -70,6 +70,7 @@ public final class WharfCommand implements Callable<Integer> {
         ConfigFile base = demo != null ? ConfigFile.load(demo.config())
                 : configFile != null ? ConfigFile.load(configFile) : ConfigFile.empty();
         ConfigFile config = base.with(overrides());
+        config.validate(); // before logging is set up from it: a bad log.level is named like any other value
         LoggingSetup.apply(config);
 
         AdminSettings admin = AdminSettings.fromConfig(config);
@@ -116,13 +117,27 @@ public final class WharfCommand implements Callable<Integer> {
     public static int run(String... args) {
         WharfCommand command = new WharfCommand();
         command.noArguments = args.length == 0;
-        return commandLine(command).execute(args);
+        CommandLine line = commandLine(command);
+        try {
+            return line.execute(args);
+        } finally {
+            // sub-commands print() without a line end; picocli's writers only flush on println, and
+            // System.exit does not flush them: 'acl show' printed nothing
+            line.getOut().flush();
+            line.getErr().flush();
+        }
     }
 
-    /** The command line as the process uses it: mdtmFTP's single-dash long names never cluster. */
+    /**
+     * The command line as the process uses it: mdtmFTP's single-dash long names never cluster, and an
+     * option's value may be any file name, also one spelt like a sub-command ({@code -password-file passwd})
+     * or an option: a value is never taken for something else.
+     */
     public static CommandLine commandLine(WharfCommand command) {
         CommandLine line = new CommandLine(command);
         line.setPosixClusteredShortOptionsAllowed(false);
+        line.setAllowSubcommandsAsOptionParameters(true);
+        line.setAllowOptionsAsOptionParameters(true);
         line.setExecutionExceptionHandler(new ErrorHandler());
         return line;
     }

@@ -4,6 +4,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.wharf.config.ConfigKey;
+import dev.wharf.config.KeyType;
+import dev.wharf.config.ServerConfLines;
+import dev.wharf.config.ServerConfSchema;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,19 +28,25 @@ public final class ConfigFile {
 
     private final Map<String, String> values;
     private final String source;
+    /** Line "number" of keys set by the command line's flags ({@link #with}). */
+    private static final int COMMAND_LINE = 0;
+
+    /** The line each key of the file is on, {@link #COMMAND_LINE} for a flag's key. */
+    private final Map<String, Integer> lines;
     private final Set<String> read = ConcurrentHashMap.newKeySet();
 
-    private ConfigFile(Map<String, String> values, String source) {
+    private ConfigFile(Map<String, String> values, String source, Map<String, Integer> lines) {
         this.values = Collections.unmodifiableMap(values);
         this.source = source;
+        this.lines = Map.copyOf(lines);
     }
 
     public static ConfigFile empty() {
-        return new ConfigFile(new LinkedHashMap<>(), "defaults");
+        return new ConfigFile(new LinkedHashMap<>(), "defaults", Map.of());
     }
 
     public static ConfigFile of(Map<String, String> values) {
-        return new ConfigFile(new LinkedHashMap<>(values), "map");
+        return new ConfigFile(new LinkedHashMap<>(values), "map", Map.of());
     }
 
     public static ConfigFile load(Path file) {
@@ -46,31 +57,50 @@ public final class ConfigFile {
         }
     }
 
+    /** Parses with the syntax the operator renders with ({@link ServerConfLines}). */
     public static ConfigFile parse(List<String> lines, String source) {
         Map<String, String> values = new LinkedHashMap<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            int eq = line.indexOf('=');
-            if (eq <= 0) {
-                throw new ConfigException(source + ":" + (i + 1) + ": expected 'key = value', got: " + line);
-            }
-            String key = line.substring(0, eq).strip();
-            String value = line.substring(eq + 1).strip();
-            if (values.put(key, value) != null) {
-                throw new ConfigException(source + ":" + (i + 1) + ": key '" + key + "' is set twice");
-            }
+        Map<String, Integer> numbers = new LinkedHashMap<>();
+        try {
+            ServerConfLines.parse(lines, source).values().forEach(e -> {
+                values.put(e.key(), e.value());
+                numbers.put(e.key(), e.line());
+            });
+        } catch (ServerConfLines.SyntaxException e) {
+            throw new ConfigException(e.getMessage());
         }
-        return new ConfigFile(values, source);
+        return new ConfigFile(values, source, numbers);
     }
 
     /** A copy with {@code overrides} winning (the command line's flags over the file). */
     public ConfigFile with(Map<String, String> overrides) {
         Map<String, String> merged = new LinkedHashMap<>(values);
         merged.putAll(overrides);
-        return new ConfigFile(merged, source);
+        Map<String, Integer> numbers = new LinkedHashMap<>(lines);
+        overrides.keySet().forEach(key -> numbers.put(key, COMMAND_LINE));
+        return new ConfigFile(merged, source, numbers);
+    }
+
+    /**
+     * Checks every key and value against the declared schema ({@code dev.wharf.config.ServerConfSchema}):
+     * an unknown key or a value of the wrong type or range stops the server, every problem named with
+     * its file and line ({@code t.conf:12: unknown key srm.enabled}) and the allowed values.
+     */
+    public void validate() {
+        List<String> problems = new ArrayList<>();
+        values.forEach((key, value) -> ServerConfSchema.problem(key, value).ifPresent(p -> problems.add(where(key) + ": " + p)));
+        if (!problems.isEmpty()) {
+            throw new ConfigException(String.join("; ", problems));
+        }
+    }
+
+    /** {@code file:line} of a key of the file, "command line" for a flag's key, else the source. */
+    public String where(String key) {
+        Integer line = lines.get(key);
+        if (line == null) {
+            return source;
+        }
+        return line == COMMAND_LINE ? "command line" : source + ":" + line;
     }
 
     public Optional<String> get(String key) {
@@ -90,11 +120,11 @@ public final class ConfigFile {
         try {
             int value = Integer.parseInt(raw.get());
             if (value < min || value > max) {
-                throw new ConfigException(source + ": " + key + " = " + value + " is outside " + min + ".." + max);
+                throw new ConfigException(where(key) + ": " + key + " = " + value + " is outside " + min + ".." + max);
             }
             return value;
         } catch (NumberFormatException e) {
-            throw new ConfigException(source + ": " + key + " must be a whole number, got '" + raw.get() + "'");
+            throw new ConfigException(where(key) + ": " + key + " must be a whole number, got '" + raw.get() + "'");
         }
     }
 
@@ -106,11 +136,11 @@ public final class ConfigFile {
         try {
             long value = Long.parseLong(raw.get());
             if (value < min || value > max) {
-                throw new ConfigException(source + ": " + key + " = " + value + " is outside " + min + ".." + max);
+                throw new ConfigException(where(key) + ": " + key + " = " + value + " is outside " + min + ".." + max);
             }
             return value;
         } catch (NumberFormatException e) {
-            throw new ConfigException(source + ": " + key + " must be a whole number, got '" + raw.get() + "'");
+            throw new ConfigException(where(key) + ": " + key + " must be a whole number, got '" + raw.get() + "'");
         }
     }
 
@@ -122,8 +152,44 @@ public final class ConfigFile {
         return switch (raw.get().toLowerCase(java.util.Locale.ROOT)) {
             case "true", "yes", "on" -> true;
             case "false", "no", "off" -> false;
-            default -> throw new ConfigException(source + ": " + key + " must be true or false, got '" + raw.get() + "'");
+            default -> throw new ConfigException(where(key) + ": " + key + " must be true or false, got '" + raw.get() + "'");
         };
+    }
+
+    /** An INTEGER key with the default and bounds declared in the schema (no literals in the settings record). */
+    public int declaredInt(String key) {
+        ConfigKey k = declared(key, KeyType.INTEGER);
+        return getInt(key, k.intDefault(), Math.toIntExact(k.values().min()), Math.toIntExact(k.values().max()));
+    }
+
+    /** A wide INTEGER key (e.g. a byte count) with the default and bounds declared in the schema. */
+    public long declaredLong(String key) {
+        ConfigKey k = declared(key, KeyType.INTEGER);
+        return getLong(key, k.longDefault(), k.values().min(), k.values().max());
+    }
+
+    /** A BOOLEAN key with the default declared in the schema. */
+    public boolean declaredBoolean(String key) {
+        return getBoolean(key, Boolean.parseBoolean(declared(key, KeyType.BOOLEAN).defaultValue()));
+    }
+
+    /** A CHOICE key, lower-case, with the default declared in the schema; a value not among its choices is refused. */
+    public String declaredChoice(String key) {
+        ConfigKey k = declared(key, KeyType.CHOICE);
+        String value = getString(key, k.defaultValue()).toLowerCase(java.util.Locale.ROOT);
+        k.problem(value).ifPresent(p -> {
+            throw new ConfigException(where(key) + ": " + p);
+        });
+        return value;
+    }
+
+    private static ConfigKey declared(String key, KeyType type) {
+        ConfigKey k = ServerConfSchema.require(key);
+        if (k.type() != type || (k.defaultValue() == null)) {
+            throw new IllegalArgumentException(key + " is declared as " + k.type() + " with default " + k.defaultValue()
+                    + ", not as a " + type + " with a default");
+        }
+        return k;
     }
 
     /** Whitespace- or comma-separated list; empty when unset. */
@@ -133,6 +199,11 @@ public final class ConfigFile {
 
     public Optional<Path> getPath(String key) {
         return get(key).map(Path::of);
+    }
+
+    /** Every key some settings record asked for so far, set or not (a test checks each is declared). */
+    public Set<String> readKeys() {
+        return Set.copyOf(read);
     }
 
     /** Keys present in the file that no settings record asked for: almost always typos. */

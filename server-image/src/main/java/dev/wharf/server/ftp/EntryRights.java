@@ -24,16 +24,20 @@ final class EntryRights {
                 storage.allowed(Operation.OVERWRITE_FILE, path), false);
     }
 
-    /** RFC 3659 §7.5.5 perm letters. */
-    static String perm(Storage storage, String path, FileEntry e) {
+    /**
+     * RFC 3659 §7.5.5 perm letters. {@code overwrite} is transfer.overwrite: when it is off an existing
+     * file takes no STOR or APPE (553), so it gets no {@code w} and no {@code a}; DELE and RNFR still work.
+     */
+    static String perm(Storage storage, String path, FileEntry e, boolean overwrite) {
         LegacyPrinter.Rights r = of(storage, path, e);
         StringBuilder s = new StringBuilder();
         if (e.isDirectory()) {
             s.append(r.write() ? "c" : "").append(r.write() ? "d" : "").append(r.read() ? "e" : "")
                     .append(r.write() ? "f" : "").append(r.list() ? "l" : "").append(r.write() ? "mp" : "");
         } else {
-            s.append(r.write() ? "a" : "").append(r.write() ? "d" : "").append(r.write() ? "f" : "")
-                    .append(r.read() ? "r" : "").append(r.write() ? "w" : "");
+            boolean replace = r.write() && overwrite;
+            s.append(replace ? "a" : "").append(r.write() ? "d" : "").append(r.write() ? "f" : "")
+                    .append(r.read() ? "r" : "").append(replace ? "w" : "");
         }
         return s.toString();
     }

@@ -1,16 +1,19 @@
 package dev.wharf.server.ftp;
 
+import dev.wharf.server.checksum.FileChecksums;
 import dev.wharf.server.ftp.command.Abor;
 import dev.wharf.server.ftp.command.Allo;
 import dev.wharf.server.ftp.command.Appe;
 import dev.wharf.server.ftp.command.Auth;
 import dev.wharf.server.ftp.command.Ccc;
+import dev.wharf.server.ftp.command.Cksm;
 import dev.wharf.server.ftp.command.Cdup;
 import dev.wharf.server.ftp.command.Cwd;
 import dev.wharf.server.ftp.command.Dele;
 import dev.wharf.server.ftp.command.Eprt;
 import dev.wharf.server.ftp.command.Epsv;
 import dev.wharf.server.ftp.command.Feat;
+import dev.wharf.server.ftp.command.Hash;
 import dev.wharf.server.ftp.command.Help;
 import dev.wharf.server.ftp.command.ListCommand;
 import dev.wharf.server.ftp.command.Mdtm;
@@ -46,17 +49,27 @@ import dev.wharf.server.ftp.command.User;
 /**
  * The FTP door's command table: every verb with its policy flags, FEAT line and help, readable as
  * data. Columns: verb, command, needs login, served during a transfer, FEAT, HELP. The GridFTP door
- * starts from {@link #builder()} and adds or replaces entries (MODE E, SPAS, CKSM...).
+ * starts from {@link #builder()} and adds or replaces entries (MODE E, SPAS, SBUF...).
  */
 public final class FtpCommands {
 
     private FtpCommands() {}
 
+    /** The table with a checksum cache of its own (tests; a server's doors share one, see {@link #standard(FileChecksums)}). */
     public static CommandTable standard() {
-        return builder().build(CommandTable.MANDATORY);
+        return standard(new FileChecksums());
+    }
+
+    public static CommandTable standard(FileChecksums checksums) {
+        return builder(checksums).build(CommandTable.MANDATORY);
     }
 
     public static CommandTable.Builder builder() {
+        return builder(new FileChecksums());
+    }
+
+    /** @param checksums the server's CKSM/HASH cache, shared by its doors */
+    public static CommandTable.Builder builder(FileChecksums checksums) {
         CommandTable.Builder b = CommandTable.builder();
         // access control and session
         b.add(spec("USER", new User(), false, false, null, "USER <name>: start a login"));
@@ -99,6 +112,9 @@ public final class FtpCommands {
         b.add(spec("MLST", new Mlst(), true, false, null, "MLST [path]: machine facts of one entry"));
         b.add(spec("SIZE", new Size(), true, false, "SIZE", "SIZE <file>: size in bytes"));
         b.add(spec("MDTM", new Mdtm(), true, false, "MDTM", "MDTM <file>: modification time"));
+        b.add(spec("CKSM", new Cksm(checksums), true, false, Cksm.feature(),
+                "CKSM <ADLER32|MD5|CRC32> <offset> <length|-1> <path>: checksum of a file range"));
+        b.add(spec("HASH", new Hash(checksums), true, false, Hash.FEATURE, "HASH <file>: hash by OPTS HASH's algorithm"));
         // names
         b.add(spec("DELE", new Dele(), true, false, null, "DELE <file>: delete a file"));
         b.add(spec("MKD", new Mkd(), true, false, null, "MKD <dir>: make a directory"));

@@ -89,6 +89,6 @@ public final class Listings {
 
     /** One MLSx entry line (without MLST's leading space). */
     public static String facts(FtpSession session, String path, FileEntry e, String name) {
-        return MlsxFacts.render(e, EntryRights.perm(session.storage(), path, e), session.mlstFacts(), name);
+        return MlsxFacts.render(e, EntryRights.perm(session.storage(), path, e, session.settings().overwrite()), session.mlstFacts(), name);
     }
 }

@@ -1,5 +1,6 @@
 package dev.wharf.server.gridftp;
 
+import dev.wharf.server.checksum.FileChecksums;
 import dev.wharf.server.config.ConfigFile;
 import dev.wharf.server.ftp.CommandSpec;
 import dev.wharf.server.ftp.CommandTable;
@@ -10,7 +11,7 @@ import dev.wharf.server.gsi.GsiService;
 
 /**
  * The gsiftp door's command table: the FTP door's, with AUTH GSSAPI, ADAT, GSI USER/PASS, PBSZ/PROT
- * for GSI, SITE CLIENTINFO, CKSM, SBUF, ALLO remembered for the next upload and an honest FEAT. (ENC/MIC/CONF are not verbs here: the session handler
+ * for GSI, SITE CLIENTINFO, SBUF, ALLO remembered for the next upload and an honest FEAT. (ENC/MIC/CONF are not verbs here: the session handler
  * unwraps them through {@link GsiSession} once ADAT returned {@code Outcome.Protect}.)
  */
 final class GridFtpCommands {
@@ -23,7 +24,13 @@ final class GridFtpCommands {
 
     /** {@code config}: limits.streams-per-client for MODE E. */
     static CommandTable table(GsiService gsi, GridFtpRoots roots, boolean allowPasswords, ConfigFile config) {
-        CommandTable.Builder b = ModeECommands.install(FtpCommands.builder(), ModeESettings.from(config, session -> GridFtpState.of(session).takeAllocation()));
+        return table(gsi, roots, allowPasswords, config, new FileChecksums());
+    }
+
+    /** {@code checksums}: the server's CKSM/HASH cache, shared by its doors. */
+    static CommandTable table(GsiService gsi, GridFtpRoots roots, boolean allowPasswords, ConfigFile config,
+                              FileChecksums checksums) {
+        CommandTable.Builder b = ModeECommands.install(FtpCommands.builder(checksums), ModeESettings.from(config, session -> GridFtpState.of(session).takeAllocation()));
         CommandTable ftp = FtpCommands.standard();
         b.replace(new CommandSpec("AUTH", new AuthGssapi(gsi), false, false, "AUTH GSSAPI", "AUTH GSSAPI: authenticate with GSI"));
         b.add(new CommandSpec("ADAT", new Adat(), false, false, null, "ADAT <token>: a GSSAPI token"));
@@ -38,8 +45,6 @@ final class GridFtpCommands {
         b.replace(new CommandSpec("SITE", new GridSite(ftp.get("SITE").command()), false, false, null,
                 "SITE HELP | CLIENTINFO | CHMOD <mode> <path>"));
         b.replace(new CommandSpec("FEAT", new GridFeat(), false, true, null, "FEAT: list extensions"));
-        b.add(new CommandSpec("CKSM", new Cksm(), true, false, Checksums.feature(),
-                "CKSM <ADLER32|MD5|CRC32> <offset> <length|-1> <path>: checksum of a file range"));
         b.add(new CommandSpec("SBUF", new Sbuf(), true, false, "SBUF", "SBUF <bytes>: TCP buffer of later data connections"));
         b.replace(new CommandSpec("ALLO", new GridAllo(), true, false, null, "ALLO <bytes>: size of the next upload"));
         return b.build(CommandTable.MANDATORY);

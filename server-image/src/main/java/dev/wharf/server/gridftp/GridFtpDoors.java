@@ -1,6 +1,7 @@
 package dev.wharf.server.gridftp;
 
 import dev.wharf.server.ServerContext;
+import dev.wharf.server.checksum.FileChecksums;
 import dev.wharf.server.data.PortAllocator;
 import dev.wharf.server.fs.FileChannelOpener;
 import dev.wharf.server.config.ConfigFile;
@@ -27,21 +28,36 @@ public final class GridFtpDoors {
      * -p N and -pp. MODE S and everything else stay the FTP door's.
      */
     public static FtpDoor ftpWithModeE(ServerContext context, FtpSettings settings, PortAllocator ports) {
+        return ftpWithModeE(context, settings, ports, new FileChecksums());
+    }
+
+    /** @param checksums the server's CKSM/HASH cache, shared by its doors */
+    public static FtpDoor ftpWithModeE(ServerContext context, FtpSettings settings, PortAllocator ports,
+                                       FileChecksums checksums) {
         return new FtpDoor(context, settings, context.tls() == null ? null : context.tls().sslContext(), ports,
-                ftpCommands(context.config()), FileChannelOpener.DEFAULT);
+                ftpCommands(context.config(), checksums), FileChannelOpener.DEFAULT);
     }
 
     /** The FTP door's command table plus MODE E (see {@link #ftpWithModeE}). */
     public static CommandTable ftpCommands(ConfigFile config) {
-        CommandTable.Builder b = ModeECommands.install(FtpCommands.builder(),
+        return ftpCommands(config, new FileChecksums());
+    }
+
+    private static CommandTable ftpCommands(ConfigFile config, FileChecksums checksums) {
+        CommandTable.Builder b = ModeECommands.install(FtpCommands.builder(checksums),
                 ModeESettings.from(config, session -> GridFtpState.of(session).takeAllocation()));
         b.replace(new CommandSpec("ALLO", new GridAllo(), true, false, null, "ALLO <bytes>: size of the next upload"));
         return b.build(CommandTable.MANDATORY);
     }
 
     public static FtpDoor create(ServerContext context, FtpSettings settings, PortAllocator ports, GsiService gsi) {
+        return create(context, settings, ports, gsi, new FileChecksums());
+    }
+
+    public static FtpDoor create(ServerContext context, FtpSettings settings, PortAllocator ports, GsiService gsi,
+                                 FileChecksums checksums) {
         boolean passwords = context.config().getBoolean("gridftp.allow-passwords", false);
-        return new FtpDoor(context, settings, null, ports,
-                GridFtpCommands.table(gsi, GridFtpRoots.from(context.config()), passwords, context.config()), FileChannelOpener.DEFAULT);
+        return new FtpDoor(context, settings, null, ports, GridFtpCommands.table(gsi, GridFtpRoots.from(context.config()),
+                passwords, context.config(), checksums), FileChannelOpener.DEFAULT);
     }
 }

@@ -1,8 +1,6 @@
 package dev.wharf.server.privileges;
 
-import dev.wharf.server.config.ConfigException;
 import dev.wharf.server.config.ConfigFile;
-import java.util.Locale;
 
 /**
  * What the server would like from the kernel (docs/configuration.md, "Privileges").
@@ -14,16 +12,13 @@ import java.util.Locale;
  */
 public record PrivilegeSettings(boolean lockMemory, long openFiles, int pipeSize, int netNice) {
 
-    public static final PrivilegeSettings DEFAULTS = new PrivilegeSettings(true, 1_048_576, 4 << 20, -5);
+    /** What an empty configuration asks for: the defaults declared in the schema (docs/configuration.md). */
+    public static final PrivilegeSettings DEFAULTS = from(ConfigFile.empty());
 
     public static PrivilegeSettings from(ConfigFile config) {
-        String lock = config.getString("privileges.memory-lock", "auto").toLowerCase(Locale.ROOT);
-        if (!lock.equals("auto") && !lock.equals("off")) {
-            throw new ConfigException("privileges.memory-lock must be auto or off, got '" + lock + "'");
-        }
-        return new PrivilegeSettings(lock.equals("auto"),
-                config.getLong("privileges.open-files", DEFAULTS.openFiles(), 64, 1L << 30),
-                config.getInt("privileges.pipe-size", DEFAULTS.pipeSize(), 4096, 1 << 30),
-                config.getInt("privileges.net-nice", DEFAULTS.netNice(), -20, 19));
+        return new PrivilegeSettings(config.declaredChoice("privileges.memory-lock").equals("auto"),
+                config.declaredLong("privileges.open-files"),
+                config.declaredInt("privileges.pipe-size"),
+                config.declaredInt("privileges.net-nice"));
     }
 }

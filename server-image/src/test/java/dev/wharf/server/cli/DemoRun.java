@@ -31,10 +31,18 @@ public final class DemoRun implements AutoCloseable {
     }
 
     public static DemoRun start(Path dir) throws Exception {
+        return start(dir, Map.of());
+    }
+
+    /** @param keys more server.conf keys, as if the user had added them to the demo's server.conf */
+    public static DemoRun start(Path dir, Map<String, String> keys) throws Exception {
         WharfCommand command = new WharfCommand();
         command.noArguments = true;
         command.demoDir = dir.resolve(".wharf-demo");
-        command.extraOverrides = Map.of("admin.port", "0", "ftp.port", "0");
+        Map<String, String> overrides = new java.util.HashMap<>(keys);
+        overrides.put("admin.port", "0");
+        overrides.put("ftp.port", "0");
+        command.extraOverrides = overrides;
         CompletableFuture<WharfServer> started = new CompletableFuture<>();
         command.onStarted = started::complete;
         StringWriter out = new StringWriter();

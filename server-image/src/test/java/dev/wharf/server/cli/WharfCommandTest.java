@@ -40,6 +40,19 @@ class WharfCommandTest {
         assertEquals("127.0.0.2", command.controlInterface);
     }
 
+    /** A password file called passwd is the natural name; picocli took it for the passwd sub-command. */
+    @Test
+    void everyOptionAcceptsAnyFileNameEvenASubCommandsOrAnOptionsName() {
+        for (String name : new String[] {"passwd", "topology", "acl", "-p", "-c", "--help"}) {
+            assertEquals(name, overrides("-password-file", name).get("auth.password-file"), name);
+            assertEquals(name, overrides("-l", name, "-p", "21").get("log.file"), name);
+            WharfCommand command = new WharfCommand();
+            WharfCommand.commandLine(command).parseArgs("-c", name, "-password-file", "passwd");
+            assertEquals(java.nio.file.Path.of(name), command.configFile, name);
+            assertEquals("passwd", command.passwordFile);
+        }
+    }
+
     @Test
     void noFlagsMeansNoOverrides() {
         assertEquals(Map.of(), overrides());
@@ -69,7 +82,8 @@ class WharfCommandTest {
         } finally {
             java.nio.file.Files.delete(conf);
         }
-        assertTrue(err.toString().startsWith("wharf-server: " + conf + ": unknown key ftp.prot"), err.toString());
+        assertTrue(err.toString().startsWith("wharf-server: " + conf + ":2: unknown key ftp.prot (did you mean ftp.port?)"),
+                err.toString());
         assertEquals(1, err.toString().lines().count(), err.toString());
     }
 

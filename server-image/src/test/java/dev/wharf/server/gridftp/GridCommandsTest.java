@@ -10,28 +10,20 @@ import dev.wharf.server.acl.AccessDecision;
 import dev.wharf.server.acl.AccessLevel;
 import dev.wharf.server.acl.AccessPolicy;
 import dev.wharf.server.acl.Operation;
-import dev.wharf.server.auth.Identity;
 import dev.wharf.server.config.ConfigFile;
 import dev.wharf.server.data.DataChannelFactory;
 import dev.wharf.server.data.PassiveListener;
 import dev.wharf.server.data.PortAllocator;
 import dev.wharf.server.data.PortRange;
-import dev.wharf.server.fs.FileChannelOpener;
-import dev.wharf.server.fs.GuardedStorage;
-import dev.wharf.server.fs.SessionStorage;
-import dev.wharf.server.fs.Jail;
 import dev.wharf.server.ftp.CommandLines;
+import dev.wharf.server.ftp.CommandSessions;
 import dev.wharf.server.ftp.FtpException;
 import dev.wharf.server.ftp.FtpReply;
 import dev.wharf.server.ftp.FtpSession;
 import dev.wharf.server.ftp.FtpSettings;
-import dev.wharf.server.ftp.SessionServices;
-import dev.wharf.server.metrics.ServerMetrics;
 import io.netty.channel.Channel;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -39,7 +31,6 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,15 +57,8 @@ class GridCommandsTest {
     }
 
     private FtpSession session(AccessPolicy policy) throws Exception {
-        FtpSettings settings = FtpSettings.gridftp(ConfigFile.of(Map.of()));
-        SessionServices services = new SessionServices(context, settings, GridFtpCommands.table(null, null, false),
-                null, null, FileChannelOpener.DEFAULT);
-        FtpSession s = new FtpSession(services, new InetSocketAddress("127.0.0.1", 40000),
-                new InetSocketAddress("127.0.0.1", 2811));
-        s.loggedIn(new GuardedStorage(new Jail(root), policy,
-                new SessionStorage.Login("gridftp", Identity.passwordUser("jane", Set.of()), false, true),
-                ServerMetrics.NONE, null), "/");
-        return s;
+        return CommandSessions.loggedIn(context, FtpSettings.gridftp(ConfigFile.of(Map.of())),
+                GridFtpCommands.table(null, null, false), root, policy);
     }
 
     private String run(String line) throws FtpException {

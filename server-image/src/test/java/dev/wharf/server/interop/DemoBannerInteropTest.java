@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +25,20 @@ class DemoBannerInteropTest {
 
     @Test
     void everyPrintedCommandWorksAsPrinted() throws Exception {
-        try (DemoRun demo = DemoRun.start(dir)) {
+        runEveryCommand(Map.of());
+    }
+
+    /**
+     * With a separate data interface (127.0.0.2, control on 127.0.0.1) curl, which ignores the PASV
+     * address since 7.74, must be told to use it: the banner prints the commands that way.
+     */
+    @Test
+    void everyPrintedCommandWorksWithASeparateDataInterface() throws Exception {
+        runEveryCommand(Map.of("data.interface", "127.0.0.2"));
+    }
+
+    private void runEveryCommand(Map<String, String> keys) throws Exception {
+        try (DemoRun demo = DemoRun.start(dir, keys)) {
             List<String> commands = demo.banner().lines().map(String::strip)
                     .filter(l -> l.startsWith("curl ") || l.startsWith("lftp ")).toList();
             assertEquals(7, commands.size(), demo.banner());

@@ -1,5 +1,7 @@
 package dev.wharf.operator.render.conf;
 
+import dev.wharf.config.Limits;
+import dev.wharf.config.ServerConfSchema;
 import dev.wharf.operator.api.AccessLevel;
 import dev.wharf.operator.api.AclDefaults;
 import dev.wharf.operator.api.Anonymous;
@@ -53,10 +55,10 @@ public final class ServerConfRenderer {
         if (opts.allowedSubnets != null && !opts.allowedSubnets.isEmpty()) {
             k.put("net.allowed-subnets", String.join(",", opts.allowedSubnets));
         }
-        k.put("net.proxy-protocol", bool(opts.proxyProtocol, false));
-        k.put("limits.clients", String.valueOf(or(opts.clientLimit, 100)));
-        k.put("limits.idle-timeout", String.valueOf(or(opts.idleTimeoutSeconds, 900)));
-        k.put("limits.streams-per-client", String.valueOf(or(opts.streamsPerClient, 10)));
+        k.put("net.proxy-protocol", bool(opts.proxyProtocol, serverDefault("net.proxy-protocol")));
+        k.put("limits.clients", String.valueOf(or(opts.clientLimit, Integer.parseInt(Limits.CLIENTS_DEFAULT))));
+        k.put("limits.idle-timeout", String.valueOf(or(opts.idleTimeoutSeconds, Integer.parseInt(Limits.IDLE_TIMEOUT_DEFAULT))));
+        k.put("limits.streams-per-client", String.valueOf(or(opts.streamsPerClient, Integer.parseInt(Limits.STREAMS_PER_CLIENT_DEFAULT))));
 
         // Storage and logins
         k.put("storage.root", Layout.STORAGE_ROOT);
@@ -64,10 +66,10 @@ public final class ServerConfRenderer {
         if (auth.passwordFile != null) {
             k.put("auth.password-file", Layout.credential(Layout.PASSWD));
         }
-        k.put("auth.username-password", bool(auth.usernamePassword, true));
+        k.put("auth.username-password", bool(auth.usernamePassword, serverDefault("auth.username-password")));
         anonymous(k, spec, pool);
-        k.put("transfer.overwrite", bool(opts.overwrite, true));
-        k.put("log.aborted-transfers", bool(opts.logAbortedTransfers, true));
+        k.put("transfer.overwrite", bool(opts.overwrite, serverDefault("transfer.overwrite")));
+        k.put("log.aborted-transfers", bool(opts.logAbortedTransfers, serverDefault("log.aborted-transfers")));
 
         // FTP and FTPS doors (the server opens ftp unless told not to)
         k.put("ftp.enabled", String.valueOf(doors.contains(DoorType.FTP)));
@@ -96,13 +98,13 @@ public final class ServerConfRenderer {
         AclDefaults acl = pool.defaults != null && pool.defaults.acl != null ? pool.defaults.acl : new AclDefaults();
         ServerAcl own = spec.acl != null ? spec.acl : new ServerAcl();
         AccessLevel cap = pool.policyOrDefault().maxDefaultAclOrDefault();
-        k.put("acl.enabled", bool(acl.enabled, true));
+        k.put("acl.enabled", bool(acl.enabled, serverDefault("acl.enabled")));
         level(own.authenticated, acl.authenticated, AccessLevel.WRITE, cap)
                 .ifPresent(l -> k.put("acl.default.authenticated", l.value()));
         level(own.anonymous, acl.anonymous, AccessLevel.LIST, cap)
                 .ifPresent(l -> k.put("acl.default.anonymous", l.value()));
 
-        // GridFTP, dCap, GSI, threads (planned keys: only when used)
+        // GridFTP, dCap, GSI, threads: only when used (keeps a server's file short)
         for (DoorType door : new DoorType[] {DoorType.GSIFTP, DoorType.DCAP, DoorType.GSIDCAP}) {
             if (doors.contains(door)) {
                 k.put(door.configPrefix() + ".enabled", "true");
@@ -145,7 +147,12 @@ public final class ServerConfRenderer {
         }
         k.put("anonymous.root", Layout.STORAGE_ROOT + "/" + root.get());
         Boolean email = a.requireEmailPassword != null ? a.requireEmailPassword : d.requireEmailPassword;
-        k.put("anonymous.require-email-password", bool(email, false));
+        k.put("anonymous.require-email-password", bool(email, serverDefault("anonymous.require-email-password")));
+    }
+
+    /** The server's own default of a boolean key (the schema module's): unset spec fields render it. */
+    private static boolean serverDefault(String key) {
+        return Boolean.parseBoolean(ServerConfSchema.require(key).defaultValue());
     }
 
     /**

@@ -30,6 +30,7 @@ class ServerConfRendererTest {
     @Test
     void gridServerRendersEveryKeyItUses() {
         ServerConf conf = ServerConfRenderer.render(Fixtures.gridServer(), Fixtures.pool(), Fixtures.gridPorts());
+        ServerAccepts.check(conf, "ServerConfRendererTest fixture 1");
         assertEquals("""
                 # Rendered by the Wharf operator for TransferServer physics/grid (pool fast).
                 # Do not edit: the operator overwrites it. Keys: docs/configuration.md
@@ -101,6 +102,7 @@ class ServerConfRendererTest {
         ports.data = new PortRange(21000, 21499);
 
         ServerConf conf = ServerConfRenderer.render(ts, pool, ports);
+        ServerAccepts.check(conf, "ServerConfRendererTest fixture 2");
 
         assertEquals("10.0.0.0/8,2001:db8::/32", conf.keys().get("net.allowed-subnets"));
         assertEquals("true", conf.keys().get("net.proxy-protocol"));
@@ -137,6 +139,7 @@ class ServerConfRendererTest {
         TransferServer ts = Fixtures.gridServer();
         ts.getSpec().authentication.anonymous.enabled = true;
         ServerConf conf = ServerConfRenderer.render(ts, Fixtures.pool(), Fixtures.gridPorts());
+        ServerAccepts.check(conf, "ServerConfRendererTest fixture 3");
         assertEquals("/data/pub", conf.keys().get("anonymous.root"));
         assertFalse(conf.keys().containsKey("anonymous.user"));
     }
@@ -172,6 +175,7 @@ class ServerConfRendererTest {
     void configMapCarriesTheFileInTheDataPlaneNamespace() {
         TransferServer ts = Fixtures.gridServer();
         ServerConf conf = ServerConfRenderer.render(ts, Fixtures.pool(), Fixtures.gridPorts());
+        ServerAccepts.check(conf, "ServerConfRendererTest fixture 4");
         ConfigMap cm = ConfigMapRenderer.render(ts, conf, "wharf-data");
         assertEquals("wharf-data", cm.getMetadata().getNamespace());
         assertEquals("ts-physics-grid-" + cm.getMetadata().getName().substring(16, 24) + "-config", cm.getMetadata().getName());

@@ -18,11 +18,16 @@ public final class Feat implements InlineCommand {
             if (f.startsWith("AUTH") && session.services().tls() == null) {
                 continue;
             }
-            lines.add(" " + f);
+            lines.add(" " + line(session, f));
         }
         lines.add(" " + MlsxFacts.feature(session.mlstFacts()));
         lines.add(" UTF8");
         lines.add(" TVFS");
         return FtpReply.multi(211, "Extensions supported:", lines, "End");
+    }
+
+    /** The FEAT line of a table's {@code feature} as this session sees it (HASH marks its current algorithm). */
+    public static String line(FtpSession session, String feature) {
+        return feature.equals(Hash.FEATURE) ? Hash.featureLine(session) : feature;
     }
 }

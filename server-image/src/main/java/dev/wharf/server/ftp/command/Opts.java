@@ -10,8 +10,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * OPTS UTF8 ON|OFF (paths are always UTF-8; FileZilla sends it) and OPTS MLST f1;f2; (RFC 3659 §7.9:
- * unknown facts are dropped; the reply lists the facts now enabled). 501 otherwise.
+ * OPTS UTF8 ON|OFF (paths are always UTF-8; FileZilla sends it), OPTS MLST f1;f2; (RFC 3659 §7.9:
+ * unknown facts are dropped; the reply lists the facts now enabled) and OPTS HASH [algorithm]
+ * (draft-bryan-ftpext-hash). 501 otherwise.
  */
 public final class Opts implements FtpCommand {
 
@@ -24,6 +25,9 @@ public final class Opts implements FtpCommand {
         switch (option) {
             case "UTF8", "UTF-8" -> {
                 return FtpReply.of(200, "UTF8 mode is always on");
+            }
+            case "HASH" -> {
+                return Hash.options(session, value);
             }
             case "MLST" -> {
                 Set<String> requested = new java.util.HashSet<>();

@@ -1,5 +1,7 @@
-package dev.wharf.server.gridftp;
+package dev.wharf.server.ftp.command;
 
+import dev.wharf.server.checksum.ChecksumAlgorithm;
+import dev.wharf.server.checksum.FileChecksums;
 import dev.wharf.server.fs.FileEntry;
 import dev.wharf.server.ftp.FtpCommand;
 import dev.wharf.server.ftp.FtpException;
@@ -7,16 +9,25 @@ import dev.wharf.server.ftp.FtpReply;
 import dev.wharf.server.ftp.FtpSession;
 import dev.wharf.server.ftp.Outcome;
 import dev.wharf.server.ftp.StorageReplies;
-import java.io.IOException;
-import java.nio.channels.FileChannel;
 
 /**
- * CKSM alg offset length path (GFD.47): 213 value. Length -1 = to the end of the file. Needs the
- * READ_FILE level like RETR. 504 unknown algorithm, 501 bad numbers or a range past the end, 550 no
- * such file or not a plain file. Commands run on the session's executor (a blocking-pool thread), so
- * reading a large file here never holds an event loop.
+ * CKSM alg offset length path (GFD.47, as dCache's doors and gfal-sum use it on ftp:// and gsiftp://):
+ * 213 value. Length -1 = to the end of the file. Needs the READ_FILE level like RETR. 504 unknown
+ * algorithm, 501 bad numbers or a range past the end, 550 no such file or not a plain file. Runs on the
+ * session's executor, so reading a large file never holds an event loop; values are cached per file.
  */
-final class Cksm implements FtpCommand {
+public final class Cksm implements FtpCommand {
+
+    private final FileChecksums checksums;
+
+    public Cksm(FileChecksums checksums) {
+        this.checksums = checksums;
+    }
+
+    /** The FEAT line: the algorithm names, in order of preference. */
+    public static String feature() {
+        return "CKSM " + ChecksumAlgorithm.names(ChecksumAlgorithm.CKSM, ",");
+    }
 
     @Override
     public Outcome execute(FtpSession session, String argument) throws FtpException {
@@ -24,9 +35,9 @@ final class Cksm implements FtpCommand {
         if (parts.length < 4) {
             throw new FtpException(501, "CKSM needs <algorithm> <offset> <length> <path>");
         }
-        Checksums algorithm = Checksums.named(parts[0])
+        ChecksumAlgorithm algorithm = ChecksumAlgorithm.named(parts[0], ChecksumAlgorithm.CKSM)
                 .orElseThrow(() -> new FtpException(504, "Unsupported checksum algorithm " + parts[0]
-                        + " (supported: ADLER32, MD5, CRC32)"));
+                        + " (supported: " + ChecksumAlgorithm.names(ChecksumAlgorithm.CKSM, ", ") + ")"));
         long offset = number(parts[1]);
         long length = number(parts[2]);
         if (offset < 0 || length < -1) {
@@ -42,11 +53,7 @@ final class Cksm implements FtpCommand {
             throw new FtpException(501, "CKSM range " + offset + "+" + length + " is beyond the end of " + path
                     + " (" + entry.size() + " bytes)");
         }
-        try (FileChannel channel = StorageReplies.call(() -> session.storage().openRead(path), false)) {
-            return FtpReply.of(213, algorithm.compute(channel, offset, end - offset));
-        } catch (IOException e) {
-            throw new FtpException(451, "Local error computing " + algorithm + " of " + path + ": " + e.getMessage());
-        }
+        return FtpReply.of(213, ChecksumReplies.compute(checksums, session, path, entry, algorithm, offset, end - offset));
     }
 
     private static long number(String text) throws FtpException {
