@@ -30,6 +30,8 @@ final class GridKeys {
                     "its port; libdcap keeps the door port in a signed short, so a port above 32767 is refused at start (dccp could never connect)"),
             new ConfigKey("dcap.root", KeyType.PATH, null, "= `storage.root`", ConfigKey.NONE, List.of("dcap", "gsidcap"),
                     "directory the anonymous dCap sessions are jailed in; an enabled door without it (or `storage.root`) refuses to start"),
+            new ConfigKey("dcap.anonymous-max-hole", KeyType.INTEGER, "4294967296", null, ConfigKey.range(0L, Long.MAX_VALUE), List.of("dcap"),
+                    "bytes an anonymous dCap upload may leave unwritten by seeking ahead (docs/dcap.md \"Data channel\")"),
             new ConfigKey("gsidcap.enabled", KeyType.BOOLEAN, "false", null, ConfigKey.NONE, List.of("gsidcap"),
                     "dCap inside the GSI tunnel (docs/dcap.md \"gsidcap\"): uses the `gsi.*` credential, trust and grid-mapfile keys, `dcap.root`/`storage.root` and `data.port-range`"),
             new ConfigKey("gsidcap.port", KeyType.INTEGER, "22128", null, ConfigKey.range(0L, 32767L), List.of("gsidcap"),

@@ -32,6 +32,24 @@ public final class TestContexts {
         return builder().config(config).build();
     }
 
+    /**
+     * {@code base} with a blocking executor that runs each task on the calling thread, so an
+     * EmbeddedChannel conversation is synchronous. Closing {@code base} closes its threads.
+     */
+    public static ServerContext direct(ServerContext base) {
+        return new ServerContext(base.config(), base.logins(), base.access(), base.metrics(), base.tls(),
+                base.status(), base.transport(), base.acceptGroup(), base.ioGroup(), new DirectExecutor());
+    }
+
+    private static final class DirectExecutor extends java.util.concurrent.AbstractExecutorService {
+        @Override public void execute(Runnable command) { command.run(); }
+        @Override public void shutdown() {}
+        @Override public java.util.List<Runnable> shutdownNow() { return java.util.List.of(); }
+        @Override public boolean isShutdown() { return false; }
+        @Override public boolean isTerminated() { return false; }
+        @Override public boolean awaitTermination(long timeout, TimeUnit unit) { return true; }
+    }
+
     public static Builder builder() {
         return new Builder();
     }

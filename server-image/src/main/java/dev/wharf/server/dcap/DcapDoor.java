@@ -6,21 +6,12 @@ import dev.wharf.server.data.DataChannelFactory;
 import dev.wharf.server.data.PortAllocator;
 import dev.wharf.server.fs.FileChannelOpener;
 import dev.wharf.server.gsi.GsiService;
-import io.netty.bootstrap.ServerBootstrap;
+import dev.wharf.server.net.DoorFront;
+import dev.wharf.server.net.DoorListener;
+import dev.wharf.server.net.DoorWords;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.ChannelPipeline;
-import io.netty.channel.group.ChannelGroup;
-import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.handler.codec.LineBasedFrameDecoder;
-import io.netty.handler.codec.string.StringDecoder;
-import io.netty.handler.codec.string.StringEncoder;
-import io.netty.handler.timeout.IdleStateHandler;
-import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,8 +32,7 @@ public final class DcapDoor implements Door {
     private final DataChannelFactory data;
     private final GsiService gsi;
     private final FileChannelOpener opener;
-    private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
-    private Channel server;
+    private final DoorListener listener;
 
     public DcapDoor(ServerContext context, DcapSettings settings, PortAllocator ports) {
         this(context, settings, ports, null);
@@ -60,6 +50,15 @@ public final class DcapDoor implements Door {
         this.context = context;
         this.settings = settings;
         this.data = new DataChannelFactory(context.transport(), context.ioGroup(), settings.dataInterface(), ports);
+        // dCap is client-speaks-first and has no session id before hello: refusals close silently.
+        DoorFront front = new DoorFront(settings.door(), settings.net(), context.metrics(), null, DoorWords.SILENT);
+        this.listener = new DoorListener(context, front, this::addProtocol);
+    }
+
+    /** The dCap stages behind the connection policy's. */
+    private void addProtocol(Channel ch) {
+        DcapPipeline.add(ch, gsi == null ? null : () -> new GsiTunnelHandler(gsi, context.blockingExecutor(), settings.door()),
+                () -> new DcapSessionHandler(context, settings, data, opener));
     }
 
     @Override
@@ -70,29 +69,7 @@ public final class DcapDoor implements Door {
     @Override
     public void start() throws InterruptedException {
         settings.requireRoot();
-        server = new ServerBootstrap()
-                .group(context.acceptGroup(), context.ioGroup())
-                .channel(context.transport().serverChannelClass())
-                .option(ChannelOption.SO_REUSEADDR, true)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new ChannelInitializer<Channel>() {
-                    @Override
-                    protected void initChannel(Channel ch) {
-                        channels.add(ch);
-                        ChannelPipeline p = ch.pipeline();
-                        p.addLast("idle", new IdleStateHandler(0, 0, settings.idleTimeout().toMillis(), TimeUnit.MILLISECONDS));
-                        // a tunnel line carries base64 of a GSS token or of a wrapped line: allow for both
-                        int maxLine = gsi == null ? DcapLineParser.MAX_LINE + 1 : 64 * 1024;
-                        p.addLast("line", new LineBasedFrameDecoder(maxLine, true, false));
-                        p.addLast("decode", new StringDecoder(StandardCharsets.ISO_8859_1));
-                        p.addLast("encode", new StringEncoder(StandardCharsets.ISO_8859_1));
-                        if (gsi != null) {
-                            p.addLast("gsi-tunnel", new GsiTunnelHandler(gsi, context.blockingExecutor(), settings.door()));
-                        }
-                        p.addLast("session", new DcapSessionHandler(context, settings, data, opener));
-                    }
-                })
-                .bind(settings.controlInterface(), settings.port()).sync().channel();
+        listener.bind(settings.port());
         LOG.info("{} door listening on {} (root {}, data ports {}-{})", name(), localAddress(),
                 settings.requireRoot(), settings.portRange().first(), settings.portRange().last());
         if (localAddress().getPort() > DcapSettings.HIGHEST_DOOR_PORT) {
@@ -104,14 +81,17 @@ public final class DcapDoor implements Door {
 
     @Override
     public InetSocketAddress localAddress() {
-        return (InetSocketAddress) server.localAddress();
+        return listener.localAddress();
+    }
+
+    /** Stops accepting; each session closes once none of its transfers runs (docs/dcap.md). */
+    @Override
+    public CompletableFuture<Void> drain() {
+        return listener.drain();
     }
 
     @Override
     public void close() {
-        if (server != null) {
-            server.close().syncUninterruptibly();
-        }
-        channels.close().awaitUninterruptibly();
+        listener.close();
     }
 }

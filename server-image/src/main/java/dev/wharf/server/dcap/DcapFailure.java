@@ -1,12 +1,18 @@
 package dev.wharf.server.dcap;
 
 import dev.wharf.server.fs.StorageException;
+import dev.wharf.server.metrics.TransferOutcome;
 
 /**
  * A refusal as libdcap reads it: dCache's numeric code, a message dccp prints, and the symbolic errno
- * the client maps to its own errno (unknown names become EIO).
+ * the client maps to its own errno (unknown names become EIO). {@code aborted} marks the end of a
+ * transfer the client caused (a connection closed early), counted as {@code aborted}, not {@code failed}.
  */
-public record DcapFailure(int code, String message, String errno) {
+public record DcapFailure(int code, String message, String errno, boolean aborted) {
+
+    public DcapFailure(int code, String message, String errno) {
+        this(code, message, errno, false);
+    }
 
     public static final int NOT_FOUND = 2;
     public static final int IS_DIRECTORY = 17;
@@ -18,6 +24,16 @@ public record DcapFailure(int code, String message, String errno) {
 
     public static DcapFailure protocol(String message) {
         return new DcapFailure(PROTOCOL, message, "EINVAL");
+    }
+
+    /** The client went away before the end of a transfer. */
+    public static DcapFailure aborted(String why) {
+        return new DcapFailure(INTERNAL, why, "EIO", true);
+    }
+
+    /** What a transfer that ended with {@code failure} (null: none) counts as. */
+    public static TransferOutcome outcome(DcapFailure failure) {
+        return failure == null ? TransferOutcome.COMPLETED : failure.aborted() ? TransferOutcome.ABORTED : TransferOutcome.FAILED;
     }
 
     public static DcapFailure denied(String message) {

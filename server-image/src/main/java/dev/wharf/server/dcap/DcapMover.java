@@ -1,10 +1,7 @@
 package dev.wharf.server.dcap;
 
-import dev.wharf.server.net.SerialExecutor;
 import dev.wharf.server.data.DataPipeline;
 import dev.wharf.server.data.DataSink;
-import dev.wharf.server.data.LargeReads;
-import dev.wharf.server.fs.StorageException;
 import dev.wharf.server.fs.Upload;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -28,20 +25,17 @@ import org.slf4j.LoggerFactory;
 final class DcapMover implements DataSink, DataBlockDecoder.Listener {
 
     private static final Logger LOG = LoggerFactory.getLogger(DcapMover.class);
-    /** Written bytes of an upload allowed to wait for the checksum before the channel stops reading. */
-    private static final long CHECKSUM_BACKLOG = 64L << 20;
     private final long sessionId;
     private final String challenge;
-    private final ReadSource reading;
-    private final Upload upload;
-    private UploadWriter writer;
-    private final Executor blocking;
+    /** The read side, or null for a write-only open. */
+    private final MoverReads reads;
+    /** The write side, or null for a read-only open. */
+    private final MoverWrites writes;
     private final Consumer<DcapFailure> outcome;
     private Channel channel;
     private DataBlockDecoder decoder;
     private long position;
     private long size;
-    private int writeCommand;
     private boolean finished;
     private boolean endsWhenClosed;
     /** CLOSE arrived: the outcome is on its way (an upload's checksum may still be being computed). */
@@ -60,9 +54,9 @@ final class DcapMover implements DataSink, DataBlockDecoder.Listener {
               Executor blocking, Consumer<DcapFailure> outcome) throws IOException {
         this.sessionId = sessionId;
         this.challenge = challenge;
-        this.reading = readBack && upload != null ? ReadSource.of(upload.channel(), false) : reading;
-        this.upload = upload;
-        this.blocking = blocking;
+        ReadSource source = readBack && upload != null ? ReadSource.of(upload.channel(), false) : reading;
+        this.reads = source == null ? null : new MoverReads(source);
+        this.writes = upload == null ? null : new MoverWrites(upload, blocking);
         this.outcome = outcome;
         this.size = reading != null ? reading.size() : 0;
     }
@@ -76,15 +70,14 @@ final class DcapMover implements DataSink, DataBlockDecoder.Listener {
             if (!finished && endsWhenClosed) {
                 finish(null);
             } else if (!finished && !closeRequested) {
-                abort(new DcapFailure(DcapFailure.INTERNAL, "data connection closed before CLOSE", "EIO"));
+                abort(DcapFailure.aborted("data connection closed before CLOSE"));
             }
         }));
         if (challenge == null) {
             ch.writeAndFlush(DataReplies.callbackGreeting(ch.alloc(), sessionId));
         }
-        if (upload != null) {
-            writer = new UploadWriter(upload, new ChecksumLane(new SerialExecutor(blocking), ch, CHECKSUM_BACKLOG));
-            LargeReads.apply(ch); // dccp sends each buffer (1 MiB by default) in one go
+        if (writes != null) {
+            writes.start(ch);
         }
         quickAck(ch);
         DataPipeline.start(ch, this);
@@ -98,22 +91,30 @@ final class DcapMover implements DataSink, DataBlockDecoder.Listener {
         endsWhenClosed = true;
     }
 
+    /**
+     * Bounds the holes of an upload: a seek may go at most {@code bytes} beyond what the client has
+     * written so far, so an anonymous client cannot commit a sparse file the size of a disk.
+     */
+    void limitHoles(long bytes) {
+        writes.limitHoles(bytes);
+    }
+
     /** Bytes moved so far (read or written). */
     long transferred() {
         return transferred;
     }
 
     boolean isUpload() {
-        return upload != null;
+        return writes != null;
     }
 
     /** The control session gave up (timeout, control connection gone). */
     void cancel(String why) {
         if (channel == null) {
-            abort(new DcapFailure(DcapFailure.INTERNAL, why, "EIO"));
+            abort(DcapFailure.aborted(why));
         } else {
             channel.eventLoop().execute(() -> {
-                abort(new DcapFailure(DcapFailure.INTERNAL, why, "EIO"));
+                abort(DcapFailure.aborted(why));
                 channel.close();
             });
         }
@@ -127,7 +128,7 @@ final class DcapMover implements DataSink, DataBlockDecoder.Listener {
             buf.release();
             return;
         }
-        if (upload != null) {
+        if (writes != null) {
             quickAck(ch);
         }
         try {
@@ -196,59 +197,21 @@ final class DcapMover implements DataSink, DataBlockDecoder.Listener {
     }
 
     private void read(int command, long count) {
-        if (reading == null) {
+        if (reads == null) {
             channel.writeAndFlush(DataReplies.error(alloc(), false, command, DataReplies.ERROR_PROTOCOL, "file is open for writing"));
             return;
         }
-        long n;
-        try {
-            size = reading.size();
-            n = Math.max(0, Math.min(count, size - position));
-        } catch (IOException e) {
-            channel.writeAndFlush(DataReplies.error(alloc(), false, command, DataReplies.ERROR_IO_DISK, e.getMessage()));
-            return;
-        }
-        channel.write(DataReplies.ack(alloc(), command));
-        channel.write(DataReplies.dataHeader(alloc()));
-        sendRange(position, n);
+        long n = reads.read(channel, command, position, count);
         position += n;
         transferred += n;
-        channel.write(DataReplies.trailer(alloc()));
-        channel.writeAndFlush(DataReplies.fin(alloc(), command));
-    }
-
-    /** Frames {@code n} bytes at {@code offset} as data blocks (at most 2 GiB - 1 each). */
-    private void sendRange(long offset, long n) {
-        long at = offset;
-        long left = n;
-        while (left > 0) {
-            int chunk = (int) Math.min(left, Integer.MAX_VALUE);
-            channel.write(DataReplies.blockLength(alloc(), chunk));
-            channel.write(reading.slice(at, chunk));
-            at += chunk;
-            left -= chunk;
-        }
     }
 
     private void readv(DataRequest r) {
-        if (reading == null) {
+        if (reads == null) {
             channel.writeAndFlush(DataReplies.error(alloc(), false, r.opcode(), DataReplies.ERROR_PROTOCOL, "file is open for writing"));
             return;
         }
-        try {
-            size = reading.size();
-        } catch (IOException e) {
-            channel.writeAndFlush(DataReplies.error(alloc(), false, r.opcode(), DataReplies.ERROR_IO_DISK, e.getMessage()));
-            return;
-        }
-        channel.write(DataReplies.ack(alloc(), r.opcode()));
-        channel.write(DataReplies.dataHeader(alloc()));
-        for (DataRequest.Range range : r.ranges()) {
-            long n = Math.max(0, Math.min(range.length(), size - range.offset()));
-            sendRange(range.offset(), n);
-            transferred += n;
-        }
-        channel.writeAndFlush(DataReplies.fin(alloc(), r.opcode()));
+        transferred += reads.readv(channel, r);
     }
 
     /** Applies the seek part of a request; answers an error ACK and returns false when it is invalid. */
@@ -260,9 +223,14 @@ final class DcapMover implements DataSink, DataBlockDecoder.Listener {
         };
         long target = base + r.offset();
         boolean overflow = (r.offset() > 0 && target < base) || target < 0;
-        if (overflow || (upload == null && target > currentSize())) {
+        if (overflow || (writes == null && target > currentSize())) {
             channel.writeAndFlush(DataReplies.error(alloc(), false, r.opcode(), DataReplies.ERROR_SEEK,
                     "seek to " + (overflow ? "an invalid offset" : target + " beyond the end of the file")));
+            return false;
+        }
+        String hole = writes == null ? null : writes.holeTooLarge(target);
+        if (hole != null) {
+            channel.writeAndFlush(DataReplies.error(alloc(), false, r.opcode(), DataReplies.ERROR_SEEK, hole));
             return false;
         }
         position = target;
@@ -270,9 +238,9 @@ final class DcapMover implements DataSink, DataBlockDecoder.Listener {
     }
 
     private long currentSize() {
-        if (reading != null) {
+        if (reads != null) {
             try {
-                size = reading.size();
+                size = reads.size();
             } catch (IOException e) {
                 // keep the last known size
             }
@@ -281,14 +249,14 @@ final class DcapMover implements DataSink, DataBlockDecoder.Listener {
     }
 
     private void startWrite(DataRequest r) {
-        if (upload == null) {
+        if (writes == null) {
             channel.writeAndFlush(DataReplies.error(alloc(), false, r.opcode(), DataReplies.ERROR_PROTOCOL, "file is open for reading"));
             return;
         }
         if (r.opcode() == DataRequest.SEEK_AND_WRITE && !seek(r)) {
             return;
         }
-        writeCommand = r.opcode();
+        writes.begin(r.opcode());
         decoder.expectData();
         channel.writeAndFlush(DataReplies.ack(alloc(), r.opcode()));
     }
@@ -300,69 +268,32 @@ final class DcapMover implements DataSink, DataBlockDecoder.Listener {
         position += n;
         size = Math.max(size, position);
         transferred += n;
-        writer.write(chunk, at);
+        writes.write(chunk, at);
     }
 
-    /**
-     * FIN follows the write of the last block, so it reports the write's true outcome: the data is in
-     * the page cache (as far as the FTP door's uploads get before their reply). A failed write also
-     * fails the CLOSE, so the upload is never committed with a hole.
-     */
     @Override
     public void dataEnd() {
-        IOException failure = writer.error();
-        if (failure == null) {
-            channel.writeAndFlush(DataReplies.fin(alloc(), writeCommand));
-        } else {
-            boolean full = StorageException.isNoSpace(failure);
-            channel.writeAndFlush(DataReplies.error(alloc(), true, writeCommand,
-                    full ? DataReplies.ERROR_RESOURCE : DataReplies.ERROR_IO_DISK, failure.getMessage()));
-        }
+        writes.dataEnd(channel);
     }
 
     private void close(DataRequest r) {
         closeRequested = true;
         channel.writeAndFlush(DataReplies.ack(alloc(), DataRequest.CLOSE)).addListener(ChannelFutureListener.CLOSE);
-        if (upload == null) {
+        if (writes == null) {
             finish(null);
         } else {
-            writer.whenChecksummed(() -> closeUpload(r));
+            writes.whenChecksummed(() -> closeUpload(r));
         }
     }
 
     private void closeUpload(DataRequest r) {
-        IOException writeError = writer.error();
-        if (writeError != null) {
-            abort(new DcapFailure(DcapFailure.INTERNAL, "write failed: " + writeError.getMessage(),
-                    StorageException.isNoSpace(writeError) ? "ENOSPC" : "EIO"));
-        } else if (r.checksum().isPresent() && writer.sequential() && r.checksum().getAsLong() != writer.adler32()) {
-            String client = Long.toHexString(r.checksum().getAsLong());
-            String server = Long.toHexString(writer.adler32());
-            abort(new DcapFailure(DcapFailure.INTERNAL, "ADLER32 mismatch: client " + client + ", server " + server, "EIO"));
-        } else {
-            commit();
+        DcapFailure refusal = writes.refusal(r.checksum());
+        if (refusal != null) {
+            abort(refusal);
+        } else if (!finished) {
+            finished = true;
+            writes.commit(size, outcome);
         }
-    }
-
-    /** Makes the upload visible under its name, truncated to what the client wrote. */
-    private void commit() {
-        if (finished) {
-            return;
-        }
-        finished = true;
-        long length = size;
-        writer.lastly(() -> {
-            try {
-                upload.channel().truncate(upload.start() + length);
-                upload.commit(length);
-                outcome.accept(null);
-            } catch (IOException | RuntimeException ex) {
-                upload.abort();
-                StorageException se = ex instanceof IOException io ? StorageException.from(io, upload.path()) : null;
-                outcome.accept(se != null ? DcapFailure.of(se)
-                        : new DcapFailure(DcapFailure.INTERNAL, "commit failed: " + ex, "EIO"));
-            }
-        });
     }
 
     private void finish(DcapFailure failure) {
@@ -379,29 +310,17 @@ final class DcapMover implements DataSink, DataBlockDecoder.Listener {
         if (finished) {
             return;
         }
-        if (upload == null) {
+        if (writes == null) {
             finish(failure);
             return;
         }
         finished = true;
-        Runnable removal = () -> {
-            upload.abort();
-            outcome.accept(failure);
-        };
-        if (writer != null) {
-            writer.lastly(removal); // behind the checksum work still holding received buffers
-        } else {
-            blocking.execute(removal);
-        }
+        writes.abort(failure, outcome);
     }
 
     private void closeReading() {
-        if (reading != null) {
-            try {
-                reading.close();
-            } catch (IOException e) {
-                LOG.debug("closing a read file: {}", e.toString());
-            }
+        if (reads != null) {
+            reads.close();
         }
     }
 

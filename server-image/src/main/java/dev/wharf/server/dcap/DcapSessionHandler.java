@@ -1,5 +1,6 @@
 package dev.wharf.server.dcap;
 
+import dev.wharf.server.Drain;
 import dev.wharf.server.ServerContext;
 import dev.wharf.server.auth.Identity;
 import dev.wharf.server.data.DataChannelFactory;
@@ -8,6 +9,8 @@ import dev.wharf.server.fs.SessionStorage;
 import dev.wharf.server.fs.Storage;
 import dev.wharf.server.fs.StorageException;
 import dev.wharf.server.log.ClientMistakes;
+import dev.wharf.server.net.ClientAddress;
+import dev.wharf.server.net.LoginGrace;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.TooLongFrameException;
@@ -16,6 +19,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
@@ -36,8 +40,11 @@ final class DcapSessionHandler extends SimpleChannelInboundHandler<String> {
     private final DataChannelFactory data;
     private final FileChannelOpener opener;
     private final Map<Long, DcapMover> movers = new ConcurrentHashMap<>();
+    private final Map<String, Consumer<DcapRequest>> sessionRequests = sessionRequests();
     private volatile Storage storage;
     private volatile boolean greeted;
+    /** The server is shutting down: no new transfers; the connection closes once none runs. */
+    private volatile boolean draining;
     private ChannelHandlerContext ctx;
 
     DcapSessionHandler(ServerContext context, DcapSettings settings, DataChannelFactory data, FileChannelOpener opener) {
@@ -48,8 +55,13 @@ final class DcapSessionHandler extends SimpleChannelInboundHandler<String> {
     }
 
     @Override
-    public void channelActive(ChannelHandlerContext ctx) {
+    public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+    }
+
+    /** Fired by the connection policy once the client is admitted. */
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
         context.metrics().sessionOpened(settings.door());
         ctx.fireChannelActive();
     }
@@ -83,14 +95,25 @@ final class DcapSessionHandler extends SimpleChannelInboundHandler<String> {
             context.blockingExecutor().execute(this::login);
             return;
         }
-        switch (request.verb()) {
-            case "hello" -> reply(DcapReplies.welcome());
-            case "ping" -> reply(DcapReplies.pong(request));
-            case "byebye" -> ctx.writeAndFlush(DcapReplies.byebye() + "\n").addListener(f -> ctx.close());
-            case "open" -> context.blockingExecutor().execute(() -> open(request, false));
-            case "opendir" -> context.blockingExecutor().execute(() -> open(request, true));
-            default -> context.blockingExecutor().execute(() -> namespace(request));
-        }
+        sessionRequests.getOrDefault(request.verb(), this::namespaceOffLoop).accept(request);
+    }
+
+    /** Requests of the session itself, by verb; every other verb is a name-space request. */
+    private Map<String, Consumer<DcapRequest>> sessionRequests() {
+        return Map.of(
+                "hello", r -> reply(DcapReplies.welcome()),
+                "ping", r -> reply(DcapReplies.pong(r)),
+                "byebye", r -> farewell(),
+                "open", r -> context.blockingExecutor().execute(() -> open(r, false)),
+                "opendir", r -> context.blockingExecutor().execute(() -> open(r, true)));
+    }
+
+    private void namespaceOffLoop(DcapRequest r) {
+        context.blockingExecutor().execute(() -> namespace(r));
+    }
+
+    private void farewell() {
+        ctx.writeAndFlush(new DcapReply(DcapReplies.byebye())).addListener(f -> ctx.close());
     }
 
     private static String stripCr(String line) {
@@ -107,12 +130,13 @@ final class DcapSessionHandler extends SimpleChannelInboundHandler<String> {
                     new SessionStorage.Login(settings.door(), identity, false, settings.overwrite()), opener,
                     identity.isAnonymous() ? WorldModePolicy::new : SessionStorage.PolicyScope.NONE);
             greeted = true;
+            LoginGrace.authenticated(ctx.channel());
             context.metrics().login(settings.door(), "success");
             reply(DcapReplies.welcome());
         } catch (IOException | RuntimeException e) {
             LOG.error("{}: storage root unusable: {}", settings.door(), e.toString());
             context.metrics().login(settings.door(), "failure");
-            ctx.writeAndFlush(DcapReplies.byebye() + "\n").addListener(f -> ctx.close());
+            farewell();
         }
     }
 
@@ -132,7 +156,12 @@ final class DcapSessionHandler extends SimpleChannelInboundHandler<String> {
 
     /** {@code open}, or {@code opendir} ({@code listing}): both serve a data connection. */
     private void open(DcapRequest r, boolean listing) {
-        InetSocketAddress peer = (InetSocketAddress) ctx.channel().remoteAddress();
+        if (draining) {
+            reply(DcapReplies.failed(r, new DcapFailure(DcapFailure.INTERNAL, "server shutting down", "EIO")));
+            return;
+        }
+        // Behind a proxy the data connection comes from the client itself: compare with the header's address.
+        InetSocketAddress peer = ClientAddress.of(ctx.channel());
         try {
             Transfers transfers = new Transfers(context, settings, data, storage);
             DcapMover mover = listing
@@ -154,15 +183,28 @@ final class DcapSessionHandler extends SimpleChannelInboundHandler<String> {
         if (ctx.channel().isActive()) {
             reply(failure == null ? DcapReplies.ok(r) : DcapReplies.failed(r, failure));
         }
+        closeIfDrained();
+    }
+
+    /** While the server drains, a session closes as soon as no transfer of it runs (after its last reply). */
+    private void closeIfDrained() {
+        if (draining && movers.isEmpty() && ctx.channel().isActive()) {
+            LOG.info("{}: server shutting down, closing the control connection from {}", settings.door(),
+                    ClientAddress.of(ctx.channel()));
+            ctx.close();
+        }
     }
 
     private void reply(String line) {
-        ctx.writeAndFlush(line + "\n");
+        ctx.writeAndFlush(new DcapReply(line));
     }
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-        if (evt instanceof IdleStateEvent && movers.isEmpty()) {
+        if (evt == Drain.REQUESTED) {
+            draining = true;
+            closeIfDrained();
+        } else if (evt instanceof IdleStateEvent && movers.isEmpty()) {
             LOG.info("{}: closing idle control connection from {}", settings.door(), ctx.channel().remoteAddress());
             ctx.close();
         }

@@ -3,20 +3,21 @@ package dev.wharf.server.dcap;
 import dev.wharf.server.config.ConfigException;
 import dev.wharf.server.config.ConfigFile;
 import dev.wharf.server.data.PortRange;
-import dev.wharf.server.ftp.FtpSettings;
-import java.net.InetAddress;
+import dev.wharf.server.net.DoorNetSettings;
+import dev.wharf.server.net.NetSettings;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Optional;
 
 /**
  * What the dCap door reads from server.conf (docs/configuration.md, docs/dcap.md). The root is
  * {@code dcap.root}, else {@code storage.root}; a door without either refuses to start.
  */
-public record DcapSettings(String door, InetAddress controlInterface, int port, InetAddress dataInterface,
-                           PortRange portRange, Optional<Path> root, Duration idleTimeout, boolean overwrite) {
+public record DcapSettings(String door, int port, NetSettings net, Optional<Path> root, boolean overwrite,
+                           long anonymousMaxHole) implements DoorNetSettings {
 
     public static final int DEFAULT_PORT = 22125;
+    /** {@code dcap.anonymous-max-hole}: bytes an anonymous upload may leave unwritten by seeking ahead. */
+    public static final long DEFAULT_ANONYMOUS_MAX_HOLE = 4L << 30;
     public static final int DEFAULT_GSI_PORT = 22128;
     /**
      * libdcap keeps a URL's door port in a signed 16-bit value ({@code short port} of its server
@@ -46,13 +47,9 @@ public record DcapSettings(String door, InetAddress controlInterface, int port, 
     }
 
     private static DcapSettings read(ConfigFile c, String door, int port) {
-        InetAddress control = FtpSettings.address(c, "control.interface", "127.0.0.1");
-        InetAddress data = FtpSettings.address(c, "data.interface", control.getHostAddress());
         Optional<Path> root = c.getPath("dcap.root").or(() -> c.getPath("storage.root"));
-        return new DcapSettings(door, control, port, data,
-                c.get("data.port-range").map(PortRange::parse).orElse(PortRange.DEFAULT), root,
-                Duration.ofSeconds(c.getInt("limits.idle-timeout", 900, 1, 86_400 * 7)),
-                c.getBoolean("transfer.overwrite", true));
+        return new DcapSettings(door, port, NetSettings.from(c), root, c.getBoolean("transfer.overwrite", true),
+                c.getLong("dcap.anonymous-max-hole", DEFAULT_ANONYMOUS_MAX_HOLE, 0, Long.MAX_VALUE));
     }
 
     public Path requireRoot() {
@@ -60,15 +57,14 @@ public record DcapSettings(String door, InetAddress controlInterface, int port, 
     }
 
     public DcapSettings withPort(int newPort) {
-        return new DcapSettings(door, controlInterface, newPort, dataInterface, portRange, root, idleTimeout, overwrite);
+        return new DcapSettings(door, newPort, net, root, overwrite, anonymousMaxHole);
     }
 
     public DcapSettings withRoot(Path newRoot) {
-        return new DcapSettings(door, controlInterface, port, dataInterface, portRange, Optional.of(newRoot),
-                idleTimeout, overwrite);
+        return new DcapSettings(door, port, net, Optional.of(newRoot), overwrite, anonymousMaxHole);
     }
 
     public DcapSettings withPortRange(PortRange range) {
-        return new DcapSettings(door, controlInterface, port, dataInterface, range, root, idleTimeout, overwrite);
+        return new DcapSettings(door, port, net.withPortRange(range), root, overwrite, anonymousMaxHole);
     }
 }

@@ -10,6 +10,7 @@ import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.TooLongFrameException;
 import io.netty.util.AttributeKey;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -124,14 +125,30 @@ final class GsiTunnelHandler extends ChannelDuplexHandler {
         }
     }
 
+    /** Lines of the dCap conversation leave wrapped, never in clear: before the handshake they cannot. */
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
-        if (msg instanceof String text && established) {
+        if (!(msg instanceof String text)) {
+            ctx.write(msg, promise);
+        } else if (established) {
             byte[] wrapped = acceptor.wrap(text.getBytes(StandardCharsets.ISO_8859_1));
             ctx.write(PREFIX + Base64.getEncoder().encodeToString(wrapped) + "\n", promise);
         } else {
-            ctx.write(msg, promise);
+            LOG.info("{}: no clear-text answer to {} before the GSI handshake; closing", door, ctx.channel().remoteAddress());
+            promise.setFailure(new IllegalStateException("the GSI tunnel is not established"));
+            ctx.close();
         }
+    }
+
+    /** A tunnel line longer than the door allows closes at once (dcap.md: bad tunnel input closes). */
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof TooLongFrameException || cause.getCause() instanceof TooLongFrameException) {
+            LOG.info("{}: over-long line on the GSI tunnel from {}; closing", door, ctx.channel().remoteAddress());
+            ctx.close();
+            return;
+        }
+        ctx.fireExceptionCaught(cause);
     }
 
     @Override

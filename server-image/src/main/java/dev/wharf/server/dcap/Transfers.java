@@ -87,6 +87,9 @@ final class Transfers {
             if (listing) {
                 mover.endsWhenClosed();
             }
+            if (upload != null && storage.identity().isAnonymous()) {
+                mover.limitHoles(settings.anonymousMaxHole());
+            }
             self[0] = mover;
             if (o.clientConnects()) {
                 PassiveListener listener = data.listen(peer.getAddress());
@@ -124,7 +127,7 @@ final class Transfers {
     private void record(Direction direction, DcapMover mover, DcapFailure failure, String path, InetSocketAddress peer) {
         long bytes = mover == null ? 0 : mover.transferred();
         context.metrics().bytes(settings.door(), direction, bytes);
-        context.metrics().transfer(settings.door(), direction, failure == null ? "success" : "failure");
+        context.metrics().transfer(settings.door(), direction, DcapFailure.outcome(failure));
         if (failure != null) {
             LOG.info("{}: {} of {} for {} failed after {} bytes: {}", settings.door(),
                     direction == Direction.IN ? "upload" : "download", path, peer, bytes, failure.message());

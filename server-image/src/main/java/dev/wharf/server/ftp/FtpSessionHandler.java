@@ -1,14 +1,15 @@
 package dev.wharf.server.ftp;
 
 import dev.wharf.server.log.ClientMistakes;
-import dev.wharf.server.net.ProxyHeaderHandler;
+import dev.wharf.server.net.ClientAddress;
+import dev.wharf.server.net.LoginGrace;
 import dev.wharf.server.net.SerialExecutor;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.DecoderException;
-import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.haproxy.HAProxyProtocolException;
+import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.io.IOException;
@@ -66,19 +67,16 @@ final class FtpSessionHandler extends SimpleChannelInboundHandler<String> {
         this.replies = new OrderedReplies(ctx);
     }
 
+    /** Fired by the connection policy once the client is admitted (after its PROXY header, if any). */
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        if (!services.settings().proxyProtocol()) {
-            ready(inet(ctx.channel().remoteAddress()));
-        }
+        ready(ClientAddress.of(ctx.channel()));
         ctx.fireChannelActive();
     }
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-        if (evt instanceof ProxyHeaderHandler.ClientKnown known) {
-            ready(known.client());
-        } else if (evt instanceof io.netty.handler.ssl.SslCloseCompletionEvent && !controlTls
+        if (evt instanceof io.netty.handler.ssl.SslCloseCompletionEvent && !controlTls
                 && ctx.pipeline().get(FtpPipeline.TLS) != null) {
             ctx.pipeline().remove(FtpPipeline.TLS);
         } else if (evt == dev.wharf.server.Drain.REQUESTED) {
@@ -94,30 +92,18 @@ final class FtpSessionHandler extends SimpleChannelInboundHandler<String> {
     }
 
     private void ready(InetSocketAddress client) {
-        session = new FtpSession(services, client, inet(ctx.channel().localAddress()));
+        session = new FtpSession(services, client, ClientAddress.inet(ctx.channel().localAddress()));
         session.controlLoop(ctx.channel().eventLoop());
-        if (!services.settings().allowedSubnets().allows(client.getAddress())) {
-            LOG.warn("{}: refused {}: not in net.allowed-subnets", services.door(), client);
-            services.context().metrics().login(services.door(), "refused");
-            replies.sendAndClose(FtpReply.of(421, "Service not available for your address"));
-            session = null;
-            return;
-        }
         services.context().metrics().sessionOpened(services.door());
         LOG.debug("{}: session from {}", services.door(), client);
         replies.send(FtpReply.of(220, "Wharf FTP server ready"));
     }
 
-    /** Socket channels have IP addresses; an in-memory test channel gets 127.0.0.1:0. */
-    private static InetSocketAddress inet(java.net.SocketAddress address) {
-        return address instanceof InetSocketAddress a ? a
-                : new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0);
-    }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, String line) {
         if (session == null) {
-            return; // refused, or the PROXY header has not arrived
+            return; // not admitted yet
         }
         if (tlsUpgradePending) {
             pipelinedAfterAuth = true; // plaintext pipelined behind AUTH TLS: refused below
@@ -195,8 +181,12 @@ final class FtpSessionHandler extends SimpleChannelInboundHandler<String> {
         } else if (spec.needsLogin() && !session.loggedIn()) {
             outcome = FtpReply.of(530, "Please login with USER and PASS");
         } else {
+            boolean wasLoggedIn = session.loggedIn();
             try {
                 outcome = spec.command().execute(session, request.argument());
+                if (!wasLoggedIn && session.loggedIn()) {
+                    LoginGrace.authenticated(ctx.channel());
+                }
             } catch (FtpException e) {
                 outcome = e.reply();
             } catch (RuntimeException e) {

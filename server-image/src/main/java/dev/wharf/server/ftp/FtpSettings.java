@@ -1,12 +1,8 @@
 package dev.wharf.server.ftp;
 
-import dev.wharf.server.net.CidrSet;
-import dev.wharf.server.config.ConfigException;
 import dev.wharf.server.config.ConfigFile;
-import dev.wharf.server.data.PortRange;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.time.Duration;
+import dev.wharf.server.net.DoorNetSettings;
+import dev.wharf.server.net.NetSettings;
 
 /**
  * Everything an FTP door reads from server.conf (docs/configuration.md), for the plain door with
@@ -15,20 +11,14 @@ import java.time.Duration;
 public record FtpSettings(
         String door,
         boolean implicitTls,
-        InetAddress controlInterface,
         int port,
-        InetAddress dataInterface,
-        PortRange portRange,
-        CidrSet allowedSubnets,
-        boolean proxyProtocol,
-        int maxClients,
-        Duration idleTimeout,
+        NetSettings net,
         boolean overwrite,
         boolean logAbortedTransfers,
         ListFormat listFormat,
         boolean allowCcc,
         boolean requireTls,
-        boolean allowThirdParty) {
+        boolean allowThirdParty) implements DoorNetSettings {
 
     public static final int DEFAULT_PORT = 2121;
     public static final int DEFAULT_IMPLICIT_PORT = 2990;
@@ -55,14 +45,7 @@ public record FtpSettings(
         // Read here only so the key is known (and checked) in every configuration, also when no door that
         // carries MODE E is enabled: the operator always renders it. gridftp.modee.ModeESettings uses it.
         c.getInt(STREAMS_PER_CLIENT, DEFAULT_STREAMS_PER_CLIENT, 1, MAX_STREAMS_PER_CLIENT);
-        InetAddress control = address(c, "control.interface", "127.0.0.1");
-        InetAddress data = address(c, "data.interface", control.getHostAddress());
-        return new FtpSettings(door, implicit, control, port, data,
-                c.get("data.port-range").map(PortRange::parse).orElse(PortRange.DEFAULT),
-                CidrSet.parse(c.getList("net.allowed-subnets")),
-                c.getBoolean("net.proxy-protocol", false),
-                c.getInt("limits.clients", 100, 1, 1_000_000),
-                Duration.ofSeconds(c.getInt("limits.idle-timeout", 900, 1, 86_400 * 7)),
+        return new FtpSettings(door, implicit, port, NetSettings.from(c),
                 c.getBoolean("transfer.overwrite", true),
                 c.getBoolean("log.aborted-transfers", true),
                 ListFormat.parse(c.getString("ftp.list-format", "ls-l")),
@@ -71,38 +54,8 @@ public record FtpSettings(
                 c.getBoolean("ftp.allow-third-party", false));
     }
 
-    /** An address key: an IP address or a NIC name (shared with the dCap door's settings). */
-    public static InetAddress address(ConfigFile c, String key, String fallback) {
-        String value = c.getString(key, fallback);
-        if (!value.matches("[0-9a-fA-F:.]+")) {
-            return interfaceAddress(key, value);
-        }
-        try {
-            return InetAddress.getByName(value);
-        } catch (UnknownHostException e) {
-            throw new ConfigException(key + " must be an IP address, got '" + value + "'");
-        }
-    }
-
-    /** A NIC name (the operator knows data NICs by name): its first IPv4 address, else its first address. */
-    private static InetAddress interfaceAddress(String key, String name) {
-        try {
-            java.net.NetworkInterface nic = java.net.NetworkInterface.getByName(name);
-            if (nic != null) {
-                java.util.List<InetAddress> all = java.util.Collections.list(nic.getInetAddresses());
-                return all.stream().filter(a -> a instanceof java.net.Inet4Address).findFirst()
-                        .or(() -> all.stream().findFirst())
-                        .orElseThrow(() -> new ConfigException(key + ": interface " + name + " has no address"));
-            }
-        } catch (java.net.SocketException e) {
-            // reported below
-        }
-        throw new ConfigException(key + " must be an IP address or a network interface name, got '" + name + "'");
-    }
-
     public FtpSettings withPort(int newPort) {
-        return new FtpSettings(door, implicitTls, controlInterface, newPort, dataInterface, portRange, allowedSubnets,
-                proxyProtocol, maxClients, idleTimeout, overwrite, logAbortedTransfers, listFormat, allowCcc, requireTls,
-                allowThirdParty);
+        return new FtpSettings(door, implicitTls, newPort, net, overwrite, logAbortedTransfers, listFormat, allowCcc,
+                requireTls, allowThirdParty);
     }
 }

@@ -27,7 +27,7 @@ final class Adat implements FtpCommand {
 
     @Override
     public Outcome execute(FtpSession session, String token) throws FtpException {
-        GsiSession gss = GridFtpCommands.gsi(session);
+        GsiSession gss = GsiSession.of(session);
         GsiAcceptor acceptor = gss.acceptor();
         if (acceptor == null || gss.established()) {
             throw new FtpException(503, "ADAT needs AUTH GSSAPI first");

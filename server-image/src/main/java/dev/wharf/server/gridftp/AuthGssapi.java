@@ -25,7 +25,7 @@ final class AuthGssapi implements FtpCommand {
         if (!mechanism.strip().toUpperCase(Locale.ROOT).equals("GSSAPI")) {
             throw new FtpException(504, "Only AUTH GSSAPI is supported on this door");
         }
-        GsiSession gss = GridFtpCommands.gsi(session);
+        GsiSession gss = GsiSession.of(session);
         if (gss.established()) {
             throw new FtpException(534, "Security context already established");
         }

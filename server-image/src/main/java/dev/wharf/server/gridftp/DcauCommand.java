@@ -5,7 +5,7 @@ import dev.wharf.server.ftp.FtpException;
 import dev.wharf.server.ftp.FtpReply;
 import dev.wharf.server.ftp.FtpSession;
 import dev.wharf.server.ftp.Outcome;
-import dev.wharf.server.gridftp.modee.ModeECommands;
+import dev.wharf.server.gridftp.modee.ModeEState;
 import dev.wharf.server.gridftp.dcau.Dcau;
 import dev.wharf.server.gridftp.dcau.GsiDataProtection.Level;
 
@@ -20,7 +20,7 @@ final class DcauCommand implements FtpCommand {
     @Override
     public Outcome execute(FtpSession session, String argument) throws FtpException {
         Dcau dcau = Dcau.parse(argument);
-        GsiSession gss = GridFtpCommands.gsi(session);
+        GsiSession gss = GsiSession.of(session);
         DataSecurity security = DataSecurity.of(session);
         if (dcau.authenticates() && !gss.established()) {
             throw new FtpException(503, "DCAU " + dcau.letter() + " needs a GSSAPI login (AUTH GSSAPI)");
@@ -29,7 +29,7 @@ final class DcauCommand implements FtpCommand {
             throw new FtpException(503, "PROT " + security.level().letter() + " needs DCAU A or S; send PROT C first");
         }
         if (!dcau.equals(security.dcau(gss))) {
-            ModeECommands.closeCachedStreams(session); // a cached stream keeps the protection it started with
+            ModeEState.closeCachedStreams(session); // a cached stream keeps the protection it started with
         }
         security.dcau(dcau);
         return FtpReply.of(200, "DCAU " + dcau.letter() + ".");

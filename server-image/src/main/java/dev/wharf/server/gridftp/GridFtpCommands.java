@@ -5,7 +5,6 @@ import dev.wharf.server.config.ConfigFile;
 import dev.wharf.server.ftp.CommandSpec;
 import dev.wharf.server.ftp.CommandTable;
 import dev.wharf.server.ftp.FtpCommands;
-import dev.wharf.server.ftp.FtpSession;
 import dev.wharf.server.gridftp.modee.ModeECommands;
 import dev.wharf.server.gridftp.modee.ModeESettings;
 import dev.wharf.server.gsi.GsiService;
@@ -49,10 +48,5 @@ final class GridFtpCommands {
         b.add(new CommandSpec("SBUF", new Sbuf(), true, false, "SBUF", "SBUF <bytes>: TCP buffer of later data connections"));
         b.replace(new CommandSpec("ALLO", new GridAllo(), true, false, null, "ALLO <bytes>: size of the next upload"));
         return b.build(CommandTable.MANDATORY);
-    }
-
-    /** The session's GSSAPI state. */
-    static GsiSession gsi(FtpSession session) {
-        return session.extension(GsiSession.class, GsiSession::new);
     }
 }

@@ -32,7 +32,7 @@ final class GsiPass implements FtpCommand {
 
     @Override
     public Outcome execute(FtpSession session, String password) throws FtpException {
-        GsiSession gss = GridFtpCommands.gsi(session);
+        GsiSession gss = GsiSession.of(session);
         Identity identity = gss.pendingIdentity();
         if (identity == null) {
             if (gss.established() || passwordPass == null) {

@@ -14,7 +14,7 @@ final class GsiPbsz implements FtpCommand {
 
     @Override
     public Outcome execute(FtpSession session, String size) throws FtpException {
-        if (!GridFtpCommands.gsi(session).established()) {
+        if (!GsiSession.of(session).established()) {
             throw new FtpException(503, "PBSZ needs AUTH GSSAPI first");
         }
         String n = size.strip();

@@ -5,7 +5,7 @@ import dev.wharf.server.ftp.FtpException;
 import dev.wharf.server.ftp.FtpReply;
 import dev.wharf.server.ftp.FtpSession;
 import dev.wharf.server.ftp.Outcome;
-import dev.wharf.server.gridftp.modee.ModeECommands;
+import dev.wharf.server.gridftp.modee.ModeEState;
 import dev.wharf.server.gridftp.dcau.GsiDataProtection.Level;
 import java.util.Locale;
 
@@ -19,7 +19,7 @@ final class GsiProt implements FtpCommand {
 
     @Override
     public Outcome execute(FtpSession session, String argument) throws FtpException {
-        GsiSession gss = GridFtpCommands.gsi(session);
+        GsiSession gss = GsiSession.of(session);
         DataSecurity security = DataSecurity.of(session);
         if (!gss.established()) {
             throw new FtpException(503, "PROT needs AUTH GSSAPI first");
@@ -38,7 +38,7 @@ final class GsiProt implements FtpCommand {
             throw new FtpException(503, "PROT " + level.letter() + " needs DCAU A or S");
         }
         if (level != security.level()) {
-            ModeECommands.closeCachedStreams(session); // a cached stream keeps the protection it started with
+            ModeEState.closeCachedStreams(session); // a cached stream keeps the protection it started with
         }
         security.level(level);
         return FtpReply.of(200, "Protection level set to " + level.letter() + ".");

@@ -4,6 +4,7 @@ import dev.wharf.server.auth.Identity;
 import dev.wharf.server.ftp.ControlProtection;
 import dev.wharf.server.ftp.FtpException;
 import dev.wharf.server.ftp.FtpReply;
+import dev.wharf.server.ftp.FtpSession;
 import dev.wharf.server.gsi.GsiAcceptor;
 import dev.wharf.server.gsi.ProtectedMessages;
 import dev.wharf.server.gsi.ProtectedMessages.Protection;
@@ -24,6 +25,12 @@ final class GsiSession implements ControlProtection, AutoCloseable {
     private static final Set<String> CLEAR = Set.of("AUTH", "ADAT", "FEAT", "QUIT");
 
     private GsiAcceptor acceptor;
+
+    /** The session's GSSAPI state, made on first use. */
+    static GsiSession of(FtpSession session) {
+        return session.extension(GsiSession.class, GsiSession::new);
+    }
+
     private boolean established;
     private Identity pendingIdentity;
     private volatile Protection lastProtection = Protection.ENC;

@@ -30,7 +30,7 @@ final class GsiUser implements FtpCommand {
 
     @Override
     public Outcome execute(FtpSession session, String name) throws FtpException {
-        GsiSession gss = GridFtpCommands.gsi(session);
+        GsiSession gss = GsiSession.of(session);
         if (!gss.established()) {
             if (passwordUser != null) {
                 return passwordUser.execute(session, name);

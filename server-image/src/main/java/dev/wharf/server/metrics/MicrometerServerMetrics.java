@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
 
 /**
  * {@link ServerMetrics} over a Prometheus registry, rendered by the admin endpoint's {@code /metrics}:
@@ -23,6 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * wharf_bytes_total{door,direction}                  in | out
  * wharf_transfers_total{door,direction,outcome}      completed | aborted | failed
  * wharf_access_denied_total{door,operation}
+ * wharf_connections_total{door,result}               admitted | a net.Refusal label
+ * wharf_door_connections{door,state}                 open | unauthenticated (gauges)
  * </pre>
  * plus the JVM's memory, GC, thread, CPU and uptime meters. Meters are cached per label set, so
  * a call from an event loop costs one map lookup and an atomic add.
@@ -84,6 +87,20 @@ public final class MicrometerServerMetrics implements ServerMetrics {
     @Override
     public void accessDenied(String door, String operation) {
         counter("wharf.access.denied", door, "operation", operation, null, null).increment();
+    }
+
+    @Override
+    public void connection(String door, String result) {
+        counter("wharf.connections", door, "result", result, null, null).increment();
+    }
+
+    @Override
+    public void connectionGauges(String door, IntSupplier open, IntSupplier unauthenticated) {
+        // strong references: Micrometer holds a gauge's object weakly, and nothing else keeps these suppliers
+        Gauge.builder("wharf.door.connections", open, IntSupplier::getAsInt).strongReference(true)
+                .description("open control connections").tag("door", door).tag("state", "open").register(registry);
+        Gauge.builder("wharf.door.connections", unauthenticated, IntSupplier::getAsInt).strongReference(true)
+                .description("open control connections").tag("door", door).tag("state", "unauthenticated").register(registry);
     }
 
     /** The Prometheus text exposition format (version 0.0.4). */

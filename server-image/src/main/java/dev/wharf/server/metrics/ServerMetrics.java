@@ -1,5 +1,7 @@
 package dev.wharf.server.metrics;
 
+import java.util.function.IntSupplier;
+
 /**
  * What doors report; rendered by the admin endpoint's {@code /metrics} in Prometheus text format.
  * The {@code door} label is the door's name (ftp, ftps, gsiftp, dcap, gsidcap). Implementations are
@@ -19,6 +21,11 @@ public interface ServerMetrics {
     /** outcome: completed, aborted, failed */
     void transfer(String door, Direction direction, String outcome);
 
+    /** The same with the one outcome type every door uses. */
+    default void transfer(String door, Direction direction, TransferOutcome outcome) {
+        transfer(door, direction, outcome.label());
+    }
+
     /** An access check said no (ACL or default policy). */
     void accessDenied(String door, String operation);
 
@@ -28,6 +35,19 @@ public interface ServerMetrics {
      * from the address).
      */
     default void loginThrottled(String door, String reason) {}
+
+    /**
+     * A connection reached the door's policy (net.DoorFront): {@code admitted}, or refused with a
+     * {@code net.Refusal} label (limit, per-address, unauthenticated, subnet, untrusted-proxy,
+     * no-proxy-header, bad-proxy-header, login-grace).
+     */
+    default void connection(String door, String result) {}
+
+    /**
+     * The door's connection counts, read when metrics are scraped: open connections and those that
+     * have not logged in yet (they may hold at most limits.clients - limits.reserved-for-authenticated).
+     */
+    default void connectionGauges(String door, IntSupplier open, IntSupplier unauthenticated) {}
 
     ServerMetrics NONE = new ServerMetrics() {
         @Override public void sessionOpened(String door) {}

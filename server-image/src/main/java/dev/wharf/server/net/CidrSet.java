@@ -32,24 +32,33 @@ public record CidrSet(List<Block> blocks) {
 
     /** Parses "10.0.0.0/8 ::1 2001:db8::/32" (an address without a prefix is a single host). */
     public static CidrSet parse(List<String> items) {
-        return new CidrSet(items.stream().map(CidrSet::block).toList());
+        return parse("net.allowed-subnets", items);
     }
 
-    private static Block block(String text) {
+    /** The same, naming {@code key} in errors. */
+    public static CidrSet parse(String key, List<String> items) {
+        return new CidrSet(items.stream().map(item -> block(key, item)).toList());
+    }
+
+    public boolean isEveryone() {
+        return blocks.isEmpty();
+    }
+
+    private static Block block(String key, String text) {
         int slash = text.indexOf('/');
         String host = slash < 0 ? text : text.substring(0, slash);
         if (!host.matches("[0-9a-fA-F:.]+")) { // never resolve names
-            throw new ConfigException("net.allowed-subnets: '" + text + "' is not an IP address or CIDR block");
+            throw new ConfigException(key + ": '" + text + "' is not an IP address or CIDR block");
         }
         try {
             byte[] network = InetAddress.getByName(host).getAddress();
             int prefix = slash < 0 ? network.length * 8 : Integer.parseInt(text.substring(slash + 1));
             if (prefix < 0 || prefix > network.length * 8) {
-                throw new ConfigException("net.allowed-subnets: bad prefix length in '" + text + "'");
+                throw new ConfigException(key + ": bad prefix length in '" + text + "'");
             }
             return new Block(network, prefix);
         } catch (UnknownHostException | NumberFormatException e) {
-            throw new ConfigException("net.allowed-subnets: '" + text + "' is not an IP address or CIDR block");
+            throw new ConfigException(key + ": '" + text + "' is not an IP address or CIDR block");
         }
     }
 

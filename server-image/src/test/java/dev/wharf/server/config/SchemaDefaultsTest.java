@@ -28,7 +28,10 @@ class SchemaDefaultsTest {
         assertEquals(declared("dcap.port"), String.valueOf(DcapSettings.DEFAULT_PORT));
         assertEquals(declared("gsidcap.port"), String.valueOf(DcapSettings.DEFAULT_GSI_PORT));
         assertEquals(ServerConfSchema.require("dcap.port").values().max(), DcapSettings.HIGHEST_DOOR_PORT);
-        assertEquals(declared("limits.clients"), String.valueOf(ftp.maxClients()));
+        assertEquals(declared("limits.clients"), String.valueOf(ftp.net().maxClients()));
+        assertEquals(declared("limits.clients-per-address"), String.valueOf(ftp.net().maxPerAddress()));
+        assertEquals(declared("limits.login-grace"), String.valueOf(ftp.net().loginGrace().toSeconds()));
+        assertEquals(declared("dcap.anonymous-max-hole"), String.valueOf(DcapSettings.DEFAULT_ANONYMOUS_MAX_HOLE));
         assertEquals(declared("limits.idle-timeout"), String.valueOf(ftp.idleTimeout().toSeconds()));
         assertEquals(declared("limits.streams-per-client"), String.valueOf(FtpSettings.DEFAULT_STREAMS_PER_CLIENT));
         assertEquals(ServerConfSchema.require("limits.streams-per-client").values().max(), FtpSettings.MAX_STREAMS_PER_CLIENT);

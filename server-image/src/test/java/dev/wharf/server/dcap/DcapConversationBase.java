@@ -47,6 +47,11 @@ abstract class DcapConversationBase {
     OutputStream out;
     PortRange range;
 
+    /** What the door reports to; a test class may record it. */
+    ServerMetrics metrics() {
+        return ServerMetrics.NONE;
+    }
+
     /** How the door opens files; a test class may give it a disk that fills up. */
     FileChannelOpener opener() {
         return FileChannelOpener.DEFAULT;
@@ -56,7 +61,8 @@ abstract class DcapConversationBase {
     void start() throws Exception {
         Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxrwxrwx"));
         // the production policy: no .grid-acl files, so the "other" bits decide
-        context = TestContexts.builder().access(SlashGridAccessPolicy.fromConfig(ConfigFile.empty(), ServerMetrics.NONE)).build();
+        context = TestContexts.builder().access(SlashGridAccessPolicy.fromConfig(ConfigFile.empty(), ServerMetrics.NONE))
+                .metrics(metrics()).build();
         int first = 30000 + ThreadLocalRandom.current().nextInt(100) * 100;
         range = new PortRange(first, first + 99);
         DcapSettings settings = DcapSettings.from(ConfigFile.empty()).withPort(0).withRoot(root).withPortRange(range);

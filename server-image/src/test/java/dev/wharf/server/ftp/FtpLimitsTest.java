@@ -57,6 +57,51 @@ class FtpLimitsTest {
         }
     }
 
+    /**
+     * Issue 15: connections that never log in and trickle a byte now and then (each byte resets the
+     * idle timer) held every slot, and a real client got 421. Now one address holds at most
+     * limits.clients-per-address of them, the grace time closes them, and a logged-in session's slot
+     * was never theirs to take.
+     */
+    @Test
+    void strangersTricklingBytesCannotLockOutALogin() throws Exception {
+        try (FtpTestServer server = FtpTestServer.start(tmp, Map.of("limits.clients", "8",
+                "limits.clients-per-address", "4", "limits.login-grace", "2"));
+             RawFtp early = new RawFtp(server.port())) {
+            early.login();
+            java.util.List<java.net.Socket> strangers = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < 12; i++) {
+                    java.net.Socket s = new java.net.Socket();
+                    s.bind(new java.net.InetSocketAddress("127.0.0.3", 0));
+                    s.connect(new java.net.InetSocketAddress("127.0.0.1", server.port()));
+                    strangers.add(s);
+                }
+                for (int second = 0; second < 3; second++) { // past the grace time, a byte a second
+                    for (java.net.Socket s : strangers) {
+                        try {
+                            s.getOutputStream().write('N');
+                        } catch (java.io.IOException closedByServer) {
+                            // refused or out of grace
+                        }
+                    }
+                    Thread.sleep(1000);
+                }
+                try (RawFtp late = new RawFtp(server.port())) {
+                    late.login(); // a real client from another address is served
+                    RawFtp.expect(257, late.command("PWD"));
+                }
+                RawFtp.expect(257, early.command("PWD")); // and the early one still is
+                assertEquals(12, server.metrics().get("login:ftp:refused"),
+                        "8 strangers over the per-address limit, 4 out of grace: " + server.metrics());
+            } finally {
+                for (java.net.Socket s : strangers) {
+                    s.close();
+                }
+            }
+        }
+    }
+
     @Test
     void idleSessionsGet421() throws Exception {
         try (FtpTestServer server = FtpTestServer.start(tmp, Map.of("limits.idle-timeout", "1"));

@@ -1,6 +1,5 @@
 package dev.wharf.server.ftp;
 
-import dev.wharf.server.net.ConnectionGate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -21,8 +20,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.AbstractExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,16 +29,6 @@ class FtpPipelineTest {
 
     @TempDir Path tmp;
     ServerContext context;
-
-    /** Runs commands on the calling thread so an EmbeddedChannel conversation is synchronous. */
-    static final class DirectExecutor extends AbstractExecutorService {
-        @Override public void execute(Runnable command) { command.run(); }
-        @Override public void shutdown() {}
-        @Override public List<Runnable> shutdownNow() { return List.of(); }
-        @Override public boolean isShutdown() { return false; }
-        @Override public boolean isTerminated() { return false; }
-        @Override public boolean awaitTermination(long timeout, TimeUnit unit) { return true; }
-    }
 
     EmbeddedChannel channel(Map<String, String> config) {
         return channel(services(config));
@@ -53,8 +40,7 @@ class FtpPipelineTest {
         ServerContext base = TestContexts.builder().config(file)
                 .logins(new TestLogins(tmp).add("alice", "secret", tmp, "/")).build();
         context = base;
-        ServerContext direct = new ServerContext(base.config(), base.logins(), base.access(), base.metrics(), base.tls(),
-                base.status(), base.transport(), base.acceptGroup(), base.ioGroup(), new DirectExecutor());
+        ServerContext direct = TestContexts.direct(base);
         FtpSettings settings = FtpSettings.plain(file);
         DataChannelFactory data = new DataChannelFactory(direct.transport(), direct.ioGroup(),
                 InetAddress.getLoopbackAddress(), new PortAllocator(settings.portRange()));
@@ -65,8 +51,7 @@ class FtpPipelineTest {
     /** A new control connection of the door {@code services} belong to, already active. */
     static EmbeddedChannel channel(SessionServices services) {
         EmbeddedChannel ch = new EmbeddedChannel();
-        new FtpPipeline(services, new ConnectionGate(services.settings().maxClients(), "ftp",
-                services.context().metrics())).initChannel(ch);
+        new FtpPipeline(services, FtpPipeline.front(services)).initChannel(ch);
         ch.pipeline().fireChannelActive();
         return ch;
     }

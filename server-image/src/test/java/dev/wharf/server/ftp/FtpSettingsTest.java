@@ -19,7 +19,10 @@ class FtpSettingsTest {
         assertEquals(2121, s.port());
         assertEquals("127.0.0.1", s.dataInterface().getHostAddress());
         assertEquals(PortRange.DEFAULT, s.portRange());
-        assertEquals(100, s.maxClients());
+        assertEquals(100, s.net().maxClients());
+        assertEquals(20, s.net().maxPerAddress());
+        assertEquals(25, s.net().reservedForAuthenticated());
+        assertEquals(30, s.net().loginGrace().toSeconds());
         assertEquals(900, s.idleTimeout().toSeconds());
         assertEquals(ListFormat.LS_L, s.listFormat());
         assertTrue(s.overwrite());

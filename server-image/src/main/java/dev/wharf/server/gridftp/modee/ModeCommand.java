@@ -18,7 +18,7 @@ final class ModeCommand implements InlineCommand {
             case "E" -> state.on(true);
             case "S" -> {
                 state.on(false);
-                ModeECommands.closeCachedStreams(session);
+                ModeEState.closeCachedStreams(session);
             }
             case "" -> throw new FtpException(501, "MODE needs an argument");
             default -> throw new FtpException(504, "MODE " + m + " not supported, use S or E");

@@ -1,10 +1,8 @@
 package dev.wharf.server.gridftp.modee;
 
-import dev.wharf.server.data.DataEndpoint;
 import dev.wharf.server.ftp.CommandSpec;
 import dev.wharf.server.ftp.CommandTable;
 import dev.wharf.server.ftp.FtpCommands;
-import dev.wharf.server.ftp.FtpSession;
 
 /**
  * Adds GridFTP MODE E (extended block mode, parallel streams, data channel caching) to a door's
@@ -15,20 +13,6 @@ import dev.wharf.server.ftp.FtpSession;
 public final class ModeECommands {
 
     private ModeECommands() {}
-
-    /**
-     * Closes the session's cached MODE E data connections, if any (other endpoints stay). Commands that
-     * change how data channels are protected (DCAU, PROT, PBSZ) call this: a cached stream keeps the
-     * protection it was set up with.
-     */
-    public static void closeCachedStreams(FtpSession session) {
-        DataEndpoint e = session.takeDataEndpoint();
-        if (e instanceof StreamSet) {
-            e.close();
-        } else if (e != null) {
-            session.dataEndpoint(e);
-        }
-    }
 
     public static CommandTable.Builder install(CommandTable.Builder b, ModeESettings settings) {
         CommandTable ftp = FtpCommands.standard();

@@ -1,5 +1,6 @@
 package dev.wharf.server.gridftp.modee;
 
+import dev.wharf.server.data.DataEndpoint;
 import dev.wharf.server.ftp.FtpSession;
 
 /**
@@ -20,6 +21,20 @@ public final class ModeEState {
 
     public static ModeEState of(FtpSession session) {
         return session.extension(ModeEState.class, ModeEState::new);
+    }
+
+    /**
+     * Closes the session's cached MODE E data connections, if any (other endpoints stay). Commands that
+     * change how data channels are protected (DCAU, PROT, PBSZ) call this: a cached stream keeps the
+     * protection it was set up with.
+     */
+    public static void closeCachedStreams(FtpSession session) {
+        DataEndpoint e = session.takeDataEndpoint();
+        if (e instanceof StreamSet) {
+            e.close();
+        } else if (e != null) {
+            session.dataEndpoint(e);
+        }
     }
 
     /** Whether MODE E is on (without creating the state for a MODE S session). */

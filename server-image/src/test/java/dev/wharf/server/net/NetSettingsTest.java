@@ -1,0 +1,45 @@
+package dev.wharf.server.net;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wharf.server.config.ConfigException;
+import dev.wharf.server.config.ConfigFile;
+import java.net.InetAddress;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class NetSettingsTest {
+
+    @Test
+    void defaultsKeepAQuarterOfTheSlotsForLoggedInSessions() {
+        NetSettings s = NetSettings.from(ConfigFile.empty());
+        assertEquals(100, s.maxClients());
+        assertEquals(25, s.reservedForAuthenticated());
+        assertEquals(75, s.maxUnauthenticated());
+        assertEquals(20, s.maxPerAddress());
+        assertEquals(30, s.loginGrace().toSeconds());
+        assertTrue(s.proxyTrusted().isEveryone());
+        assertEquals(1, NetSettings.from(ConfigFile.of(Map.of("limits.clients", "1"))).maxUnauthenticated());
+    }
+
+    @Test
+    void proxyTrustedIsAListOfCidrs() throws Exception {
+        NetSettings s = NetSettings.from(ConfigFile.of(Map.of("net.proxy-trusted", "10.1.0.0/16, ::1")));
+        assertTrue(s.proxyTrusted().allows(InetAddress.getByName("10.1.2.3")));
+        assertTrue(s.proxyTrusted().allows(InetAddress.getByName("::1")));
+        assertFalse(s.proxyTrusted().allows(InetAddress.getByName("10.2.0.1")));
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> NetSettings.from(ConfigFile.of(Map.of("net.proxy-trusted", "haproxy.example.org"))));
+        assertTrue(e.getMessage().startsWith("net.proxy-trusted:"), e.getMessage());
+    }
+
+    @Test
+    void theReserveMustLeaveASlotForLoggingIn() {
+        ConfigException e = assertThrows(ConfigException.class, () -> NetSettings.from(ConfigFile.of(
+                Map.of("limits.clients", "4", "limits.reserved-for-authenticated", "4"))));
+        assertTrue(e.getMessage().contains("limits.reserved-for-authenticated"), e.getMessage());
+    }
+}
