@@ -58,10 +58,12 @@ class ClientMistakeLogTest {
         FtpPipelineTest.send(ch, tlvPastItsEnd());
         assertEquals(List.of(), FtpPipelineTest.replies(ch));
         assertFalse(ch.isOpen());
-        List<ILoggingEvent> lines = log.list.stream().filter(e -> e.getLoggerName().startsWith("dev.wharf")).toList();
+        // the door's own start-up warnings (net.proxy-trusted unset) are not about this connection
+        List<ILoggingEvent> lines = log.list.stream().filter(e -> e.getLoggerName().startsWith("dev.wharf")
+                && !e.getFormattedMessage().contains("net.proxy-trusted")).toList();
         assertEquals(1, lines.size(), lines.toString());
         assertNull(lines.get(0).getThrowableProxy(), "no stack trace");
-        assertTrue(lines.get(0).getFormattedMessage().contains("PROXY"), lines.get(0).getFormattedMessage());
+        assertTrue(lines.get(0).getFormattedMessage().contains("bad PROXY header"), lines.get(0).getFormattedMessage());
     }
 
     @Test
