@@ -1,5 +1,6 @@
 package dev.wharf.server.net;
 
+import dev.wharf.server.log.ClientMistakes;
 import dev.wharf.server.metrics.ServerMetrics;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * What every door does before its protocol speaks, one instance per door. {@link #install} puts these
@@ -27,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * idle        IdleStateHandler   limits.idle-timeout (the session decides what idle means)
  * </pre>
  * The protocol's stages follow and see {@code channelActive} only once the connection is admitted.
- * Every refusal is one log line and one {@code wharf_connections_total{door,result}} count.
+ * Every refusal is one {@code wharf_connections_total{door,result}} count and one log line, rate-limited
+ * per door ({@link ClientMistakes}) since any peer can cause them.
  */
 public final class DoorFront {
 
@@ -47,6 +50,8 @@ public final class DoorFront {
     private final DoorWords words;
     private final ConnectionGate gate = new ConnectionGate(this);
     private final ConnectionCounts counts = new ConnectionCounts();
+    /** Refusals are unauthenticated peers' doing: their lines share one budget per door. */
+    private final ClientMistakes refusals = new ClientMistakes(LOG, Level.WARN);
 
     /**
      * @param implicitTls the TLS context of a door that speaks TLS from the first byte, else null
@@ -117,7 +122,7 @@ public final class DoorFront {
 
     /** One log line, one count, the protocol's words (before TLS only where there is none), close. */
     void refuse(ChannelHandlerContext ctx, Refusal reason, InetSocketAddress client, String why) {
-        LOG.warn("{}: refused {}: {}", door, client, why);
+        refusals.report(door + ": refused " + client + ": " + why, null);
         counted(reason);
         String text = implicitTls == null ? words.refusal(reason) : null;
         if (text == null) {

@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.wharf.server.config.ConfigFile;
+import dev.wharf.server.log.ClientMistakes;
 import dev.wharf.server.metrics.ServerMetrics;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
@@ -16,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * The door-neutral stages on EmbeddedChannels (whose peer counts as 127.0.0.1): a connection the
@@ -75,6 +80,26 @@ class DoorFrontTest {
         send(ch, "PROXY TCP4 192.0.2.7 127.0.0.1 40000 22125\r\n0 0 client hello\n");
         assertEquals(List.of(), protocol.seen);
         assertFalse(ch.isOpen());
+    }
+
+    /** Any peer can be refused at will, on any door: its refusals must not flood the log. */
+    @Test
+    void aFloodOfRefusalsOnOneDoorIsRateLimitedInTheLog() {
+        DoorFront front = front(Map.of("net.allowed-subnets", "198.51.100.0/24"));
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        Logger logger = (Logger) LoggerFactory.getLogger(DoorFront.class);
+        log.start();
+        logger.addAppender(log);
+        try {
+            for (int i = 0; i < 3 * ClientMistakes.DEFAULT_BURST; i++) {
+                EmbeddedChannel ch = connect(front, new Protocol());
+                assertFalse(ch.isOpen());
+            }
+        } finally {
+            logger.detachAppender(log);
+        }
+        long refusals = log.list.stream().filter(e -> e.getFormattedMessage().contains("refused")).count();
+        assertEquals(ClientMistakes.DEFAULT_BURST, refusals, log.list.toString());
     }
 
     @Test
