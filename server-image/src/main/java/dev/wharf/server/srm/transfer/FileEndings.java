@@ -1,5 +1,6 @@
 package dev.wharf.server.srm.transfer;
 
+import dev.wharf.server.srm.v22.TStatusCode;
 import dev.wharf.server.auth.Identity;
 import dev.wharf.server.fs.Storage;
 import dev.wharf.server.fs.StorageException;
@@ -68,12 +69,12 @@ public final class FileEndings {
     }
 
     private SurlResult putDone(Storage storage, TransferRequest r, FileRequest f) {
-        if (f.status == SrmStatus.SRM_SUCCESS) {
-            return new SurlResult(f.surl, SrmStatus.SRM_SUCCESS, "already put done");
+        if (f.status == TStatusCode.SRM_SUCCESS) {
+            return new SurlResult(f.surl, TStatusCode.SRM_SUCCESS, "already put done");
         }
-        if (f.status != SrmStatus.SRM_SPACE_AVAILABLE) {
-            SrmStatus s = f.status.pending() ? SrmStatus.SRM_FAILURE : f.status;
-            return new SurlResult(f.surl, s, f.status.pending() ? "the file has no TURL yet" : "the file is " + f.status
+        if (f.status != TStatusCode.SRM_SPACE_AVAILABLE) {
+            TStatusCode s = f.pending() ? TStatusCode.SRM_FAILURE : f.status;
+            return new SurlResult(f.surl, s, f.pending() ? "the file has no TURL yet" : "the file is " + f.status
                     + (f.explanation.isEmpty() ? "" : ": " + f.explanation));
         }
         try {
@@ -82,11 +83,11 @@ public final class FileEndings {
             // The file stays open: the client may finish writing and call srmPutDone again.
             return new SurlResult(f.surl, e.status, e.getMessage());
         }
-        f.status = SrmStatus.SRM_SUCCESS;
+        f.status = TStatusCode.SRM_SUCCESS;
         f.explanation = "";
         f.turl = null;
         store.releasePutTarget(r.root, f.path, r.token);
-        return new SurlResult(f.surl, SrmStatus.SRM_SUCCESS, "");
+        return new SurlResult(f.surl, TStatusCode.SRM_SUCCESS, "");
     }
 
     /**
@@ -104,7 +105,7 @@ public final class FileEndings {
         }
         TransferRequest r = found.get();
         if (r.put()) {
-            return SurlResults.refused(SrmStatus.SRM_INVALID_REQUEST, "request " + token
+            return SurlResults.refused(TStatusCode.SRM_INVALID_REQUEST, "request " + token
                     + " is a put: end it with srmPutDone or srmAbortRequest");
         }
         return eachFile(r, surls, FileEndings::release);
@@ -112,7 +113,7 @@ public final class FileEndings {
 
     private SurlResults releaseByName(Identity caller, List<String> surls) {
         if (surls == null || surls.isEmpty()) {
-            return SurlResults.refused(SrmStatus.SRM_INVALID_REQUEST, "srmReleaseFiles needs a request token or SURLs");
+            return SurlResults.refused(TStatusCode.SRM_INVALID_REQUEST, "srmReleaseFiles needs a request token or SURLs");
         }
         List<TransferRequest> mine = store.openOf(caller.principal()).stream().filter(r -> !r.put()).toList();
         List<SurlResult> results = new ArrayList<>();
@@ -121,27 +122,27 @@ public final class FileEndings {
             for (TransferRequest r : mine) {
                 synchronized (r) {
                     for (FileRequest f : r.files()) {
-                        if (f.surl.equals(surl) && f.status == SrmStatus.SRM_FILE_PINNED) {
+                        if (f.surl.equals(surl) && f.status == TStatusCode.SRM_FILE_PINNED) {
                             release(f);
                             released = true;
                         }
                     }
                 }
             }
-            results.add(released ? new SurlResult(surl, SrmStatus.SRM_SUCCESS, "")
-                    : new SurlResult(surl, SrmStatus.SRM_INVALID_PATH, "no pin of yours on this SURL"));
+            results.add(released ? new SurlResult(surl, TStatusCode.SRM_SUCCESS, "")
+                    : new SurlResult(surl, TStatusCode.SRM_INVALID_PATH, "no pin of yours on this SURL"));
         }
         mine.forEach(store::settle);
         return SurlResults.of(results);
     }
 
     private static SurlResult release(FileRequest f) {
-        if (f.status == SrmStatus.SRM_FILE_PINNED || f.status == SrmStatus.SRM_RELEASED) {
-            f.status = SrmStatus.SRM_RELEASED;
+        if (f.status == TStatusCode.SRM_FILE_PINNED || f.status == TStatusCode.SRM_RELEASED) {
+            f.status = TStatusCode.SRM_RELEASED;
             f.turl = null;
-            return new SurlResult(f.surl, SrmStatus.SRM_SUCCESS, "");
+            return new SurlResult(f.surl, TStatusCode.SRM_SUCCESS, "");
         }
-        return new SurlResult(f.surl, SrmStatus.SRM_FAILURE, "the file is not pinned (" + f.status + ")");
+        return new SurlResult(f.surl, TStatusCode.SRM_FAILURE, "the file is not pinned (" + f.status + ")");
     }
 
     /** srmAbortRequest: every open file of the request ends; what unfinished puts wrote is removed. */
@@ -154,12 +155,12 @@ public final class FileEndings {
         List<SurlResult> results = new ArrayList<>();
         synchronized (r) {
             if (r.finished()) {
-                return SurlResults.refused(SrmStatus.SRM_FAILURE, "request " + token + " has already ended (" + r.status() + ")");
+                return SurlResults.refused(TStatusCode.SRM_FAILURE, "request " + token + " has already ended (" + r.status() + ")");
             }
             r.end(Ending.ABORTED);
             for (FileRequest f : r.files()) {
                 if (f.open()) {
-                    results.add(abort(storage, r, f, SrmStatus.SRM_ABORTED, "aborted by the client"));
+                    results.add(abort(storage, r, f, TStatusCode.SRM_ABORTED, "aborted by the client"));
                 }
             }
         }
@@ -171,15 +172,15 @@ public final class FileEndings {
     /** srmAbortFiles: the named files of the request end as in srmAbortRequest; put-done files stay. */
     public SurlResults abortFiles(Storage storage, String token, List<String> surls) {
         if (surls == null || surls.isEmpty()) {
-            return SurlResults.refused(SrmStatus.SRM_INVALID_REQUEST, "srmAbortFiles needs SURLs");
+            return SurlResults.refused(TStatusCode.SRM_INVALID_REQUEST, "srmAbortFiles needs SURLs");
         }
         Optional<TransferRequest> found = request(storage.identity(), token, null);
         if (found.isEmpty()) {
             return unknown(token, null);
         }
         TransferRequest r = found.get();
-        return eachFile(r, surls, f -> f.open() ? abort(storage, r, f, SrmStatus.SRM_ABORTED, "aborted by the client")
-                : new SurlResult(f.surl, SrmStatus.SRM_FAILURE, f.status == SrmStatus.SRM_SUCCESS
+        return eachFile(r, surls, f -> f.open() ? abort(storage, r, f, TStatusCode.SRM_ABORTED, "aborted by the client")
+                : new SurlResult(f.surl, TStatusCode.SRM_FAILURE, f.status == TStatusCode.SRM_SUCCESS
                         ? "already put done; srmRm removes it" : "the file has already ended (" + f.status + ")"));
     }
 
@@ -187,16 +188,16 @@ public final class FileEndings {
      * Ends one open file (under the request's lock). A put's SURL loses what this put wrote, and is
      * watched until the request's lifetime ends in case an upload through its TURL lands later.
      */
-    private SurlResult abort(Storage storage, TransferRequest r, FileRequest f, SrmStatus ending, String why) {
-        boolean hadSpace = r.put() && f.status == SrmStatus.SRM_SPACE_AVAILABLE;
+    private SurlResult abort(Storage storage, TransferRequest r, FileRequest f, TStatusCode ending, String why) {
+        boolean hadSpace = r.put() && f.status == TStatusCode.SRM_SPACE_AVAILABLE;
         f.fail(ending, why);
         if (!hadSpace) {
-            return new SurlResult(f.surl, SrmStatus.SRM_SUCCESS, "");
+            return new SurlResult(f.surl, TStatusCode.SRM_SUCCESS, "");
         }
         store.releasePutTarget(r.root, f.path, r.token);
         try {
             watch.watch(r.owner, r.root, f.path, SurlChecks.removeWritten(storage, f.path, f.baseline), r.expires);
-            return new SurlResult(f.surl, SrmStatus.SRM_SUCCESS, "");
+            return new SurlResult(f.surl, TStatusCode.SRM_SUCCESS, "");
         } catch (StorageException e) {
             LOG.warn("srm: could not remove {} of an aborted put of '{}': {}", f.path, r.owner.principal(), e.toString());
             watch.watch(r.owner, r.root, f.path, f.baseline, r.expires);
@@ -219,17 +220,17 @@ public final class FileEndings {
                         if (!f.open()) {
                             continue;
                         }
-                        if (r.put() && f.status == SrmStatus.SRM_SPACE_AVAILABLE && storage == null) {
+                        if (r.put() && f.status == TStatusCode.SRM_SPACE_AVAILABLE && storage == null) {
                             storage = access.open(r.owner);
                         }
-                        abort(storage, r, f, SrmStatus.SRM_REQUEST_TIMED_OUT, "the request's lifetime ended");
+                        abort(storage, r, f, TStatusCode.SRM_REQUEST_TIMED_OUT, "the request's lifetime ended");
                     }
                 }
             } catch (IOException | RuntimeException e) {
                 LOG.warn("srm: ending expired request {} of '{}': {}", r.token, r.owner.principal(), e.toString());
                 synchronized (r) {
                     r.files().stream().filter(FileRequest::open)
-                            .forEach(f -> f.fail(SrmStatus.SRM_REQUEST_TIMED_OUT, "the request's lifetime ended"));
+                            .forEach(f -> f.fail(TStatusCode.SRM_REQUEST_TIMED_OUT, "the request's lifetime ended"));
                 }
             } finally {
                 if (storage != null) {
@@ -247,11 +248,11 @@ public final class FileEndings {
     }
 
     private static SurlResults unknown(String token, Boolean put) {
-        return SurlResults.refused(SrmStatus.SRM_INVALID_REQUEST, "no " + (put == null ? "" : put ? "put " : "get ")
+        return SurlResults.refused(TStatusCode.SRM_INVALID_REQUEST, "no " + (put == null ? "" : put ? "put " : "get ")
                 + "request of yours has the token '" + token + "' (unknown, another's, or ended)");
     }
 
     private static SurlResult notInRequest(String surl, TransferRequest r) {
-        return new SurlResult(surl, SrmStatus.SRM_INVALID_PATH, "not a SURL of request " + r.token);
+        return new SurlResult(surl, TStatusCode.SRM_INVALID_PATH, "not a SURL of request " + r.token);
     }
 }

@@ -1,5 +1,6 @@
 package dev.wharf.server.srm.transfer;
 
+import dev.wharf.server.srm.v22.TStatusCode;
 import dev.wharf.server.fs.FileEntry;
 import java.net.URI;
 
@@ -12,7 +13,7 @@ final class FileRequest {
     final String surl;
     /** The jail path, or null when the SURL names nothing on this server (the file failed at once). */
     final String path;
-    SrmStatus status = SrmStatus.SRM_REQUEST_QUEUED;
+    TStatusCode status = TStatusCode.SRM_REQUEST_QUEUED;
     String explanation = "";
     URI turl;
     long size = -1;
@@ -28,14 +29,29 @@ final class FileRequest {
         this.path = path;
     }
 
-    void fail(SrmStatus code, String why) {
+    void fail(TStatusCode code, String why) {
         status = code;
         explanation = why;
         turl = null;
     }
 
+    /** Whether the file still waits for the server (queued, or being checked). */
+    boolean pending() {
+        return status == TStatusCode.SRM_REQUEST_QUEUED || status == TStatusCode.SRM_REQUEST_INPROGRESS;
+    }
+
+    /** Whether the file holds a TURL the client may use (a get's pin, a put's space). */
+    boolean ready() {
+        return status == TStatusCode.SRM_FILE_PINNED || status == TStatusCode.SRM_SPACE_AVAILABLE;
+    }
+
+    /** Whether the file counts as done well in its request's summary. */
+    boolean good() {
+        return ready() || status == TStatusCode.SRM_SUCCESS || status == TStatusCode.SRM_RELEASED;
+    }
+
     /** Whether the file still holds something: a place in the queue, a pin, or space for a put. */
     boolean open() {
-        return status.pending() || status.ready();
+        return pending() || ready();
     }
 }

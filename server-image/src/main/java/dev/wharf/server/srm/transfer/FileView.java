@@ -1,5 +1,6 @@
 package dev.wharf.server.srm.transfer;
 
+import dev.wharf.server.srm.v22.TStatusCode;
 import java.net.URI;
 
 /**
@@ -9,4 +10,4 @@ import java.net.URI;
  * @param size             bytes (gets: the file's size), or -1 when unknown
  * @param remainingSeconds of the pin or put, 0 once the file is no longer open
  */
-public record FileView(String surl, SrmStatus status, String explanation, URI turl, long size, long remainingSeconds) {}
+public record FileView(String surl, TStatusCode status, String explanation, URI turl, long size, long remainingSeconds) {}

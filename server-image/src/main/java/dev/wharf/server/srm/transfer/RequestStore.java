@@ -1,5 +1,6 @@
 package dev.wharf.server.srm.transfer;
 
+import dev.wharf.server.srm.v22.TStatusCode;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,7 +40,7 @@ public final class RequestStore {
     }
 
     /** Why a request could not be added: the status the client gets and a text saying why. */
-    record Refusal(SrmStatus status, String explanation) {}
+    record Refusal(TStatusCode status, String explanation) {}
 
     Instant now() {
         return clock.instant();
@@ -58,7 +59,7 @@ public final class RequestStore {
     /** Adds the request unless a bound would be passed; synchronized so two adds cannot both take the last slot. */
     synchronized Optional<Refusal> add(TransferRequest request) {
         if (request.files().size() > limits.maxFilesPerRequest()) {
-            return Optional.of(new Refusal(SrmStatus.SRM_INVALID_REQUEST, request.files().size() + " files in one request;"
+            return Optional.of(new Refusal(TStatusCode.SRM_INVALID_REQUEST, request.files().size() + " files in one request;"
                     + " this server takes at most " + limits.maxFilesPerRequest() + " (srm.max-files-per-request)"));
         }
         int open = 0;
@@ -73,11 +74,11 @@ public final class RequestStore {
         }
         // SRM_INTERNAL_ERROR is GFD.129's "transient, try again": gfal2 backs off and retries it.
         if (open >= limits.maxRequests()) {
-            return Optional.of(new Refusal(SrmStatus.SRM_INTERNAL_ERROR, "the server has " + open
+            return Optional.of(new Refusal(TStatusCode.SRM_INTERNAL_ERROR, "the server has " + open
                     + " open requests (srm.max-requests); try again later"));
         }
         if (mine >= limits.maxPerClient()) {
-            return Optional.of(new Refusal(SrmStatus.SRM_INTERNAL_ERROR, "you have " + mine
+            return Optional.of(new Refusal(TStatusCode.SRM_INTERNAL_ERROR, "you have " + mine
                     + " open requests (srm.max-requests-per-client); finish or abort some, or try again later"));
         }
         requests.put(request.token, request);

@@ -1,5 +1,6 @@
 package dev.wharf.server.srm.transfer;
 
+import dev.wharf.server.srm.v22.TStatusCode;
 import java.util.List;
 
 /**
@@ -8,10 +9,10 @@ import java.util.List;
  * @param token            null when the call was refused before a request existed
  * @param remainingSeconds of the request's lifetime
  */
-public record RequestView(String token, SrmStatus status, String explanation, long remainingSeconds, List<FileView> files) {
+public record RequestView(String token, TStatusCode status, String explanation, long remainingSeconds, List<FileView> files) {
 
     /** A call refused as a whole (bad token, limits): no request, no files. */
-    public static RequestView refused(SrmStatus status, String explanation) {
+    public static RequestView refused(TStatusCode status, String explanation) {
         return new RequestView(null, status, explanation, 0, List.of());
     }
 }

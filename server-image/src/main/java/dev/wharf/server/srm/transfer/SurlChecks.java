@@ -1,5 +1,6 @@
 package dev.wharf.server.srm.transfer;
 
+import dev.wharf.server.srm.v22.TStatusCode;
 import dev.wharf.server.acl.Operation;
 import dev.wharf.server.fs.FileEntry;
 import dev.wharf.server.fs.Storage;
@@ -23,9 +24,9 @@ final class SurlChecks {
     enum Overwrite { NEVER, ALWAYS, WHEN_FILES_ARE_DIFFERENT }
 
     static final class Failure extends Exception {
-        final SrmStatus status;
+        final TStatusCode status;
 
-        Failure(SrmStatus status, String message) {
+        Failure(TStatusCode status, String message) {
             super(message, null, false, false);
             this.status = status;
         }
@@ -33,16 +34,9 @@ final class SurlChecks {
 
     private SurlChecks() {}
 
-    /** The SRM status a storage failure gives the file it concerns. */
+    /** The SRM status a storage failure gives the file it concerns (the door's one mapping). */
     static Failure failure(StorageException e) {
-        SrmStatus s = switch (e.reason()) {
-            case NOT_FOUND, NOT_DIRECTORY, IS_DIRECTORY, REFUSED -> SrmStatus.SRM_INVALID_PATH;
-            case DENIED, PERMISSION, READ_ONLY -> SrmStatus.SRM_AUTHORIZATION_FAILURE;
-            case EXISTS -> SrmStatus.SRM_DUPLICATION_ERROR;
-            case NO_SPACE -> SrmStatus.SRM_NO_FREE_SPACE;
-            case NOT_EMPTY, IO -> SrmStatus.SRM_FAILURE;
-        };
-        return new Failure(s, e.getMessage());
+        return new Failure(dev.wharf.server.srm.SrmStatus.code(e.reason()), e.getMessage());
     }
 
     /** A get: the path is a regular file the session may read. Returns it (for its size). */
@@ -50,7 +44,7 @@ final class SurlChecks {
         try {
             FileEntry entry = storage.statForRead(path);
             if (!entry.isFile()) {
-                throw new Failure(SrmStatus.SRM_INVALID_PATH, path + (entry.isDirectory() ? ": is a directory" : ": not a regular file"));
+                throw new Failure(TStatusCode.SRM_INVALID_PATH, path + (entry.isDirectory() ? ": is a directory" : ": not a regular file"));
             }
             return entry;
         } catch (StorageException e) {
@@ -66,28 +60,28 @@ final class SurlChecks {
      */
     static FileEntry writable(Storage storage, String path, Overwrite overwrite, boolean serverOverwrite) throws Failure {
         if (path.equals("/")) {
-            throw new Failure(SrmStatus.SRM_INVALID_PATH, "/: is a directory");
+            throw new Failure(TStatusCode.SRM_INVALID_PATH, "/: is a directory");
         }
         if (storage.readOnly()) {
-            throw new Failure(SrmStatus.SRM_AUTHORIZATION_FAILURE, path + ": read-only session");
+            throw new Failure(TStatusCode.SRM_AUTHORIZATION_FAILURE, path + ": read-only session");
         }
         try {
             FileEntry parent = storage.stat(VirtualPaths.parent(path));
             if (!parent.isDirectory()) {
-                throw new Failure(SrmStatus.SRM_INVALID_PATH, VirtualPaths.parent(path) + ": not a directory");
+                throw new Failure(TStatusCode.SRM_INVALID_PATH, VirtualPaths.parent(path) + ": not a directory");
             }
             FileEntry existing = present(storage, path);
             if (existing != null && existing.isDirectory()) {
-                throw new Failure(SrmStatus.SRM_INVALID_PATH, path + ": is a directory");
+                throw new Failure(TStatusCode.SRM_INVALID_PATH, path + ": is a directory");
             }
             if (existing != null && (overwrite != Overwrite.ALWAYS || !serverOverwrite)) {
-                throw new Failure(SrmStatus.SRM_DUPLICATION_ERROR, path + ": already exists" + (serverOverwrite
+                throw new Failure(TStatusCode.SRM_DUPLICATION_ERROR, path + ": already exists" + (serverOverwrite
                         ? "; ask overwriteOption ALWAYS, or remove it first" : " and this server never overwrites (transfer.overwrite)"));
             }
             Operation op = existing == null ? Operation.CREATE_FILE : Operation.OVERWRITE_FILE;
             if (!storage.allowed(op, path)) {
                 LOG.info("access denied: door=srm principal='{}' operation={} path={}", storage.identity().principal(), op, path);
-                throw new Failure(SrmStatus.SRM_AUTHORIZATION_FAILURE, path + ": permission denied");
+                throw new Failure(TStatusCode.SRM_AUTHORIZATION_FAILURE, path + ": permission denied");
             }
             return existing;
         } catch (StorageException e) {
@@ -100,7 +94,7 @@ final class SurlChecks {
         try {
             FileEntry now = present(storage, path);
             if (now == null || !now.isFile() || unchanged(baseline, now)) {
-                throw new Failure(SrmStatus.SRM_INVALID_PATH, path + ": nothing was written through the TURL"
+                throw new Failure(TStatusCode.SRM_INVALID_PATH, path + ": nothing was written through the TURL"
                         + " (an upload still running commits only when it completes)");
             }
         } catch (StorageException e) {

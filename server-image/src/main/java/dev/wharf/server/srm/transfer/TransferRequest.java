@@ -1,5 +1,6 @@
 package dev.wharf.server.srm.transfer;
 
+import dev.wharf.server.srm.v22.TStatusCode;
 import dev.wharf.server.auth.Identity;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,29 +73,29 @@ final class TransferRequest {
     }
 
     /** The request's status from its files' (GFD.129 section 5: queued, in progress, success, partial, failure). */
-    synchronized SrmStatus status() {
+    synchronized TStatusCode status() {
         if (ending == Ending.ABORTED) {
-            return SrmStatus.SRM_ABORTED;
+            return TStatusCode.SRM_ABORTED;
         }
         if (ending == Ending.TIMED_OUT) {
-            return SrmStatus.SRM_REQUEST_TIMED_OUT;
+            return TStatusCode.SRM_REQUEST_TIMED_OUT;
         }
-        if (files.stream().anyMatch(f -> f.status.pending())) {
-            return files.stream().allMatch(f -> f.status == SrmStatus.SRM_REQUEST_QUEUED)
-                    ? SrmStatus.SRM_REQUEST_QUEUED : SrmStatus.SRM_REQUEST_INPROGRESS;
+        if (files.stream().anyMatch(f -> f.pending())) {
+            return files.stream().allMatch(f -> f.status == TStatusCode.SRM_REQUEST_QUEUED)
+                    ? TStatusCode.SRM_REQUEST_QUEUED : TStatusCode.SRM_REQUEST_INPROGRESS;
         }
-        long good = files.stream().filter(f -> f.status.good()).count();
+        long good = files.stream().filter(f -> f.good()).count();
         if (good == files.size()) {
-            return SrmStatus.SRM_SUCCESS;
+            return TStatusCode.SRM_SUCCESS;
         }
         if (good > 0) {
-            return SrmStatus.SRM_PARTIAL_SUCCESS;
+            return TStatusCode.SRM_PARTIAL_SUCCESS;
         }
         // Every file failed: one reason shared by all is the request's (gfal2 maps the request's code to
         // its errno, so a single-file put onto an existing name reads "File exists", not "failure").
-        Set<SrmStatus> codes = new java.util.HashSet<>();
+        Set<TStatusCode> codes = new java.util.HashSet<>();
         files.forEach(f -> codes.add(f.status));
-        return codes.size() == 1 ? codes.iterator().next() : SrmStatus.SRM_FAILURE;
+        return codes.size() == 1 ? codes.iterator().next() : TStatusCode.SRM_FAILURE;
     }
 
     synchronized RequestView view(Instant now, List<String> surls) {
@@ -104,13 +105,13 @@ final class TransferRequest {
         for (int i = 0; i < chosen.size(); i++) {
             FileRequest f = chosen.get(i);
             if (f == null) {
-                views.add(new FileView(surls.get(i), SrmStatus.SRM_INVALID_PATH, "not a SURL of request " + token, null, -1, 0));
+                views.add(new FileView(surls.get(i), TStatusCode.SRM_INVALID_PATH, "not a SURL of request " + token, null, -1, 0));
             } else {
-                views.add(new FileView(f.surl, f.status, f.explanation, f.status.ready() ? f.turl : null, f.size,
+                views.add(new FileView(f.surl, f.status, f.explanation, f.ready() ? f.turl : null, f.size,
                         f.open() ? remaining : 0));
             }
         }
-        SrmStatus status = status();
+        TStatusCode status = status();
         String explanation = switch (status) {
             case SRM_ABORTED -> "the request was aborted";
             case SRM_REQUEST_TIMED_OUT -> "the request's lifetime ended";

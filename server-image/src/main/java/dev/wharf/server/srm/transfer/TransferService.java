@@ -1,5 +1,6 @@
 package dev.wharf.server.srm.transfer;
 
+import dev.wharf.server.srm.v22.TStatusCode;
 import dev.wharf.server.auth.Identity;
 import dev.wharf.server.fs.FileEntry;
 import dev.wharf.server.fs.Storage;
@@ -7,7 +8,6 @@ import dev.wharf.server.srm.transfer.SurlChecks.Failure;
 import dev.wharf.server.srm.transfer.SurlChecks.Overwrite;
 import dev.wharf.server.srm.transfer.TransferRequest.Kind;
 import dev.wharf.server.srm.transfer.TurlPlanner.Choice;
-import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -83,49 +83,49 @@ public final class TransferService {
         return endings;
     }
 
-    public RequestView prepareToGet(Storage storage, InetAddress local, Ask ask) {
-        return prepare(Kind.GET, storage, local, ask);
+    public RequestView prepareToGet(Storage storage, Ask ask) {
+        return prepare(Kind.GET, storage, ask);
     }
 
-    public RequestView prepareToPut(Storage storage, InetAddress local, Ask ask) {
-        return prepare(Kind.PUT, storage, local, ask);
+    public RequestView prepareToPut(Storage storage, Ask ask) {
+        return prepare(Kind.PUT, storage, ask);
     }
 
     /** srmStatusOfGetRequest / srmStatusOfPutRequest: the request, or only the SURLs named. */
     public RequestView status(Identity caller, String token, List<String> surls, boolean put) {
         Optional<TransferRequest> found = store.find(token, caller.principal());
         if (found.isEmpty() || found.get().put() != put) {
-            return RequestView.refused(SrmStatus.SRM_INVALID_REQUEST, "no " + (put ? "put" : "get")
+            return RequestView.refused(TStatusCode.SRM_INVALID_REQUEST, "no " + (put ? "put" : "get")
                     + " request of yours has the token '" + token + "' (unknown, another's, or ended)");
         }
         return found.get().view(store.now(), surls);
     }
 
-    private RequestView prepare(Kind kind, Storage storage, InetAddress local, Ask ask) {
+    private RequestView prepare(Kind kind, Storage storage, Ask ask) {
         boolean put = kind == Kind.PUT;
         if (ask.targets() == null || ask.targets().isEmpty()) {
-            return RequestView.refused(SrmStatus.SRM_INVALID_REQUEST, "the request names no SURL");
+            return RequestView.refused(TStatusCode.SRM_INVALID_REQUEST, "the request names no SURL");
         }
         Overwrite overwrite;
         try {
             overwrite = ask.overwrite() == null ? Overwrite.NEVER : Overwrite.valueOf(ask.overwrite().strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            return RequestView.refused(SrmStatus.SRM_INVALID_REQUEST, "overwriteOption '" + ask.overwrite() + "' is not NEVER, ALWAYS"
+            return RequestView.refused(TStatusCode.SRM_INVALID_REQUEST, "overwriteOption '" + ask.overwrite() + "' is not NEVER, ALWAYS"
                     + " or WHEN_FILES_ARE_DIFFERENT");
         }
         if (put && overwrite == Overwrite.WHEN_FILES_ARE_DIFFERENT) {
-            return RequestView.refused(SrmStatus.SRM_NOT_SUPPORTED, "overwriteOption WHEN_FILES_ARE_DIFFERENT is not supported;"
+            return RequestView.refused(TStatusCode.SRM_NOT_SUPPORTED, "overwriteOption WHEN_FILES_ARE_DIFFERENT is not supported;"
                     + " use NEVER or ALWAYS");
         }
         Choice choice = planner.choose(ask.protocols(), put, storage.aclRoot());
         if (choice.scheme().isEmpty()) {
-            return RequestView.refused(SrmStatus.SRM_NOT_SUPPORTED, choice.refusal());
+            return RequestView.refused(TStatusCode.SRM_NOT_SUPPORTED, choice.refusal());
         }
         List<FileRequest> files = new ArrayList<>();
         for (Target t : ask.targets()) {
             FileRequest f = new FileRequest(t.surl(), t.path());
             if (t.path() == null) {
-                f.fail(SrmStatus.SRM_INVALID_PATH, t.refusal());
+                f.fail(TStatusCode.SRM_INVALID_PATH, t.refusal());
             }
             files.add(f);
         }
@@ -136,7 +136,7 @@ public final class TransferService {
         if (refused.isPresent()) {
             return RequestView.refused(refused.get().status(), refused.get().explanation());
         }
-        Preparation work = new Preparation(request, choice.scheme().get(), local, overwrite);
+        Preparation work = new Preparation(request, choice.scheme().get(), overwrite);
         if (files.size() <= INLINE_FILES) {
             work.run(storage);
         } else {
@@ -156,23 +156,21 @@ public final class TransferService {
     private final class Preparation {
         private final TransferRequest request;
         private final TurlScheme scheme;
-        private final InetAddress local;
         private final Overwrite overwrite;
 
-        Preparation(TransferRequest request, TurlScheme scheme, InetAddress local, Overwrite overwrite) {
+        Preparation(TransferRequest request, TurlScheme scheme, Overwrite overwrite) {
             this.request = request;
             this.scheme = scheme;
-            this.local = local;
             this.overwrite = overwrite;
         }
 
         void run(Storage storage) {
             for (FileRequest f : request.files()) {
                 synchronized (request) {
-                    if (f.status != SrmStatus.SRM_REQUEST_QUEUED || request.ending() != TransferRequest.Ending.NONE) {
+                    if (f.status != TStatusCode.SRM_REQUEST_QUEUED || request.ending() != TransferRequest.Ending.NONE) {
                         continue; // failed at once, or the request was aborted or expired meanwhile
                     }
-                    f.status = SrmStatus.SRM_REQUEST_INPROGRESS;
+                    f.status = TStatusCode.SRM_REQUEST_INPROGRESS;
                     prepareFile(storage, f);
                 }
             }
@@ -183,7 +181,7 @@ public final class TransferService {
             try {
                 if (request.put()) {
                     if (!store.claimPutTarget(request.root, f.path, request.token)) {
-                        throw new Failure(SrmStatus.SRM_FILE_BUSY, f.path + ": another put of this SURL is still open"
+                        throw new Failure(TStatusCode.SRM_FILE_BUSY, f.path + ": another put of this SURL is still open"
                                 + " (srmPutDone or srmAbortRequest it first)");
                     }
                     endings.stopWatching(request.root, f.path);
@@ -193,13 +191,13 @@ public final class TransferService {
                         store.releasePutTarget(request.root, f.path, request.token);
                         throw e;
                     }
-                    f.status = SrmStatus.SRM_SPACE_AVAILABLE;
+                    f.status = TStatusCode.SRM_SPACE_AVAILABLE;
                 } else {
                     FileEntry entry = SurlChecks.readable(storage, f.path);
                     f.size = entry.size();
-                    f.status = SrmStatus.SRM_FILE_PINNED;
+                    f.status = TStatusCode.SRM_FILE_PINNED;
                 }
-                f.turl = planner.turl(scheme, f.path, local);
+                f.turl = planner.turl(scheme, f.path);
                 f.explanation = "";
             } catch (Failure e) {
                 f.fail(e.status, e.getMessage());
@@ -209,8 +207,8 @@ public final class TransferService {
         void failRemaining(String why) {
             synchronized (request) {
                 for (FileRequest f : request.files()) {
-                    if (f.status.pending()) {
-                        f.fail(SrmStatus.SRM_FAILURE, "the server could not prepare this file: " + why);
+                    if (f.pending()) {
+                        f.fail(TStatusCode.SRM_FAILURE, "the server could not prepare this file: " + why);
                     }
                 }
             }

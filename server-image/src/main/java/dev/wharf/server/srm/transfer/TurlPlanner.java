@@ -14,14 +14,13 @@ import java.util.function.Function;
  * Picks the door a transfer goes through and writes its TURL (docs/srm.md, "TURLs"). The client's
  * {@code arrayOfTransferProtocols} is its preference order; the first protocol this server serves
  * wins. A client that names none gets gsiftp (then gsidcap, then dCap for gets), as gfal2 and FTS
- * expect. TURLs name the data interface's address (or {@code srm.turl-host}), where the doors' data
- * connections are: when that is a wildcard address, the address the client reached the SRM door on.
+ * expect. TURLs name {@code srm.turl-host}, else the data interface's address (where the doors' data
+ * connections are), else the control interface's, else (both wildcards) this machine's host name.
  */
 public final class TurlPlanner {
 
     private final Function<String, OptionalInt> doorPorts;
-    private final Optional<String> turlHost;
-    private final InetAddress dataInterface;
+    private final String host;
     private final Optional<Path> dcapRoot;
 
     /**
@@ -30,11 +29,24 @@ public final class TurlPlanner {
      * @param dcapRoot  where dCap and gsidcap sessions are jailed ({@code dcap.root}, else {@code storage.root})
      */
     public TurlPlanner(Function<String, OptionalInt> doorPorts, Optional<String> turlHost, InetAddress dataInterface,
-                       Optional<Path> dcapRoot) {
+                       InetAddress controlInterface, Optional<Path> dcapRoot) {
         this.doorPorts = doorPorts;
-        this.turlHost = turlHost;
-        this.dataInterface = dataInterface;
+        this.host = turlHost.orElseGet(() -> host(dataInterface, controlInterface));
         this.dcapRoot = dcapRoot;
+    }
+
+    private static String host(InetAddress data, InetAddress control) {
+        if (!data.isAnyLocalAddress()) {
+            return data.getHostAddress();
+        }
+        if (!control.isAnyLocalAddress()) {
+            return control.getHostAddress();
+        }
+        try {
+            return InetAddress.getLocalHost().getCanonicalHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "localhost";
+        }
     }
 
     /** What the planner decided for one request: a scheme, or why none fits. */
@@ -95,13 +107,8 @@ public final class TurlPlanner {
         return !s.dcapFamily() || dcapRoot.map(r -> same(r, sessionRoot)).orElse(false);
     }
 
-    /**
-     * The TURL of {@code path} (a jail path, "/a/b") on the scheme's door.
-     *
-     * @param local the address the client reached the SRM door on (used when the data interface is a wildcard)
-     */
-    public URI turl(TurlScheme scheme, String path, InetAddress local) {
-        String host = turlHost.orElseGet(() -> (dataInterface.isAnyLocalAddress() ? local : dataInterface).getHostAddress());
+    /** The TURL of {@code path} (a jail path, "/a/b") on the scheme's door. */
+    public URI turl(TurlScheme scheme, String path) {
         int port = doorPorts.apply(scheme.door()).orElseThrow(() -> new IllegalStateException(scheme.door() + " is not enabled"));
         // gsiftp paths are absolute in the session's root; a leading "//" would turn the host's root into
         // a path segment for some clients, so exactly one slash.

@@ -1,7 +1,7 @@
 package dev.wharf.server.srm.transfer;
 
+import dev.wharf.server.srm.v22.TStatusCode;
 import static dev.wharf.server.srm.transfer.TransferFixture.ALICE;
-import static dev.wharf.server.srm.transfer.TransferFixture.LOCAL;
 import static dev.wharf.server.srm.transfer.TransferFixture.ask;
 import static dev.wharf.server.srm.transfer.TransferFixture.begin;
 import static dev.wharf.server.srm.transfer.TransferFixture.overwriting;
@@ -44,8 +44,8 @@ class FileEndingsTest {
     }
 
     String put(String path) {
-        RequestView v = fx.service.prepareToPut(alice, LOCAL, ask(path));
-        assertEquals(SrmStatus.SRM_SUCCESS, v.status(), v.explanation());
+        RequestView v = fx.service.prepareToPut(alice, ask(path));
+        assertEquals(TStatusCode.SRM_SUCCESS, v.status(), v.explanation());
         return v.token();
     }
 
@@ -53,16 +53,16 @@ class FileEndingsTest {
     void putDoneBeforeTheFileArrivedFailsAndMayBeRepeatedOnceItHas() throws Exception {
         String token = put("/data/new");
         SurlResults early = endings.putDone(alice, token, null);
-        assertEquals(SrmStatus.SRM_FAILURE, early.status());
-        assertEquals(SrmStatus.SRM_INVALID_PATH, early.files().get(0).status());
+        assertEquals(TStatusCode.SRM_FAILURE, early.status());
+        assertEquals(TStatusCode.SRM_INVALID_PATH, early.files().get(0).status());
         write(alice, "/data/new", "payload");
         SurlResults done = endings.putDone(alice, token, null);
-        assertEquals(SrmStatus.SRM_SUCCESS, done.status(), done.explanation());
+        assertEquals(TStatusCode.SRM_SUCCESS, done.status(), done.explanation());
         RequestView after = fx.service.status(ALICE, token, null, true);
-        assertEquals(SrmStatus.SRM_SUCCESS, after.status());
-        assertEquals(SrmStatus.SRM_SUCCESS, after.files().get(0).status());
+        assertEquals(TStatusCode.SRM_SUCCESS, after.status());
+        assertEquals(TStatusCode.SRM_SUCCESS, after.files().get(0).status());
         assertEquals(0, fx.store.openCount(), "a put-done request no longer counts");
-        assertEquals(SrmStatus.SRM_SUCCESS, fx.service.prepareToPut(alice, LOCAL, overwriting("/data/new")).status(),
+        assertEquals(TStatusCode.SRM_SUCCESS, fx.service.prepareToPut(alice, overwriting("/data/new")).status(),
                 "the SURL is free for the next put");
     }
 
@@ -70,30 +70,30 @@ class FileEndingsTest {
     void anUploadStillRunningIsNotArrived() throws Exception {
         String token = put("/data/new");
         Upload running = begin(alice, "/data/new", "half");
-        assertEquals(SrmStatus.SRM_INVALID_PATH, endings.putDone(alice, token, null).files().get(0).status());
+        assertEquals(TStatusCode.SRM_INVALID_PATH, endings.putDone(alice, token, null).files().get(0).status());
         running.commit(4);
-        assertEquals(SrmStatus.SRM_SUCCESS, endings.putDone(alice, token, null).status());
+        assertEquals(TStatusCode.SRM_SUCCESS, endings.putDone(alice, token, null).status());
     }
 
     @Test
     void anOverwritePutMustReplaceTheOldFileToBeDone() throws Exception {
-        RequestView v = fx.service.prepareToPut(alice, LOCAL, overwriting("/data/a"));
-        assertEquals(SrmStatus.SRM_INVALID_PATH, endings.putDone(alice, v.token(), null).files().get(0).status());
+        RequestView v = fx.service.prepareToPut(alice, overwriting("/data/a"));
+        assertEquals(TStatusCode.SRM_INVALID_PATH, endings.putDone(alice, v.token(), null).files().get(0).status());
         write(alice, "/data/a", "hello");
-        assertEquals(SrmStatus.SRM_SUCCESS, endings.putDone(alice, v.token(), null).status());
+        assertEquals(TStatusCode.SRM_SUCCESS, endings.putDone(alice, v.token(), null).status());
     }
 
     @Test
     void anAbortedPutLeavesNothingOfWhatItWrote() throws Exception {
         String token = put("/data/new");
         write(alice, "/data/new", "payload");
-        assertEquals(SrmStatus.SRM_SUCCESS, endings.abortRequest(alice, token).status());
+        assertEquals(TStatusCode.SRM_SUCCESS, endings.abortRequest(alice, token).status());
         assertTrue(Files.notExists(root.resolve("data/new")));
         RequestView v = fx.service.status(ALICE, token, null, true);
-        assertEquals(SrmStatus.SRM_ABORTED, v.status());
-        assertEquals(SrmStatus.SRM_ABORTED, v.files().get(0).status());
-        assertEquals(SrmStatus.SRM_ABORTED, endings.putDone(alice, token, null).files().get(0).status());
-        assertEquals(SrmStatus.SRM_FAILURE, endings.abortRequest(alice, token).status(), "nothing left to abort");
+        assertEquals(TStatusCode.SRM_ABORTED, v.status());
+        assertEquals(TStatusCode.SRM_ABORTED, v.files().get(0).status());
+        assertEquals(TStatusCode.SRM_ABORTED, endings.putDone(alice, token, null).files().get(0).status());
+        assertEquals(TStatusCode.SRM_FAILURE, endings.abortRequest(alice, token).status(), "nothing left to abort");
     }
 
     @Test
@@ -118,56 +118,56 @@ class FileEndingsTest {
         assertEquals(0, endings.watched());
         write(alice, "/data/new", "kept");
         endings.sweep();
-        assertEquals(SrmStatus.SRM_SUCCESS, endings.putDone(alice, second, null).status());
+        assertEquals(TStatusCode.SRM_SUCCESS, endings.putDone(alice, second, null).status());
         assertEquals("kept", Files.readString(root.resolve("data/new")));
     }
 
     @Test
     void abortFilesSparesPutDoneFiles() throws Exception {
-        RequestView v = fx.service.prepareToPut(alice, LOCAL, ask("/data/x", "/data/y"));
+        RequestView v = fx.service.prepareToPut(alice, ask("/data/x", "/data/y"));
         write(alice, "/data/x", "x");
         write(alice, "/data/y", "y");
         String x = v.files().get(0).surl();
         String y = v.files().get(1).surl();
-        assertEquals(SrmStatus.SRM_SUCCESS, endings.putDone(alice, v.token(), List.of(x)).status());
+        assertEquals(TStatusCode.SRM_SUCCESS, endings.putDone(alice, v.token(), List.of(x)).status());
         SurlResults aborted = endings.abortFiles(alice, v.token(), List.of(x, y, "srm://h/other"));
-        assertEquals(SrmStatus.SRM_PARTIAL_SUCCESS, aborted.status());
-        assertEquals(List.of(SrmStatus.SRM_FAILURE, SrmStatus.SRM_SUCCESS, SrmStatus.SRM_INVALID_PATH),
+        assertEquals(TStatusCode.SRM_PARTIAL_SUCCESS, aborted.status());
+        assertEquals(List.of(TStatusCode.SRM_FAILURE, TStatusCode.SRM_SUCCESS, TStatusCode.SRM_INVALID_PATH),
                 aborted.files().stream().map(SurlResult::status).toList());
         assertTrue(Files.exists(root.resolve("data/x")));
         assertTrue(Files.notExists(root.resolve("data/y")));
-        assertEquals(SrmStatus.SRM_INVALID_REQUEST, endings.abortFiles(alice, v.token(), List.of()).status());
+        assertEquals(TStatusCode.SRM_INVALID_REQUEST, endings.abortFiles(alice, v.token(), List.of()).status());
     }
 
     @Test
     void releaseEndsPinsByTokenOrByName() {
-        RequestView one = fx.service.prepareToGet(alice, LOCAL, ask("/data/a"));
-        assertEquals(SrmStatus.SRM_SUCCESS, endings.releaseFiles(ALICE, one.token(), null).status());
+        RequestView one = fx.service.prepareToGet(alice, ask("/data/a"));
+        assertEquals(TStatusCode.SRM_SUCCESS, endings.releaseFiles(ALICE, one.token(), null).status());
         RequestView released = fx.service.status(ALICE, one.token(), null, false);
-        assertEquals(SrmStatus.SRM_RELEASED, released.files().get(0).status());
+        assertEquals(TStatusCode.SRM_RELEASED, released.files().get(0).status());
         assertEquals(null, released.files().get(0).turl());
-        RequestView two = fx.service.prepareToGet(alice, LOCAL, ask("/data/a"));
+        RequestView two = fx.service.prepareToGet(alice, ask("/data/a"));
         String surl = two.files().get(0).surl();
-        assertEquals(SrmStatus.SRM_SUCCESS, endings.releaseFiles(ALICE, null, List.of(surl)).status());
-        assertEquals(SrmStatus.SRM_RELEASED, fx.service.status(ALICE, two.token(), null, false).files().get(0).status());
-        assertEquals(SrmStatus.SRM_FAILURE, endings.releaseFiles(ALICE, null, List.of(surl)).status(), "no pin left");
-        assertEquals(SrmStatus.SRM_INVALID_REQUEST, endings.releaseFiles(ALICE, null, null).status());
-        assertEquals(SrmStatus.SRM_INVALID_REQUEST, endings.releaseFiles(ALICE, put("/data/p"), null).status());
+        assertEquals(TStatusCode.SRM_SUCCESS, endings.releaseFiles(ALICE, null, List.of(surl)).status());
+        assertEquals(TStatusCode.SRM_RELEASED, fx.service.status(ALICE, two.token(), null, false).files().get(0).status());
+        assertEquals(TStatusCode.SRM_FAILURE, endings.releaseFiles(ALICE, null, List.of(surl)).status(), "no pin left");
+        assertEquals(TStatusCode.SRM_INVALID_REQUEST, endings.releaseFiles(ALICE, null, null).status());
+        assertEquals(TStatusCode.SRM_INVALID_REQUEST, endings.releaseFiles(ALICE, put("/data/p"), null).status());
         assertEquals(0, fx.store.openOf(ALICE.principal()).stream().filter(r -> !r.put()).count());
     }
 
     @Test
     void expiryReleasesGetsAndRemovesWhatPutsNeverPutDone() throws Exception {
-        RequestView get = fx.service.prepareToGet(alice, LOCAL, ask("/data/a"));
+        RequestView get = fx.service.prepareToGet(alice, ask("/data/a"));
         String put = put("/data/new");
         write(alice, "/data/new", "never put done");
         fx.clock.advance(Duration.ofMinutes(10));
         endings.sweep();
         assertTrue(Files.notExists(root.resolve("data/new")));
         assertTrue(Files.exists(root.resolve("data/a")), "a get never touches its file");
-        assertEquals(SrmStatus.SRM_REQUEST_TIMED_OUT, fx.service.status(ALICE, get.token(), null, false).status());
+        assertEquals(TStatusCode.SRM_REQUEST_TIMED_OUT, fx.service.status(ALICE, get.token(), null, false).status());
         RequestView p = fx.service.status(ALICE, put, null, true);
-        assertEquals(SrmStatus.SRM_REQUEST_TIMED_OUT, p.files().get(0).status());
+        assertEquals(TStatusCode.SRM_REQUEST_TIMED_OUT, p.files().get(0).status());
         assertEquals(0, fx.store.openCount());
     }
 
@@ -179,11 +179,11 @@ class FileEndingsTest {
             Storage s = small.storage(ALICE);
             for (int round = 0; round < 20; round++) {
                 for (int i = 0; i < 5; i++) {
-                    RequestView v = small.service.prepareToPut(s, LOCAL, ask("/data/r" + round + "-" + i));
-                    assertEquals(SrmStatus.SRM_SUCCESS, v.status(), "round " + round + ": " + v.explanation());
+                    RequestView v = small.service.prepareToPut(s, ask("/data/r" + round + "-" + i));
+                    assertEquals(TStatusCode.SRM_SUCCESS, v.status(), "round " + round + ": " + v.explanation());
                     write(s, "/data/r" + round + "-" + i, "abandoned");
                 }
-                assertEquals(SrmStatus.SRM_INTERNAL_ERROR, small.service.prepareToGet(s, LOCAL, ask("/data/a")).status(),
+                assertEquals(TStatusCode.SRM_INTERNAL_ERROR, small.service.prepareToGet(s, ask("/data/a")).status(),
                         "the bound holds while they are open");
                 small.clock.advance(Duration.ofMinutes(1));
                 small.service.endings().sweep();

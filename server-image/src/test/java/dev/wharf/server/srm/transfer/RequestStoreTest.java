@@ -1,5 +1,6 @@
 package dev.wharf.server.srm.transfer;
 
+import dev.wharf.server.srm.v22.TStatusCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,7 +40,7 @@ class RequestStoreTest {
         assertTrue(store.add(get(store, ALICE, 1)).isEmpty());
         assertTrue(store.add(get(store, ALICE, 1)).isEmpty());
         RequestStore.Refusal third = store.add(get(store, ALICE, 1)).orElseThrow();
-        assertEquals(SrmStatus.SRM_INTERNAL_ERROR, third.status());
+        assertEquals(TStatusCode.SRM_INTERNAL_ERROR, third.status());
         assertTrue(third.explanation().contains("srm.max-requests-per-client"), third.explanation());
         assertTrue(store.add(get(store, BOB, 1)).isEmpty());
         RequestStore.Refusal full = store.add(get(store, BOB, 1)).orElseThrow();
@@ -50,7 +51,7 @@ class RequestStoreTest {
     @Test
     void tooManyFilesInOneRequestIsAnInvalidRequest() {
         RequestStore store = new RequestStore(limits(3, 3, 2), clock);
-        assertEquals(SrmStatus.SRM_INVALID_REQUEST, store.add(get(store, ALICE, 3)).orElseThrow().status());
+        assertEquals(TStatusCode.SRM_INVALID_REQUEST, store.add(get(store, ALICE, 3)).orElseThrow().status());
     }
 
     @Test
@@ -59,7 +60,7 @@ class RequestStoreTest {
         TransferRequest r = get(store, ALICE, 1);
         store.add(r);
         synchronized (r) {
-            r.files().get(0).status = SrmStatus.SRM_RELEASED;
+            r.files().get(0).status = TStatusCode.SRM_RELEASED;
         }
         store.settle(r);
         assertTrue(store.add(get(store, ALICE, 1)).isEmpty(), "a finished request no longer counts");

@@ -32,7 +32,6 @@ final class TransferFixture implements AutoCloseable {
 
     static final Identity ALICE = new Identity("/C=UK/O=Test/CN=Alice", Identity.Method.GSI, Set.of(), "alice");
     static final Identity BOB = new Identity("/C=UK/O=Test/CN=Bob", Identity.Method.GSI, Set.of(), "bob");
-    static final InetAddress LOCAL = InetAddress.getLoopbackAddress();
 
     final Path root;
     final TestClock clock = new TestClock();
@@ -48,7 +47,7 @@ final class TransferFixture implements AutoCloseable {
         this.root = root;
         this.store = new RequestStore(limits, clock);
         TurlPlanner planner = new TurlPlanner(d -> d.equals("gridftp") ? OptionalInt.of(2811) : OptionalInt.empty(),
-                Optional.empty(), InetAddress.getLoopbackAddress(), Optional.empty());
+                Optional.empty(), InetAddress.getLoopbackAddress(), InetAddress.getLoopbackAddress(), Optional.empty());
         this.service = new TransferService(store, planner, this::storage, background::add, true);
     }
 
@@ -58,7 +57,7 @@ final class TransferFixture implements AutoCloseable {
 
     TransferService service(boolean overwrite) {
         TurlPlanner planner = new TurlPlanner(d -> d.equals("gridftp") ? OptionalInt.of(2811) : OptionalInt.empty(),
-                Optional.empty(), InetAddress.getLoopbackAddress(), Optional.empty());
+                Optional.empty(), InetAddress.getLoopbackAddress(), InetAddress.getLoopbackAddress(), Optional.empty());
         return new TransferService(store, planner, this::storage, background::add, overwrite);
     }
 

@@ -17,8 +17,13 @@ class TurlPlannerTest {
 
     static TurlPlanner planner(Map<String, Integer> doors, String dataInterface, Optional<String> turlHost,
                                Optional<Path> dcapRoot) throws Exception {
+        return planner(doors, dataInterface, "127.0.0.1", turlHost, dcapRoot);
+    }
+
+    static TurlPlanner planner(Map<String, Integer> doors, String dataInterface, String controlInterface,
+                               Optional<String> turlHost, Optional<Path> dcapRoot) throws Exception {
         return new TurlPlanner(d -> doors.containsKey(d) ? OptionalInt.of(doors.get(d)) : OptionalInt.empty(), turlHost,
-                InetAddress.getByName(dataInterface), dcapRoot);
+                InetAddress.getByName(dataInterface), InetAddress.getByName(controlInterface), dcapRoot);
     }
 
     @Test
@@ -27,7 +32,7 @@ class TurlPlannerTest {
         TurlScheme s = p.choose(List.of(), false, ROOT).scheme().orElseThrow();
         assertEquals(TurlScheme.GSIFTP, s);
         assertEquals("gsiftp://127.0.0.2:2811/data/a%20b.root",
-                p.turl(s, "/data/a b.root", InetAddress.getByName("127.0.0.1")).toASCIIString());
+                p.turl(s, "/data/a b.root").toASCIIString());
     }
 
     @Test
@@ -36,7 +41,7 @@ class TurlPlannerTest {
                 Optional.of(ROOT));
         assertEquals(TurlScheme.DCAP, p.choose(List.of("rfio", "dcap", "gsiftp"), false, ROOT).scheme().orElseThrow());
         assertEquals(TurlScheme.GSIDCAP, p.choose(List.of("gsidcap", "gsiftp"), true, ROOT).scheme().orElseThrow());
-        assertEquals("dcap://127.0.0.1:22125/f", p.turl(TurlScheme.DCAP, "/f", InetAddress.getByName("127.0.0.1")).toString());
+        assertEquals("dcap://127.0.0.1:22125/f", p.turl(TurlScheme.DCAP, "/f").toString());
     }
 
     @Test
@@ -67,13 +72,13 @@ class TurlPlannerTest {
     }
 
     @Test
-    void aWildcardDataInterfaceNamesTheAddressTheClientReachedAndTurlHostOverridesAll() throws Exception {
-        TurlPlanner wildcard = planner(Map.of("gridftp", 2811), "0.0.0.0", Optional.empty(), Optional.empty());
+    void aWildcardDataInterfaceFallsBackToTheControlInterfaceAndTurlHostOverridesAll() throws Exception {
+        TurlPlanner wildcard = planner(Map.of("gridftp", 2811), "0.0.0.0", "127.0.0.3", Optional.empty(), Optional.empty());
         assertEquals("gsiftp://127.0.0.3:2811/f",
-                wildcard.turl(TurlScheme.GSIFTP, "/f", InetAddress.getByName("127.0.0.3")).toString());
+                wildcard.turl(TurlScheme.GSIFTP, "/f").toString());
         TurlPlanner named = planner(Map.of("gridftp", 2811), "127.0.0.2", Optional.of("localhost"), Optional.empty());
-        assertEquals("gsiftp://localhost:2811/f", named.turl(TurlScheme.GSIFTP, "/f", InetAddress.getByName("127.0.0.1")).toString());
+        assertEquals("gsiftp://localhost:2811/f", named.turl(TurlScheme.GSIFTP, "/f").toString());
         TurlPlanner v6 = planner(Map.of("gridftp", 2811), "::1", Optional.empty(), Optional.empty());
-        assertEquals("gsiftp://[0:0:0:0:0:0:0:1]:2811/f", v6.turl(TurlScheme.GSIFTP, "/f", InetAddress.getByName("::1")).toString());
+        assertEquals("gsiftp://[0:0:0:0:0:0:0:1]:2811/f", v6.turl(TurlScheme.GSIFTP, "/f").toString());
     }
 }
