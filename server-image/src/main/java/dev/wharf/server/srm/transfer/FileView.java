@@ -10,4 +10,10 @@ import java.net.URI;
  * @param size             bytes (gets: the file's size), or -1 when unknown
  * @param remainingSeconds of the pin or put, 0 once the file is no longer open
  */
-public record FileView(String surl, TStatusCode status, String explanation, URI turl, long size, long remainingSeconds) {}
+public record FileView(String surl, TStatusCode status, String explanation, URI turl, long size, long remainingSeconds) {
+
+    /** Whether the file still waits for the server (its request was queued). */
+    public boolean pending() {
+        return status == TStatusCode.SRM_REQUEST_QUEUED || status == TStatusCode.SRM_REQUEST_INPROGRESS;
+    }
+}

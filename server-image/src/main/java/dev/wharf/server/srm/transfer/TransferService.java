@@ -36,16 +36,17 @@ public final class TransferService {
      * One SURL of a prepare call.
      *
      * @param path    the jail path it names, or null when it names nothing here
-     * @param refusal why it names nothing (the file fails with SRM_INVALID_PATH), when {@code path} is null
+     * @param refused the status the file fails with when {@code path} is null
+     * @param refusal why it names nothing, when {@code path} is null
      */
-    public record Target(String surl, String path, String refusal) {
+    public record Target(String surl, String path, TStatusCode refused, String refusal) {
 
         public static Target of(String surl, String path) {
-            return new Target(surl, path, null);
+            return new Target(surl, path, null, null);
         }
 
-        public static Target invalid(String surl, String why) {
-            return new Target(surl, null, why);
+        public static Target invalid(String surl, TStatusCode status, String why) {
+            return new Target(surl, null, status, why);
         }
     }
 
@@ -125,7 +126,7 @@ public final class TransferService {
         for (Target t : ask.targets()) {
             FileRequest f = new FileRequest(t.surl(), t.path());
             if (t.path() == null) {
-                f.fail(TStatusCode.SRM_INVALID_PATH, t.refusal());
+                f.fail(t.refused(), t.refusal());
             }
             files.add(f);
         }

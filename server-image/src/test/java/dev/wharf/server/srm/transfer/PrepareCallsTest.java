@@ -73,7 +73,7 @@ class PrepareCallsTest {
     @Test
     void aSurlThatNamesNothingHereFailsThatFileOnly() {
         TransferService.Ask a = new TransferService.Ask(List.of(TransferService.Target.of("srm://x/data/a", "/data/a"),
-                TransferService.Target.invalid("srm://elsewhere/f", "not a SURL of this server")), List.of(), null, null);
+                TransferService.Target.invalid("srm://elsewhere/f", TStatusCode.SRM_INVALID_PATH, "not a SURL of this server")), List.of(), null, null);
         RequestView v = fx.service.prepareToGet(alice, a);
         assertEquals(TStatusCode.SRM_PARTIAL_SUCCESS, v.status());
         assertEquals("not a SURL of this server", v.files().get(1).explanation());
