@@ -12,6 +12,9 @@ import dev.wharf.server.ftp.FtpSettings;
 import dev.wharf.server.gridftp.GridFtpDoors;
 import dev.wharf.server.gsi.GsiService;
 import dev.wharf.server.gsi.GsiSettings;
+import dev.wharf.server.srm.SrmDoor;
+import dev.wharf.server.srm.SrmSettings;
+import dev.wharf.server.srm.namespace.SrmCalls;
 import java.util.List;
 
 /**
@@ -34,7 +37,9 @@ final class DoorTable {
             new DoorKind<>("gsidcap", false, DcapSettings::gsi,
                     (c, s, shared) -> new DcapDoor(c, s, ports(shared, s.portRange()), gsi(shared, c))),
             new DoorKind<>("gridftp", false, FtpSettings::gridftp,
-                    (c, s, shared) -> GridFtpDoors.create(c, s, ports(shared, s.portRange()), gsi(shared, c), checksums(shared))));
+                    (c, s, shared) -> GridFtpDoors.create(c, s, ports(shared, s.portRange()), gsi(shared, c), checksums(shared))),
+            new DoorKind<>("srm", false, SrmSettings::from,
+                    (c, s, shared) -> new SrmDoor(c, s, gsi(shared, c), SrmCalls.namespace(checksums(shared), s.lsMaxEntries(), s.protocols()))));
 
     /** One GSI service (host credential, trust store, grid-mapfile) for every GSI door of the server. */
     static GsiService gsi(SharedResources shared, ServerContext context) {
