@@ -26,6 +26,11 @@ public record DoorKind<S>(String name, boolean enabledByDefault, Function<Config
     Door buildIfEnabled(ServerContext context, SharedResources shared) {
         S read = settings.apply(context.config());
         boolean enabled = context.config().getBoolean(enabledKey(), enabledByDefault);
-        return enabled ? factory.create(context, read, shared) : null;
+        if (!enabled) {
+            return null;
+        }
+        Door door = factory.create(context, read, shared);
+        shared.get(DoorDirectory.class, DoorDirectory::new).add(door);
+        return door;
     }
 }

@@ -15,6 +15,7 @@ import dev.wharf.server.gsi.GsiSettings;
 import dev.wharf.server.srm.SrmDoor;
 import dev.wharf.server.srm.SrmSettings;
 import dev.wharf.server.srm.namespace.SrmCalls;
+import dev.wharf.server.srm.transfer.calls.SrmTransfers;
 import java.util.List;
 
 /**
@@ -39,7 +40,9 @@ final class DoorTable {
             new DoorKind<>("gridftp", false, FtpSettings::gridftp,
                     (c, s, shared) -> GridFtpDoors.create(c, s, ports(shared, s.portRange()), gsi(shared, c), checksums(shared))),
             new DoorKind<>("srm", false, SrmSettings::from,
-                    (c, s, shared) -> new SrmDoor(c, s, gsi(shared, c), SrmCalls.namespace(checksums(shared), s.lsMaxEntries(), s.protocols()))));
+                    (c, s, shared) -> new SrmDoor(c, s, gsi(shared, c), SrmTransfers.forServer(c, s.door(),
+                            shared.get(DoorDirectory.class, DoorDirectory::new))
+                            .addTo(SrmCalls.namespace(checksums(shared), s.lsMaxEntries(), s.protocols())))));
 
     /** One GSI service (host credential, trust store, grid-mapfile) for every GSI door of the server. */
     static GsiService gsi(SharedResources shared, ServerContext context) {

@@ -1,8 +1,12 @@
 package dev.wharf.server.srm.transfer.calls;
 
+import dev.wharf.server.DoorDirectory;
+import dev.wharf.server.ServerContext;
 import dev.wharf.server.config.ConfigFile;
 import dev.wharf.server.dcap.DcapSettings;
-import dev.wharf.server.ftp.FtpSettings;
+import dev.wharf.server.fs.FileChannelOpener;
+import dev.wharf.server.fs.SessionStorage;
+import dev.wharf.server.gridftp.GridFtpRoots;
 import dev.wharf.server.net.NetSettings;
 import dev.wharf.server.srm.SrmOperation;
 import dev.wharf.server.srm.SrmOperations;
@@ -12,10 +16,11 @@ import dev.wharf.server.srm.transfer.TransferLimits;
 import dev.wharf.server.srm.transfer.TransferService;
 import dev.wharf.server.srm.transfer.TurlPlanner;
 import java.time.Clock;
+import java.io.IOException;
 import java.time.Duration;
-import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -35,8 +40,7 @@ public final class SrmTransfers {
     }
 
     /**
-     * @param doorPorts the port of each enabled door by DoorTable name, the bound port once it runs
-     *                  ({@link #configuredPorts} before that)
+     * @param doorPorts the bound port of each running door by DoorTable name
      * @param access    storage as a request's owner, built by the door from its own login rules
      * @param blocking  the server's blocking executor (large requests are prepared there)
      */
@@ -50,14 +54,22 @@ public final class SrmTransfers {
                 config.getBoolean("transfer.overwrite", true)));
     }
 
-    /** The ports server.conf gives the TURL doors that it enables (gridftp, dcap, gsidcap). */
-    public static Function<String, OptionalInt> configuredPorts(ConfigFile config) {
-        Map<String, Integer> ports = Map.of(
-                "gridftp", FtpSettings.gridftp(config).port(),
-                "dcap", DcapSettings.from(config).port(),
-                "gsidcap", DcapSettings.gsi(config).port());
-        return door -> config.getBoolean(door + ".enabled", false) && ports.containsKey(door)
-                ? OptionalInt.of(ports.get(door)) : OptionalInt.empty();
+    /**
+     * The transfer operations of the server's SRM door: TURLs on the doors in {@code doors} (their bound
+     * ports), owners' storage opened as the door's logins open it (root as gsiftp's), the sweep scheduled
+     * on the server's threads for as long as they run.
+     */
+    public static SrmTransfers forServer(ServerContext context, String door, DoorDirectory doors) {
+        GridFtpRoots roots = GridFtpRoots.from(context.config());
+        StorageAccess owners = owner -> SessionStorage.open(context,
+                roots.rootFor(owner).orElseThrow(() -> new IOException("no storage root for " + owner.principal())),
+                new SessionStorage.Login(door, owner, false, false), FileChannelOpener.DEFAULT);
+        SrmTransfers transfers = create(context.config(), doors::port, owners, context.blockingExecutor());
+        long every = SWEEP_INTERVAL.toMillis();
+        // The timer is the I/O group's; the sweep touches storage, so it runs on the blocking executor.
+        context.ioGroup().scheduleAtFixedRate(() -> context.blockingExecutor().execute(transfers::sweep),
+                every, every, TimeUnit.MILLISECONDS);
+        return transfers;
     }
 
     public SrmOperations addTo(SrmOperations table) {
