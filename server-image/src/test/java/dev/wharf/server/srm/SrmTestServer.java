@@ -29,10 +29,10 @@ public final class SrmTestServer implements AutoCloseable {
     private final TestPki pki;
     private final GlobusClient client;
 
-    private SrmTestServer(Path dir, Map<String, String> extra) throws Exception {
+    private SrmTestServer(Path dir, TestPki sharedPki, Map<String, String> extra) throws Exception {
         this.dir = dir;
         this.root = Files.createDirectories(dir.resolve("data"));
-        this.pki = TestPki.create(Files.createDirectories(dir.resolve("certificates")));
+        this.pki = sharedPki != null ? sharedPki : TestPki.create(Files.createDirectories(dir.resolve("certificates")));
         GsiSettings gsi = pki.settings(dir, List.of("TLSv1.2", "TLSv1.3"));
         Path gridmap = dir.resolve("grid-mapfile");
         Files.writeString(gridmap, "\"" + TestPki.USER_DN + "\" jane\n");
@@ -54,11 +54,16 @@ public final class SrmTestServer implements AutoCloseable {
     }
 
     public static SrmTestServer start(Path dir) throws Exception {
-        return new SrmTestServer(dir, Map.of());
+        return new SrmTestServer(dir, null, Map.of());
     }
 
     public static SrmTestServer start(Path dir, Map<String, String> extra) throws Exception {
-        return new SrmTestServer(dir, extra);
+        return new SrmTestServer(dir, null, extra);
+    }
+
+    /** A server trusting another's PKI (its CA, host credential and user): third-party copies between two. */
+    public static SrmTestServer start(Path dir, TestPki pki, Map<String, String> extra) throws Exception {
+        return new SrmTestServer(dir, pki, extra);
     }
 
     public int port(String door) {

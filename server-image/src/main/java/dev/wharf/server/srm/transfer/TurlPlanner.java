@@ -1,46 +1,52 @@
 package dev.wharf.server.srm.transfer;
 
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.function.Function;
 
 /**
  * Picks the door a transfer goes through and writes its TURL (docs/srm.md, "TURLs"). The client's
  * {@code arrayOfTransferProtocols} is its preference order; the first protocol this server serves
  * wins. A client that names none gets gsiftp (then gsidcap, then dCap for gets), as gfal2 and FTS
- * expect. TURLs name {@code srm.turl-host}, else the data interface's address (where the doors' data
- * connections are), else the control interface's, else (both wildcards) this machine's host name.
+ * expect. TURLs name {@code srm.turl-host}, else the address the door listens on (its control
+ * connection is the first a client makes: {@code control.interface}), else, for a door on a wildcard
+ * address, the data interface's, else this machine's host name.
  */
 public final class TurlPlanner {
 
-    private final Function<String, OptionalInt> doorPorts;
-    private final String host;
+    private final Function<String, Optional<InetSocketAddress>> doors;
+    private final Optional<String> turlHost;
+    private final InetAddress dataInterface;
     private final Optional<Path> dcapRoot;
 
     /**
-     * @param doorPorts the port of an enabled door by its DoorTable name (the bound port once it runs),
-     *                  empty for a door that is not enabled
-     * @param dcapRoot  where dCap and gsidcap sessions are jailed ({@code dcap.root}, else {@code storage.root})
+     * @param doors    the bound address of an enabled, running door by its DoorTable name, empty for a
+     *                 door that is not enabled
+     * @param dcapRoot where dCap and gsidcap sessions are jailed ({@code dcap.root}, else {@code storage.root})
      */
-    public TurlPlanner(Function<String, OptionalInt> doorPorts, Optional<String> turlHost, InetAddress dataInterface,
-                       InetAddress controlInterface, Optional<Path> dcapRoot) {
-        this.doorPorts = doorPorts;
-        this.host = turlHost.orElseGet(() -> host(dataInterface, controlInterface));
+    public TurlPlanner(Function<String, Optional<InetSocketAddress>> doors, Optional<String> turlHost,
+                       InetAddress dataInterface, Optional<Path> dcapRoot) {
+        this.doors = doors;
+        this.turlHost = turlHost;
+        this.dataInterface = dataInterface;
         this.dcapRoot = dcapRoot;
     }
 
-    private static String host(InetAddress data, InetAddress control) {
-        if (!data.isAnyLocalAddress()) {
-            return data.getHostAddress();
+    private String host(InetAddress bound) {
+        if (turlHost.isPresent()) {
+            return turlHost.get();
         }
-        if (!control.isAnyLocalAddress()) {
-            return control.getHostAddress();
+        if (!bound.isAnyLocalAddress()) {
+            return bound.getHostAddress();
+        }
+        if (!dataInterface.isAnyLocalAddress()) {
+            return dataInterface.getHostAddress();
         }
         try {
             return InetAddress.getLocalHost().getCanonicalHostName();
@@ -100,7 +106,7 @@ public final class TurlPlanner {
         if (put && !s.servesPuts()) {
             return false;
         }
-        if (doorPorts.apply(s.door()).isEmpty()) {
+        if (doors.apply(s.door()).isEmpty()) {
             return false;
         }
         // A dCap TURL's path is resolved in dcap.root: only the same file when the session has that root.
@@ -109,7 +115,10 @@ public final class TurlPlanner {
 
     /** The TURL of {@code path} (a jail path, "/a/b") on the scheme's door. */
     public URI turl(TurlScheme scheme, String path) {
-        int port = doorPorts.apply(scheme.door()).orElseThrow(() -> new IllegalStateException(scheme.door() + " is not enabled"));
+        InetSocketAddress door = doors.apply(scheme.door())
+                .orElseThrow(() -> new IllegalStateException(scheme.door() + " is not running"));
+        String host = host(door.getAddress());
+        int port = door.getPort();
         // gsiftp paths are absolute in the session's root; a leading "//" would turn the host's root into
         // a path segment for some clients, so exactly one slash.
         String p = path.startsWith("/") ? path : "/" + path;

@@ -14,6 +14,7 @@ import dev.wharf.server.fs.UploadMode;
 import dev.wharf.server.metrics.ServerMetrics;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -21,7 +22,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -46,8 +46,8 @@ final class TransferFixture implements AutoCloseable {
     TransferFixture(Path root, TransferLimits limits) {
         this.root = root;
         this.store = new RequestStore(limits, clock);
-        TurlPlanner planner = new TurlPlanner(d -> d.equals("gridftp") ? OptionalInt.of(2811) : OptionalInt.empty(),
-                Optional.empty(), InetAddress.getLoopbackAddress(), InetAddress.getLoopbackAddress(), Optional.empty());
+        TurlPlanner planner = new TurlPlanner(d -> d.equals("gridftp") ? Optional.of(new InetSocketAddress("127.0.0.1", 2811)) : Optional.empty(),
+                Optional.empty(), InetAddress.getLoopbackAddress(), Optional.empty());
         this.service = new TransferService(store, planner, this::storage, background::add, true);
     }
 
@@ -56,8 +56,8 @@ final class TransferFixture implements AutoCloseable {
     }
 
     TransferService service(boolean overwrite) {
-        TurlPlanner planner = new TurlPlanner(d -> d.equals("gridftp") ? OptionalInt.of(2811) : OptionalInt.empty(),
-                Optional.empty(), InetAddress.getLoopbackAddress(), InetAddress.getLoopbackAddress(), Optional.empty());
+        TurlPlanner planner = new TurlPlanner(d -> d.equals("gridftp") ? Optional.of(new InetSocketAddress("127.0.0.1", 2811)) : Optional.empty(),
+                Optional.empty(), InetAddress.getLoopbackAddress(), Optional.empty());
         return new TransferService(store, planner, this::storage, background::add, overwrite);
     }
 

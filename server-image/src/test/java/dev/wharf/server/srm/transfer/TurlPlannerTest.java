@@ -4,30 +4,32 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 class TurlPlannerTest {
 
     static final Path ROOT = Path.of("/srv/data");
 
-    static TurlPlanner planner(Map<String, Integer> doors, String dataInterface, Optional<String> turlHost,
+    /** Doors listening on {@code listen} at the given ports; the data interface elsewhere. */
+    static TurlPlanner planner(Map<String, Integer> doors, String listen, String dataInterface, Optional<String> turlHost,
                                Optional<Path> dcapRoot) throws Exception {
-        return planner(doors, dataInterface, "127.0.0.1", turlHost, dcapRoot);
+        InetAddress bound = InetAddress.getByName(listen);
+        return new TurlPlanner(d -> Optional.ofNullable(doors.get(d)).map(port -> new InetSocketAddress(bound, port)),
+                turlHost, InetAddress.getByName(dataInterface), dcapRoot);
     }
 
-    static TurlPlanner planner(Map<String, Integer> doors, String dataInterface, String controlInterface,
-                               Optional<String> turlHost, Optional<Path> dcapRoot) throws Exception {
-        return new TurlPlanner(d -> doors.containsKey(d) ? OptionalInt.of(doors.get(d)) : OptionalInt.empty(), turlHost,
-                InetAddress.getByName(dataInterface), InetAddress.getByName(controlInterface), dcapRoot);
+    static TurlPlanner planner(Map<String, Integer> doors, String listen, Optional<String> turlHost,
+                               Optional<Path> dcapRoot) throws Exception {
+        return planner(doors, listen, "127.0.0.9", turlHost, dcapRoot);
     }
 
     @Test
-    void aClientThatAsksNothingGetsGsiftpOnTheDataInterface() throws Exception {
+    void aClientThatAsksNothingGetsGsiftpWhereItsDoorListens() throws Exception {
         TurlPlanner p = planner(Map.of("gridftp", 2811), "127.0.0.2", Optional.empty(), Optional.empty());
         TurlScheme s = p.choose(List.of(), false, ROOT).scheme().orElseThrow();
         assertEquals(TurlScheme.GSIFTP, s);
@@ -72,7 +74,7 @@ class TurlPlannerTest {
     }
 
     @Test
-    void aWildcardDataInterfaceFallsBackToTheControlInterfaceAndTurlHostOverridesAll() throws Exception {
+    void aDoorOnAWildcardAddressIsNamedByTheDataInterfaceAndTurlHostOverridesAll() throws Exception {
         TurlPlanner wildcard = planner(Map.of("gridftp", 2811), "0.0.0.0", "127.0.0.3", Optional.empty(), Optional.empty());
         assertEquals("gsiftp://127.0.0.3:2811/f",
                 wildcard.turl(TurlScheme.GSIFTP, "/f").toString());

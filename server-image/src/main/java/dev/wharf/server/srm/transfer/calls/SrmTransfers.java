@@ -17,8 +17,9 @@ import dev.wharf.server.srm.transfer.TransferService;
 import dev.wharf.server.srm.transfer.TurlPlanner;
 import java.time.Clock;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.OptionalInt;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -40,15 +41,15 @@ public final class SrmTransfers {
     }
 
     /**
-     * @param doorPorts the bound port of each running door by DoorTable name
+     * @param doors     the bound address of each running door by DoorTable name
      * @param access    storage as a request's owner, built by the door from its own login rules
      * @param blocking  the server's blocking executor (large requests are prepared there)
      */
-    public static SrmTransfers create(ConfigFile config, Function<String, OptionalInt> doorPorts, StorageAccess access,
+    public static SrmTransfers create(ConfigFile config, Function<String, Optional<InetSocketAddress>> doors, StorageAccess access,
                                       Executor blocking) {
         NetSettings net = NetSettings.from(config);
-        TurlPlanner planner = new TurlPlanner(doorPorts, TransferLimits.from(config).turlHost(), net.dataInterface(),
-                net.controlInterface(), DcapSettings.from(config).root());
+        TurlPlanner planner = new TurlPlanner(doors, TransferLimits.from(config).turlHost(), net.dataInterface(),
+                DcapSettings.from(config).root());
         RequestStore store = new RequestStore(TransferLimits.from(config), Clock.systemUTC());
         return new SrmTransfers(new TransferService(store, planner, access, blocking,
                 config.getBoolean("transfer.overwrite", true)));
@@ -64,7 +65,7 @@ public final class SrmTransfers {
         StorageAccess owners = owner -> SessionStorage.open(context,
                 roots.rootFor(owner).orElseThrow(() -> new IOException("no storage root for " + owner.principal())),
                 new SessionStorage.Login(door, owner, false, false), FileChannelOpener.DEFAULT);
-        SrmTransfers transfers = create(context.config(), doors::port, owners, context.blockingExecutor());
+        SrmTransfers transfers = create(context.config(), doors::address, owners, context.blockingExecutor());
         long every = SWEEP_INTERVAL.toMillis();
         // The timer is the I/O group's; the sweep touches storage, so it runs on the blocking executor.
         context.ioGroup().scheduleAtFixedRate(() -> context.blockingExecutor().execute(transfers::sweep),

@@ -15,6 +15,7 @@ import dev.wharf.server.srm.transfer.TransferLimits;
 import dev.wharf.server.srm.transfer.TransferService;
 import dev.wharf.server.srm.transfer.TurlPlanner;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -51,8 +51,8 @@ class SrmTransferCallsTest {
         Files.createDirectory(root.resolve("data"));
         Files.writeString(root.resolve("data/a"), "hello");
         session = SrmSessions.at(root, AccessPolicy.ALLOW_ALL);
-        TurlPlanner planner = new TurlPlanner(d -> d.equals("gridftp") ? OptionalInt.of(2811) : OptionalInt.empty(),
-                Optional.empty(), InetAddress.getLoopbackAddress(), InetAddress.getLoopbackAddress(), Optional.empty());
+        TurlPlanner planner = new TurlPlanner(d -> d.equals("gridftp") ? Optional.of(new InetSocketAddress("127.0.0.1", 2811)) : Optional.empty(),
+                Optional.empty(), InetAddress.getLoopbackAddress(), Optional.empty());
         RequestStore store = new RequestStore(new TransferLimits(100, 100, 100, Duration.ofMinutes(10), Duration.ofHours(1),
                 Optional.empty()), Clock.systemUTC());
         TransferService service = new TransferService(store, planner, who -> session.storage(), background::add, true);
