@@ -27,7 +27,7 @@ public final class SrmTestServer implements AutoCloseable {
     private final Path dir;
     private final Path root;
     private final TestPki pki;
-    private final GlobusClient client;
+    private GlobusClient client;
 
     private SrmTestServer(Path dir, TestPki sharedPki, Map<String, String> extra) throws Exception {
         this.dir = dir;
@@ -50,7 +50,6 @@ public final class SrmTestServer implements AutoCloseable {
         config.putAll(extra);
         server = WharfServer.create(ConfigFile.of(config));
         server.start();
-        client = GlobusClient.gridProxyInit(pki, pki.user(), dir.resolve("client"));
     }
 
     public static SrmTestServer start(Path dir) throws Exception {
@@ -89,16 +88,24 @@ public final class SrmTestServer implements AutoCloseable {
     }
 
     /** gfal's Python scripts need Debian's python3 (where python3-gfal2 lives), not whatever python3 is first on PATH. */
-    public Map<String, String> gfalEnvironment(Path proxy) {
-        Map<String, String> env = new HashMap<>(client.env());
+    public Map<String, String> gfalEnvironment(Path proxy) throws Exception {
+        Map<String, String> env = new HashMap<>(client().env());
         env.put("X509_USER_PROXY", proxy.toString());
         env.put("GFAL_PYTHONBIN", "/usr/bin/python3");
         return env;
     }
 
+    /** The user's grid-proxy-init proxy and environment, made on first use (interop tests only). */
+    public synchronized GlobusClient client() throws Exception {
+        if (client == null) {
+            client = GlobusClient.gridProxyInit(pki, pki.user(), dir.resolve("client"));
+        }
+        return client;
+    }
+
     /** Runs {@code gfal-<tool> args...} with the user's proxy. */
     public ExternalProgram gfal(String tool, String... args) throws Exception {
-        return gfalWith(client.proxy(), tool, args);
+        return gfalWith(client().proxy(), tool, args);
     }
 
     public ExternalProgram gfalWith(Path proxy, String tool, String... args) throws Exception {
