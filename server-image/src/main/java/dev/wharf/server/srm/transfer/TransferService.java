@@ -150,7 +150,10 @@ public final class TransferService {
                 }
             });
         }
-        return request.view(store.now(), null);
+        RequestView view = request.view(store.now(), null);
+        LOG.info("srm: {} request {} of '{}': {} file(s) over {}, {}", kind, request.token, owner.principal(), files.size(),
+                choice.scheme().get().scheme(), view.status());
+        return view;
     }
 
     /** Checks each file of a request and hands it a TURL or a failure. */
