@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wharf.server.gsi.ExternalProgram;
+import dev.wharf.server.gsi.TestPki;
 import dev.wharf.server.srm.SrmTestServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -85,6 +86,24 @@ class SrmGfalCopyInteropTest {
         assertEquals(-1, Files.mismatch(source, other.root().resolve("tp.bin")), "the copied file differs");
         assertTrue(r.stdout().contains("gsiftp://") || r.stderr().contains("gsiftp://"),
                 "gfal2 resolved both SURLs to gsiftp TURLs:\n" + r.stdout() + r.stderr());
+    }
+
+    @Test
+    void aCopyTheAclForbidsFailsCleanlyAndTheDoorServesOn() throws Exception {
+        Path closed = Files.createDirectories(server.root().resolve("closed"));   // may list and read, not write
+        Files.writeString(closed.resolve(".grid-acl"), "list \"" + TestPki.USER_DN + "\"\n");
+        Path secret = Files.createDirectories(server.root().resolve("secret"));   // nothing
+        Files.writeString(secret.resolve("c.txt"), "c");
+        Files.writeString(secret.resolve(".grid-acl"), "none \"" + TestPki.USER_DN + "\"\n");
+        Path local = tmp.resolve("acl.txt");
+        Files.writeString(local, "refused");
+        ExternalProgram put = server.gfal("copy", "file://" + local, server.surl("/closed/new.txt"));
+        assertTrue(put.exitCode() != 0 && put.stderr().contains("Permission denied"), put.stdout() + put.stderr());
+        assertTrue(Files.notExists(closed.resolve("new.txt")));
+        ExternalProgram get = server.gfal("copy", server.surl("/secret/c.txt"), "file://" + tmp.resolve("c.txt"));
+        assertTrue(get.exitCode() != 0 && get.stderr().contains("Permission denied"), get.stdout() + get.stderr());
+        succeeded(server.gfal("copy", "-f", "file://" + local, server.surl("/served.txt")));
+        assertEquals("refused", Files.readString(server.root().resolve("served.txt")));
     }
 
     @Test
