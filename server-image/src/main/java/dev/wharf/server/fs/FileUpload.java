@@ -93,6 +93,10 @@ public final class FileUpload implements Upload {
             }
             channel.close();
             if (temporary != null) {
+                if (UploadFence.refuses(directory, target)) {
+                    throw new StorageException(StorageException.Reason.DENIED, virtualPath
+                            + ": the put this upload belongs to was aborted");
+                }
                 Renames.rename(directory, temporary, directory, target, overwrite, virtualPath);
                 directory.close();
             }

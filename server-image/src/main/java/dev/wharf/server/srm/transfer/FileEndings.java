@@ -4,9 +4,13 @@ import dev.wharf.server.srm.v22.TStatusCode;
 import dev.wharf.server.auth.Identity;
 import dev.wharf.server.fs.Storage;
 import dev.wharf.server.fs.StorageException;
+import dev.wharf.server.fs.UploadFence;
 import dev.wharf.server.srm.transfer.SurlChecks.Failure;
 import dev.wharf.server.srm.transfer.TransferRequest.Ending;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,8 +37,20 @@ public final class FileEndings {
         this.watch = watch;
     }
 
+    /**
+     * How long, at least, an aborted or expired put's SURL stays fenced and watched: an upload through its
+     * TURL may have started just before the end and run on.
+     */
+    public static final Duration LATE_UPLOAD_WATCH = Duration.ofHours(1);
+
+    /** A new put of the SURL owns the name now: its upload must land. */
     void stopWatching(String root, String path) {
         watch.cancel(root, path);
+        try {
+            UploadFence.lift(UploadFence.realTarget(Path.of(root), path));
+        } catch (IOException e) {
+            // no directory, no fence to lift
+        }
     }
 
     int watched() {
@@ -195,15 +211,33 @@ public final class FileEndings {
             return new SurlResult(f.surl, TStatusCode.SRM_SUCCESS, "");
         }
         store.releasePutTarget(r.root, f.path, r.token);
+        Instant until = later(r.expires, store.now().plus(LATE_UPLOAD_WATCH));
+        fence(r, f, until);
         try {
-            watch.watch(r.owner, r.root, f.path, SurlChecks.removeWritten(storage, f.path, f.baseline), r.expires);
+            watch.watch(r.owner, r.root, f.path, SurlChecks.removeWritten(storage, f.path, f.baseline), until);
             return new SurlResult(f.surl, TStatusCode.SRM_SUCCESS, "");
         } catch (StorageException e) {
             LOG.warn("srm: could not remove {} of an aborted put of '{}': {}", f.path, r.owner.principal(), e.toString());
-            watch.watch(r.owner, r.root, f.path, f.baseline, r.expires);
+            watch.watch(r.owner, r.root, f.path, f.baseline, until);
             return new SurlResult(f.surl, SurlChecks.failure(e).status, "aborted, but what was written could not be removed: "
                     + e.getMessage());
         }
+    }
+
+    /**
+     * Fences the SURL first, so an upload still running through the TURL is refused when it completes;
+     * the watch then only has the instant between an upload's fence check and its rename left to catch.
+     */
+    private void fence(TransferRequest r, FileRequest f, Instant until) {
+        try {
+            UploadFence.fence(UploadFence.realTarget(Path.of(r.root), f.path), Duration.between(store.now(), until));
+        } catch (IOException e) {
+            LOG.debug("srm: no fence for {} (its directory is gone: {})", f.path, e.toString());
+        }
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     /**

@@ -7,9 +7,11 @@ import static dev.wharf.server.srm.transfer.TransferFixture.begin;
 import static dev.wharf.server.srm.transfer.TransferFixture.overwriting;
 import static dev.wharf.server.srm.transfer.TransferFixture.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wharf.server.fs.Storage;
+import dev.wharf.server.fs.StorageException;
 import dev.wharf.server.fs.Upload;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,18 +99,31 @@ class FileEndingsTest {
     }
 
     @Test
-    void anUploadThatLandsAfterTheAbortIsRemovedByTheSweep() throws Exception {
+    void anUploadStillRunningAtTheAbortCannotLand() throws Exception {
         String token = put("/data/new");
         Upload running = begin(alice, "/data/new", "late bytes");
         endings.abortRequest(alice, token);
-        running.commit(10); // the gsiftp upload completes after the client aborted
-        assertTrue(Files.exists(root.resolve("data/new")));
+        StorageException refused = assertThrows(StorageException.class, () -> running.commit(10),
+                "the gsiftp upload completes after the client aborted");
+        assertEquals(StorageException.Reason.DENIED, refused.reason());
+        assertTrue(refused.getMessage().contains("was aborted"), refused.getMessage());
+        try (var left = Files.list(root.resolve("data"))) {
+            assertEquals(List.of("a"), left.map(p -> p.getFileName().toString()).toList(), "no file, no temporary");
+        }
+    }
+
+    @Test
+    void aFileThatSlipsInAfterTheAbortIsRemovedByTheSweepUntilTheWatchEnds() throws Exception {
+        String token = put("/data/new");
+        endings.abortRequest(alice, token);
+        // an upload that passed its fence check just before the abort renames its file in afterwards
+        Files.writeString(root.resolve("data/new"), "slipped in");
         endings.sweep();
-        assertTrue(Files.notExists(root.resolve("data/new")), "an aborted put leaves nothing, even a late upload");
+        assertTrue(Files.notExists(root.resolve("data/new")), "an aborted put leaves nothing");
         assertEquals(1, endings.watched());
-        fx.clock.advance(Duration.ofMinutes(10));
+        fx.clock.advance(FileEndings.LATE_UPLOAD_WATCH);
         endings.sweep();
-        assertEquals(0, endings.watched(), "the watch ends with the request's lifetime");
+        assertEquals(0, endings.watched(), "the watch ends");
     }
 
     @Test
@@ -188,7 +203,7 @@ class FileEndingsTest {
                 small.clock.advance(Duration.ofMinutes(1));
                 small.service.endings().sweep();
             }
-            small.clock.advance(RequestStore.FINISHED_RETENTION.plusMinutes(1));
+            small.clock.advance(FileEndings.LATE_UPLOAD_WATCH.plus(RequestStore.FINISHED_RETENTION));
             small.service.endings().sweep();
             assertEquals(0, small.store.size(), "every request is forgotten");
             assertEquals(0, small.service.endings().watched());
