@@ -26,6 +26,6 @@ final class SrmKeys {
                     "seconds a request (its pins and TURLs) lives when the client asks none; at the end gets are released and what unfinished puts wrote is removed"),
             new ConfigKey("srm.max-request-lifetime", KeyType.INTEGER, "86400", null, ConfigKey.range(1L, 604800L), List.of("srm"),
                     "the most seconds a client may ask (`desiredTotalRequestTime`, `desiredPinLifeTime`); longer asks are cut to it"),
-            new ConfigKey("srm.turl-host", KeyType.TEXT, null, "= `data.interface`", ConfigKey.NONE, List.of("srm"),
-                    "host name TURLs carry (gsiftp://HOST:port/...); set it to the name in the host certificate when clients check it, or when `data.interface` is a wildcard"));
+            new ConfigKey("srm.turl-host", KeyType.TEXT, null, "the door's address", ConfigKey.NONE, List.of("srm"),
+                    "host name TURLs carry (gsiftp://HOST:port/...); unset, the address the TURL's door listens on (`control.interface`; for a wildcard, `data.interface`, then the host name); set it to the name in the host certificate when clients check it"));
 }
