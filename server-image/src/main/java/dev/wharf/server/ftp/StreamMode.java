@@ -53,6 +53,7 @@ final class StreamMode implements TransferMode {
 
     @Override
     public ModeTransfer build(FtpSession session, PreparedTransfer t, long announcedSize) throws FtpException {
+        requireReady(session, t.listing());
         boolean ascii = session.type() == FtpSession.Type.ASCII;
         FtpReply preliminary = FtpReply.of(150, t.preliminary().opening());
         if (t.payload() instanceof Store store) {

@@ -18,6 +18,7 @@ final class ModeEState implements AutoCloseable {
     private int markerSeconds = DEFAULT_MARKER_SECONDS;
     private ByteRanges restart;
     private volatile StreamSet kept;
+    private volatile boolean closed;
 
     static ModeEState of(FtpSession session) {
         return session.extension(ModeEState.class, ModeEState::new);
@@ -50,12 +51,15 @@ final class ModeEState implements AutoCloseable {
         return r;
     }
 
-    /** Keeps a transfer's connections for the next one (closing others kept before). */
+    /** Keeps a transfer's connections for the next one (closing others kept before); closes them once the session has ended. */
     void keep(StreamSet streams) {
         StreamSet before = kept;
         kept = streams;
         if (before != null && before != streams) {
             before.close();
+        }
+        if (closed) {
+            dropKept();
         }
     }
 
@@ -79,6 +83,7 @@ final class ModeEState implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         dropKept();
     }
 }

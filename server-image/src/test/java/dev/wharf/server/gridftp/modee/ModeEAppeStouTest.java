@@ -18,10 +18,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * APPE and STOU in MODE E, which were refused with 504 while MODE E was a set of command wrappers:
@@ -30,21 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * leaving the file as it was. (globus-url-copy has no append and never sends STOU, so the hand-made
  * MODE E client plays the GridFTP client here.)
  */
-class ModeEAppeStouTest {
-
-    @TempDir
-    Path dir;
-    ModeEDoor door;
-
-    @BeforeEach
-    void start() throws Exception {
-        door = ModeEDoor.start(dir, 4);
-    }
-
-    @AfterEach
-    void stop() {
-        door.close();
-    }
+class ModeEAppeStouTest extends ModeEDoorTest {
 
     private static byte[] concat(byte[]... parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -18,7 +18,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** The FTP door with MODE E on loopback, user alice rooted at {@code root()}, for the MODE E tests. */
+/**
+ * The FTP door with MODE E on loopback, as {@code DoorTable} builds it (explicit TLS too), user alice
+ * (password secret) rooted at {@code root()}, for the MODE E tests.
+ */
 final class ModeEDoor implements AutoCloseable {
 
     private final Path root;
@@ -40,7 +43,7 @@ final class ModeEDoor implements AutoCloseable {
         ServerContext context = TestContexts.builder().config(config)
                 .logins(new TestLogins(Files.createDirectories(dir.resolve("anon"))).add("alice", "secret", root, "/"))
                 .build();
-        FtpDoor door = new FtpDoor(context, settings, null, new PortAllocator(settings.portRange()),
+        FtpDoor door = new FtpDoor(context, settings, context.tls().sslContext(), new PortAllocator(settings.portRange()),
                 GridFtpDoors.ftpCommands(config), FileChannelOpener.DEFAULT);
         door.start();
         return new ModeEDoor(root, context, door);
@@ -50,9 +53,13 @@ final class ModeEDoor implements AutoCloseable {
         return root;
     }
 
+    int port() {
+        return door.localAddress().getPort();
+    }
+
     /** A logged-in control connection in TYPE I and MODE E. */
     RawFtp modeE() throws IOException {
-        RawFtp ftp = new RawFtp(door.localAddress().getPort());
+        RawFtp ftp = new RawFtp(port());
         ftp.login();
         expect(200, ftp.command("TYPE I"));
         expect(200, ftp.command("MODE E"));
