@@ -32,7 +32,13 @@ public final class GsiAcceptor implements GsiContext {
         /** Control channels (gsiftp, gsidcap) and PROT C data channels: flag byte and optional delegation. */
         GSI,
         /** Plain TLS after the handshake ({@code GSS_C_GLOBUS_SSL_COMPATIBLE}, PROT S/P data channels). */
-        SSL_COMPATIBLE
+        SSL_COMPATIBLE,
+        /**
+         * A stream that may carry either (the SRM door's port): a first application byte {@code 'D'} or
+         * {@code '0'} is Globus's flag as in {@link #GSI}; anything else is the first byte of a plain TLS
+         * client's protocol (an HTTPS {@code POST}) and is kept for it, as in {@link #SSL_COMPATIBLE}.
+         */
+        GSI_OR_TLS
     }
 
     private enum State { HANDSHAKE, FLAGS, CERT, ESTABLISHED, FAILED }
@@ -113,6 +119,11 @@ public final class GsiAcceptor implements GsiContext {
     private byte[] readFlag() throws SSLException {
         byte[] data = tls.takeApplicationData();
         if (data.length == 0) {
+            return new byte[0];
+        }
+        if (mode == Mode.GSI_OR_TLS && data[0] != NO_DELEGATION && data[0] != DELEGATE) {
+            tls.unread(data);
+            state = State.ESTABLISHED;
             return new byte[0];
         }
         tls.unread(Arrays.copyOfRange(data, 1, data.length));

@@ -64,11 +64,12 @@ public final class GsiService {
      * An acceptor for a GSS context carried on a raw byte stream (httpg): TLS 1.2 when {@code gsi.tls-protocols}
      * allows it. A JDK TLS 1.3 server sends session tickets after the handshake, and CGSI-gSOAP's client
      * reads its SOAP answer one record at a time through gss_unwrap: a ticket record unwraps to nothing,
-     * which the plugin takes for the end of the connection. TLS 1.2 has no post-handshake messages.
+     * which the plugin takes for the end of the connection. TLS 1.2 has no post-handshake messages. The
+     * same port serves plain HTTPS clients with a certificate ({@link GsiAcceptor.Mode#GSI_OR_TLS}).
      */
     public GsiAcceptor newStreamAcceptor() {
         List<String> protocols = settings.tlsProtocols().contains("TLSv1.2") ? List.of("TLSv1.2") : settings.tlsProtocols();
-        return acceptor(GsiTls.serverEngine(hostContext, protocols), GsiAcceptor.Mode.GSI);
+        return acceptor(GsiTls.serverEngine(hostContext, protocols), GsiAcceptor.Mode.GSI_OR_TLS);
     }
 
     public GsiAcceptor newAcceptor(GsiAcceptor.Mode mode) {

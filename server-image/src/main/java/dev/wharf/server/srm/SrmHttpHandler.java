@@ -3,6 +3,7 @@ package dev.wharf.server.srm;
 import dev.wharf.server.Drain;
 import dev.wharf.server.log.ClientMistakes;
 import dev.wharf.server.net.SerialExecutor;
+import dev.wharf.server.srm.v22.TStatusCode;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -73,7 +74,7 @@ final class SrmHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             } else {
                 SrmLogin.Refusal refusal = ctx.channel().attr(SrmLogin.REFUSAL).get();
                 answer = refusal == null
-                        ? dispatcher.refuse(body, dev.wharf.server.srm.v22.TStatusCode.SRM_AUTHENTICATION_FAILURE, "not authenticated")
+                        ? dispatcher.refuse(body, TStatusCode.SRM_AUTHENTICATION_FAILURE, "not authenticated")
                         : dispatcher.refuse(body, refusal.code(), refusal.why());
                 close = true;
             }

@@ -100,4 +100,41 @@ class SrmDispatcherTest {
         assertTrue(body.contains("SRM_AUTHORIZATION_FAILURE"), body);
         assertTrue(body.contains("DN not in the grid-mapfile"), body);
     }
+
+    @Test
+    void aHandlerThatThrowsAnswersInternalErrorForThatCallOnly() throws Exception {
+        SrmOperation<dev.wharf.server.srm.v22.SrmMkdirRequest, dev.wharf.server.srm.v22.SrmMkdirResponse> broken =
+                new SrmOperation<>() {
+                    @Override
+                    public String name() {
+                        return "srmMkdir";
+                    }
+
+                    @Override
+                    public Class<dev.wharf.server.srm.v22.SrmMkdirRequest> requestType() {
+                        return dev.wharf.server.srm.v22.SrmMkdirRequest.class;
+                    }
+
+                    @Override
+                    public dev.wharf.server.srm.v22.SrmMkdirResponse handle(SrmSession s, dev.wharf.server.srm.v22.SrmMkdirRequest r) {
+                        throw new IllegalStateException("bug");
+                    }
+                };
+        SrmDispatcher withBug = new SrmDispatcher(SrmOperations.of(new SrmPing(), broken),
+                new ClientMistakes(LoggerFactory.getLogger(SrmDispatcherTest.class), Level.INFO));
+        SrmSession session = SrmSessions.at(root, AccessPolicy.ALLOW_ALL);
+        SrmDispatcher.Answer a = withBug.dispatch(SrmSessions.envelope("srmMkdir", "<srmMkdirRequest><SURL>srm://h/x</SURL></srmMkdirRequest>"), session);
+        String body = new String(a.body(), StandardCharsets.UTF_8);
+        assertEquals(200, a.httpStatus());
+        assertTrue(body.contains("<srm:srmMkdirResponse") && body.contains("SRM_INTERNAL_ERROR"), body);
+        assertTrue(!body.contains("bug"), "internals are not shown to the client: " + body);
+        assertTrue(new String(withBug.dispatch(SrmSessions.envelope("srmPing", ""), session).body(), StandardCharsets.UTF_8)
+                .contains("v2.2"));
+    }
+
+    @Test
+    void twoHandlersForOneOperationOrAForeignNameFailAtStart() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> SrmOperations.of(new SrmPing(), new SrmPing()));
+    }
 }
