@@ -53,7 +53,7 @@ public final class FileEndings {
         }
     }
 
-    int watched() {
+    public int watched() {
         return watch.size();
     }
 

@@ -84,6 +84,11 @@ public final class TransferService {
         return endings;
     }
 
+    /** What the admin endpoint's /status page shows: requests held and open, SURLs watched after aborts. */
+    public java.util.Map<String, Integer> counts() {
+        return java.util.Map.of("held", store.size(), "open", store.openCount(), "watchedAfterAbort", endings.watched());
+    }
+
     public RequestView prepareToGet(Storage storage, Ask ask) {
         return prepare(Kind.GET, storage, ask);
     }
@@ -151,7 +156,7 @@ public final class TransferService {
             });
         }
         RequestView view = request.view(store.now(), null);
-        LOG.info("srm: {} request {} of '{}': {} file(s) over {}, {}", kind, request.token, owner.principal(), files.size(),
+        LOG.debug("srm: {} request {} of '{}': {} file(s) over {}, {}", kind, request.token, owner.principal(), files.size(),
                 choice.scheme().get().scheme(), view.status());
         return view;
     }

@@ -73,6 +73,9 @@ class SrmGfalCopyInteropTest {
         Path back = tmp.resolve("back.bin");
         succeeded(server.gfal("copy", server.surl("/up/big.bin"), "file://" + back));
         assertEquals(-1, Files.mismatch(local, back), "the downloaded file differs");
+        // gfal2 ended both requests (srmPutDone, srmReleaseFiles): none is left open on the server
+        Object counts = server.server().context().status().snapshot().get("srm-requests");
+        assertTrue(counts.toString().contains("open=0") && !counts.toString().contains("held=0"), String.valueOf(counts));
         Files.delete(back);
         Files.delete(local);
     }

@@ -66,6 +66,7 @@ public final class SrmTransfers {
                 roots.rootFor(owner).orElseThrow(() -> new IOException("no storage root for " + owner.principal())),
                 new SessionStorage.Login(door, owner, false, false), FileChannelOpener.DEFAULT);
         SrmTransfers transfers = create(context.config(), doors::address, owners, context.blockingExecutor());
+        context.status().add(door + "-requests", transfers.service::counts);
         long every = SWEEP_INTERVAL.toMillis();
         // The timer is the I/O group's; the sweep touches storage, so it runs on the blocking executor.
         context.ioGroup().scheduleAtFixedRate(() -> context.blockingExecutor().execute(transfers::sweep),
