@@ -1,12 +1,12 @@
 package dev.wharf.server.srm.transfer;
 
-import dev.wharf.server.srm.v22.TStatusCode;
 import dev.wharf.server.auth.Identity;
 import dev.wharf.server.fs.Storage;
 import dev.wharf.server.fs.StorageException;
 import dev.wharf.server.fs.UploadFence;
 import dev.wharf.server.srm.transfer.SurlChecks.Failure;
 import dev.wharf.server.srm.transfer.TransferRequest.Ending;
+import dev.wharf.server.srm.v22.TStatusCode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

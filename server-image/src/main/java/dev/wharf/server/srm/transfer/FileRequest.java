@@ -1,7 +1,7 @@
 package dev.wharf.server.srm.transfer;
 
-import dev.wharf.server.srm.v22.TStatusCode;
 import dev.wharf.server.fs.FileEntry;
+import dev.wharf.server.srm.v22.TStatusCode;
 import java.net.URI;
 
 /**

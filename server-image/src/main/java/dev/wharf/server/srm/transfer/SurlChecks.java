@@ -1,12 +1,12 @@
 package dev.wharf.server.srm.transfer;
 
-import dev.wharf.server.srm.v22.TStatusCode;
 import dev.wharf.server.acl.Operation;
 import dev.wharf.server.fs.FileEntry;
 import dev.wharf.server.fs.Storage;
-import dev.wharf.server.fs.StorageException;
 import dev.wharf.server.fs.StorageException.Reason;
+import dev.wharf.server.fs.StorageException;
 import dev.wharf.server.fs.VirtualPaths;
+import dev.wharf.server.srm.v22.TStatusCode;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

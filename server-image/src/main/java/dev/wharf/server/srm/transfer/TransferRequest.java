@@ -1,7 +1,7 @@
 package dev.wharf.server.srm.transfer;
 
-import dev.wharf.server.srm.v22.TStatusCode;
 import dev.wharf.server.auth.Identity;
+import dev.wharf.server.srm.v22.TStatusCode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

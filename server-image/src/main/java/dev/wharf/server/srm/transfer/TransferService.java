@@ -1,6 +1,5 @@
 package dev.wharf.server.srm.transfer;
 
-import dev.wharf.server.srm.v22.TStatusCode;
 import dev.wharf.server.auth.Identity;
 import dev.wharf.server.fs.FileEntry;
 import dev.wharf.server.fs.Storage;
@@ -8,9 +7,11 @@ import dev.wharf.server.srm.transfer.SurlChecks.Failure;
 import dev.wharf.server.srm.transfer.SurlChecks.Overwrite;
 import dev.wharf.server.srm.transfer.TransferRequest.Kind;
 import dev.wharf.server.srm.transfer.TurlPlanner.Choice;
+import dev.wharf.server.srm.v22.TStatusCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
@@ -85,8 +86,8 @@ public final class TransferService {
     }
 
     /** What the admin endpoint's /status page shows: requests held and open, SURLs watched after aborts. */
-    public java.util.Map<String, Integer> counts() {
-        return java.util.Map.of("held", store.size(), "open", store.openCount(), "watchedAfterAbort", endings.watched());
+    public Map<String, Integer> counts() {
+        return Map.of("held", store.size(), "open", store.openCount(), "watchedAfterAbort", endings.watched());
     }
 
     public RequestView prepareToGet(Storage storage, Ask ask) {

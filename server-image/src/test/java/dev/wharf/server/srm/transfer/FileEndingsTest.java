@@ -1,18 +1,9 @@
 package dev.wharf.server.srm.transfer;
 
-import dev.wharf.server.srm.v22.TStatusCode;
-import static dev.wharf.server.srm.transfer.TransferFixture.ALICE;
-import static dev.wharf.server.srm.transfer.TransferFixture.ask;
-import static dev.wharf.server.srm.transfer.TransferFixture.begin;
-import static dev.wharf.server.srm.transfer.TransferFixture.overwriting;
-import static dev.wharf.server.srm.transfer.TransferFixture.write;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.wharf.server.fs.Storage;
 import dev.wharf.server.fs.StorageException;
 import dev.wharf.server.fs.Upload;
+import dev.wharf.server.srm.v22.TStatusCode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +13,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static dev.wharf.server.srm.transfer.TransferFixture.ALICE;
+import static dev.wharf.server.srm.transfer.TransferFixture.ask;
+import static dev.wharf.server.srm.transfer.TransferFixture.begin;
+import static dev.wharf.server.srm.transfer.TransferFixture.overwriting;
+import static dev.wharf.server.srm.transfer.TransferFixture.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** srmPutDone, srmReleaseFiles, srmAbortRequest, srmAbortFiles and expiry, over a real jail. */
 class FileEndingsTest {

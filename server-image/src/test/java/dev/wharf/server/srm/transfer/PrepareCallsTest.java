@@ -1,17 +1,8 @@
 package dev.wharf.server.srm.transfer;
 
-import dev.wharf.server.srm.v22.TStatusCode;
-import static dev.wharf.server.srm.transfer.TransferFixture.ALICE;
-import static dev.wharf.server.srm.transfer.TransferFixture.BOB;
-import static dev.wharf.server.srm.transfer.TransferFixture.ask;
-import static dev.wharf.server.srm.transfer.TransferFixture.overwriting;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.wharf.server.acl.AccessLevel;
 import dev.wharf.server.fs.Storage;
+import dev.wharf.server.srm.v22.TStatusCode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +11,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static dev.wharf.server.srm.transfer.TransferFixture.ALICE;
+import static dev.wharf.server.srm.transfer.TransferFixture.BOB;
+import static dev.wharf.server.srm.transfer.TransferFixture.ask;
+import static dev.wharf.server.srm.transfer.TransferFixture.overwriting;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** srmPrepareToGet, srmPrepareToPut and their status calls, over a real jail (TransferFixture). */
 class PrepareCallsTest {

@@ -1,12 +1,8 @@
 package dev.wharf.server.srm.transfer;
 
-import dev.wharf.server.srm.v22.TStatusCode;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.wharf.server.auth.Identity;
 import dev.wharf.server.config.ConfigFile;
+import dev.wharf.server.srm.v22.TStatusCode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RequestStoreTest {
 
