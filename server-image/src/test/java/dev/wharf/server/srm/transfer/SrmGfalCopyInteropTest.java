@@ -87,8 +87,13 @@ class SrmGfalCopyInteropTest {
         ExternalProgram r = server.gfal("copy", "-vv", server.surl("/tp.bin"), other.surl("/tp.bin"));
         succeeded(r);
         assertEquals(-1, Files.mismatch(source, other.root().resolve("tp.bin")), "the copied file differs");
-        assertTrue(r.stdout().contains("gsiftp://") || r.stderr().contains("gsiftp://"),
-                "gfal2 resolved both SURLs to gsiftp TURLs:\n" + r.stdout() + r.stderr());
+        String log = r.stdout() + r.stderr();
+        // each TURL names its door's control address; the second server's data connections are on 127.0.0.2
+        assertTrue(log.contains("=> gsiftp://127.0.0.1:" + server.port("gridftp") + "/tp.bin")
+                && log.contains("=> gsiftp://127.0.0.1:" + other.port("gridftp") + "/tp.bin"),
+                "gfal2 resolved each SURL to its server's gsiftp TURL:\n" + log);
+        assertTrue(log.contains("GSIFTP\tTRANSFER:ENTER") && !log.contains("COPY:LOCAL"),
+                "the bytes went server to server (GridFTP third party), not through gfal-copy:\n" + log);
     }
 
     @Test
