@@ -21,6 +21,8 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One SOAP call per HTTP request: {@code POST /srm/managerv2} with the envelope as body (the
@@ -30,6 +32,8 @@ import java.util.concurrent.Executor;
  * method get a plain HTTP error. On drain the connection closes once no call is running.
  */
 final class SrmHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SrmHttpHandler.class);
 
     private final SrmDispatcher dispatcher;
     private final SerialExecutor calls;
@@ -66,21 +70,33 @@ final class SrmHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         inFlight++;
         calls.execute(() -> {
-            SrmSession session = ctx.channel().attr(SrmLogin.SESSION).get();
             SrmDispatcher.Answer answer;
-            boolean close = !keepAlive;
-            if (session != null) {
-                answer = dispatcher.dispatch(body, session);
-            } else {
-                SrmLogin.Refusal refusal = ctx.channel().attr(SrmLogin.REFUSAL).get();
-                answer = refusal == null
-                        ? dispatcher.refuse(body, TStatusCode.SRM_AUTHENTICATION_FAILURE, "not authenticated")
-                        : dispatcher.refuse(body, refusal.code(), refusal.why());
+            boolean close;
+            try {
+                SrmSession session = ctx.channel().attr(SrmLogin.SESSION).get();
+                close = !keepAlive || session == null;
+                answer = call(ctx, session, body);
+            } catch (RuntimeException e) {
+                // never leave a client waiting for an answer that will not come
+                LOG.error("{}: a call from {} failed outside any operation", door, ctx.channel().remoteAddress(), e);
+                answer = SrmDispatcher.Answer.fault(false, "internal error");
                 close = true;
             }
+            SrmDispatcher.Answer reply = answer;
             boolean closeAfter = close;
-            ctx.executor().execute(() -> answer(ctx, answer, closeAfter));
+            ctx.executor().execute(() -> answer(ctx, reply, closeAfter));
         });
+    }
+
+    /** The dispatcher's answer, or the login refusal's for a caller without a session. */
+    private SrmDispatcher.Answer call(ChannelHandlerContext ctx, SrmSession session, byte[] body) {
+        if (session != null) {
+            return dispatcher.dispatch(body, session);
+        }
+        SrmLogin.Refusal refusal = ctx.channel().attr(SrmLogin.REFUSAL).get();
+        return refusal == null
+                ? dispatcher.refuse(body, TStatusCode.SRM_AUTHENTICATION_FAILURE, "not authenticated")
+                : dispatcher.refuse(body, refusal.code(), refusal.why());
     }
 
     private void answer(ChannelHandlerContext ctx, SrmDispatcher.Answer answer, boolean close) {
