@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
 final class SrmHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private static final Logger LOG = LoggerFactory.getLogger(SrmHttpHandler.class);
+    /** Calls a client may send ahead of their answers; SRM clients send one and wait. More closes. */
+    static final int MAX_PIPELINED = 16;
 
     private final SrmDispatcher dispatcher;
     private final SerialExecutor calls;
@@ -41,6 +43,7 @@ final class SrmHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     private final String door;
     private int inFlight;
     private boolean draining;
+    private boolean cutOff;
 
     SrmHttpHandler(SrmDispatcher dispatcher, Executor blocking, ClientMistakes mistakes, String door) {
         this.dispatcher = dispatcher;
@@ -64,6 +67,16 @@ final class SrmHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         String path = new QueryStringDecoder(request.uri()).path();
         if (!path.equals(SrmSettings.ENDPOINT) && !path.equals(SrmSettings.ENDPOINT + "/")) {
             plain(ctx, HttpResponseStatus.NOT_FOUND, "the SRM endpoint is " + SrmSettings.ENDPOINT, HttpUtil.isKeepAlive(request));
+            return;
+        }
+        if (cutOff) {
+            return; // the rest of a read that already passed the limit
+        }
+        if (inFlight >= MAX_PIPELINED) {
+            cutOff = true;
+            mistakes.report(door + ": " + ctx.channel().remoteAddress() + " sent more than " + MAX_PIPELINED
+                    + " calls ahead of their answers; closing", null);
+            ctx.close();
             return;
         }
         byte[] body = ByteBufUtil.getBytes(request.content());
