@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import javax.net.ssl.SSLException;
 
@@ -36,6 +37,8 @@ final class HttpgHandler extends ChannelDuplexHandler {
 
     /** One read's worth of records: a client that sends more than this before the handshake is done is cut. */
     static final int MAX_PENDING_HANDSHAKE_BYTES = 256 * 1024;
+    /** Bytes read but not yet unwrapped: above this the connection stops reading until the work catches up. */
+    static final int MAX_QUEUED_BYTES = 1 << 20;
 
     private final GsiService gsi;
     private final Executor blocking;
@@ -47,6 +50,7 @@ final class HttpgHandler extends ChannelDuplexHandler {
     private volatile boolean established;
     private CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
     private int pendingBytes;
+    private final AtomicLong queued = new AtomicLong();
     /** Plain bytes written since the last flush, and their writes' promises (event loop only). */
     private final ByteArrayOutputStream pendingPlain = new ByteArrayOutputStream();
     private final List<ChannelPromise> pendingPromises = new ArrayList<>();
@@ -78,7 +82,18 @@ final class HttpgHandler extends ChannelDuplexHandler {
                 return;
             }
         }
-        chain = chain.thenRunAsync(() -> process(ctx, bytes), blocking);
+        if (queued.addAndGet(bytes.length) > MAX_QUEUED_BYTES) {
+            ctx.channel().config().setAutoRead(false);
+        }
+        chain = chain.thenRunAsync(() -> {
+            try {
+                process(ctx, bytes);
+            } finally {
+                if (queued.addAndGet(-bytes.length) <= MAX_QUEUED_BYTES / 2 && !ctx.channel().config().isAutoRead()) {
+                    ctx.executor().execute(() -> ctx.channel().config().setAutoRead(true));
+                }
+            }
+        }, blocking);
     }
 
     private void process(ChannelHandlerContext ctx, byte[] bytes) {

@@ -21,6 +21,8 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One SOAP call per HTTP request: {@code POST /srm/managerv2} with the envelope as body (the
@@ -31,12 +33,17 @@ import java.util.concurrent.Executor;
  */
 final class SrmHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SrmHttpHandler.class);
+    /** Calls a client may send ahead of their answers; SRM clients send one and wait. More closes. */
+    static final int MAX_PIPELINED = 16;
+
     private final SrmDispatcher dispatcher;
     private final SerialExecutor calls;
     private final ClientMistakes mistakes;
     private final String door;
     private int inFlight;
     private boolean draining;
+    private boolean cutOff;
 
     SrmHttpHandler(SrmDispatcher dispatcher, Executor blocking, ClientMistakes mistakes, String door) {
         this.dispatcher = dispatcher;
@@ -62,25 +69,47 @@ final class SrmHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             plain(ctx, HttpResponseStatus.NOT_FOUND, "the SRM endpoint is " + SrmSettings.ENDPOINT, HttpUtil.isKeepAlive(request));
             return;
         }
+        if (cutOff) {
+            return; // the rest of a read that already passed the limit
+        }
+        if (inFlight >= MAX_PIPELINED) {
+            cutOff = true;
+            mistakes.report(door + ": " + ctx.channel().remoteAddress() + " sent more than " + MAX_PIPELINED
+                    + " calls ahead of their answers; closing", null);
+            ctx.close();
+            return;
+        }
         byte[] body = ByteBufUtil.getBytes(request.content());
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         inFlight++;
         calls.execute(() -> {
-            SrmSession session = ctx.channel().attr(SrmLogin.SESSION).get();
             SrmDispatcher.Answer answer;
-            boolean close = !keepAlive;
-            if (session != null) {
-                answer = dispatcher.dispatch(body, session);
-            } else {
-                SrmLogin.Refusal refusal = ctx.channel().attr(SrmLogin.REFUSAL).get();
-                answer = refusal == null
-                        ? dispatcher.refuse(body, TStatusCode.SRM_AUTHENTICATION_FAILURE, "not authenticated")
-                        : dispatcher.refuse(body, refusal.code(), refusal.why());
+            boolean close;
+            try {
+                SrmSession session = ctx.channel().attr(SrmLogin.SESSION).get();
+                close = !keepAlive || session == null;
+                answer = call(ctx, session, body);
+            } catch (RuntimeException e) {
+                // never leave a client waiting for an answer that will not come
+                LOG.error("{}: a call from {} failed outside any operation", door, ctx.channel().remoteAddress(), e);
+                answer = SrmDispatcher.Answer.fault(false, "internal error");
                 close = true;
             }
+            SrmDispatcher.Answer reply = answer;
             boolean closeAfter = close;
-            ctx.executor().execute(() -> answer(ctx, answer, closeAfter));
+            ctx.executor().execute(() -> answer(ctx, reply, closeAfter));
         });
+    }
+
+    /** The dispatcher's answer, or the login refusal's for a caller without a session. */
+    private SrmDispatcher.Answer call(ChannelHandlerContext ctx, SrmSession session, byte[] body) {
+        if (session != null) {
+            return dispatcher.dispatch(body, session);
+        }
+        SrmLogin.Refusal refusal = ctx.channel().attr(SrmLogin.REFUSAL).get();
+        return refusal == null
+                ? dispatcher.refuse(body, TStatusCode.SRM_AUTHENTICATION_FAILURE, "not authenticated")
+                : dispatcher.refuse(body, refusal.code(), refusal.why());
     }
 
     private void answer(ChannelHandlerContext ctx, SrmDispatcher.Answer answer, boolean close) {

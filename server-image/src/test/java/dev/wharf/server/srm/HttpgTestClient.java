@@ -58,12 +58,36 @@ public final class HttpgTestClient implements AutoCloseable {
 
     /** POSTs {@code body} to {@code path} and reads the whole answer. */
     public Answer post(String path, byte[] body) throws Exception {
+        send(gsi.wrap(request(path, body)));
+        return readAnswer();
+    }
+
+    /** Sends {@code count} POSTs at once, then reads answers until the server closes; returns how many came. */
+    public int pipelineUntilClosed(String path, byte[] body, int count) throws Exception {
+        byte[] one = request(path, body);
+        byte[] all = new byte[one.length * count];
+        for (int i = 0; i < count; i++) {
+            System.arraycopy(one, 0, all, i * one.length, one.length);
+        }
+        send(gsi.wrap(all));
+        int answers = 0;
+        try {
+            while (answers < count) {
+                readAnswer();
+                answers++;
+            }
+        } catch (IOException e) {
+            // the server closed the connection
+        }
+        return answers;
+    }
+
+    private static byte[] request(String path, byte[] body) {
         String head = "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/xml; charset=utf-8\r\n"
                 + "Content-Length: " + body.length + "\r\nConnection: keep-alive\r\nSOAPAction: \"\"\r\n\r\n";
         byte[] request = Arrays.copyOf(head.getBytes(StandardCharsets.US_ASCII), head.length() + body.length);
         System.arraycopy(body, 0, request, head.length(), body.length);
-        send(gsi.wrap(request));
-        return readAnswer();
+        return request;
     }
 
     /** Sends raw plaintext inside the context (for broken HTTP). */

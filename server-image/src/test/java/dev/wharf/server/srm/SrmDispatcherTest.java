@@ -137,4 +137,13 @@ class SrmDispatcherTest {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> SrmOperations.of(new SrmPing(), new SrmPing()));
     }
+
+    @Test
+    void aControlCharacterInADoctypeThatTripsTheJdkParserIsAFaultNotACrash() throws Exception {
+        String input = "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">\u001d>"
+                + "<SOAP-ENV:Envelope xmlns:SOAP-ENV=\"http://schemas.xmlsoap.org/soap/envelope/\"><SOAP-ENV:Body/></SOAP-ENV:Envelope>";
+        String answer = dispatch(input.getBytes(StandardCharsets.UTF_8));
+        assertTrue(answer.startsWith("500 "), answer);
+        assertTrue(answer.contains("<faultcode>SOAP-ENV:Client</faultcode>"), answer);
+    }
 }

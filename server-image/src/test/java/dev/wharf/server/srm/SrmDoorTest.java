@@ -128,4 +128,14 @@ class SrmDoorTest {
         }
         assertServing();
     }
+
+    @Test
+    void aClientThatPipelinesManyCallsIsCutOff() throws Exception {
+        try (HttpgTestClient c = connect(false)) {
+            int answered = c.pipelineUntilClosed(SrmSettings.ENDPOINT, PING, 200);
+            assertTrue(answered < SrmHttpHandler.MAX_PIPELINED, answered + " of 200 pipelined calls were answered");
+            assertTrue(c.closedByServer());
+        }
+        assertServing();
+    }
 }

@@ -316,4 +316,26 @@ class SrmNamespaceTest {
         assertThrows(SrmException.class, () -> Surls.path("gsiftp://host/a"));
         assertThrows(SrmException.class, () -> Surls.path(""));
     }
+
+    @Test
+    void lsRecursesAsDeepAsAskedAndAllLevelsWithinTheBudget() throws Exception {
+        Files.createDirectories(root.resolve("dir/sub/deeper"));
+        Files.writeString(root.resolve("dir/sub/deeper/leaf"), "l");
+        TMetaDataPathDetail two = ls(2, null, null, "/dir").getDetails().getValue().getPathDetailArray().get(0);
+        TMetaDataPathDetail sub = two.getArrayOfSubPaths().getValue().getPathDetailArray().get(1);
+        assertEquals(List.of("/dir/sub/deeper"), names(sub));
+        assertNull(sub.getArrayOfSubPaths().getValue().getPathDetailArray().get(0).getArrayOfSubPaths(), "two levels only");
+        SrmLsRequest all = new SrmLsRequest();
+        all.setArrayOfSURLs(surls("/dir"));
+        all.setAllLevelRecursive(F.createSrmLsRequestAllLevelRecursive(true));
+        SrmLsResponse r = call("srmLs", all);
+        assertEquals(TStatusCode.SRM_SUCCESS, r.getReturnStatus().getStatusCode(), "4 entries, limit 5");
+        TMetaDataPathDetail deeper = r.getDetails().getValue().getPathDetailArray().get(0).getArrayOfSubPaths().getValue()
+                .getPathDetailArray().get(1).getArrayOfSubPaths().getValue().getPathDetailArray().get(0);
+        assertEquals(List.of("/dir/sub/deeper/leaf"), names(deeper));
+        Files.writeString(root.resolve("dir/sub/deeper/leaf2"), "l");
+        Files.writeString(root.resolve("dir/sub/deeper/leaf3"), "l");
+        assertEquals(TStatusCode.SRM_TOO_MANY_RESULTS, ((SrmLsResponse) call("srmLs", all)).getReturnStatus().getStatusCode(),
+                "the budget counts entries at every level");
+    }
 }
