@@ -1,5 +1,7 @@
 package dev.wharf.operator.api;
 
+import dev.wharf.config.ServerConfSchema;
+
 /**
  * The five doors, with the URL scheme clients use and the server.conf key prefix that configures each.
  * The declaration order is the order everything is rendered in (ports, config, endpoints).
@@ -37,7 +39,7 @@ public enum DoorType {
      * refuses to start otherwise).
      */
     public int highestPort() {
-        return this == DCAP || this == GSIDCAP ? 32767 : 65535;
+        return Math.toIntExact(ServerConfSchema.require(configPrefix + ".port").values().max());
     }
 
     /** The server.conf key prefix ({@code gridftp.port} for gsiftp). */

@@ -13,7 +13,6 @@ import java.util.function.ToLongFunction;
 public record ModeESettings(int maxStreams, ToLongFunction<FtpSession> allocation) {
 
     public static ModeESettings from(ConfigFile config, ToLongFunction<FtpSession> allocation) {
-        return new ModeESettings(config.getInt(FtpSettings.STREAMS_PER_CLIENT, FtpSettings.DEFAULT_STREAMS_PER_CLIENT, 1,
-                FtpSettings.MAX_STREAMS_PER_CLIENT), allocation);
+        return new ModeESettings(config.declaredInt(FtpSettings.STREAMS_PER_CLIENT), allocation);
     }
 }
