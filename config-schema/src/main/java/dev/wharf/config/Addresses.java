@@ -12,8 +12,12 @@ import java.util.regex.Pattern;
 public final class Addresses {
 
     private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}");
-    /** A Linux interface name: at most 15 bytes (IFNAMSIZ - 1), no '/', no white space. */
-    private static final Pattern INTERFACE = Pattern.compile("[a-zA-Z0-9_.:@-]{1,15}");
+    /**
+     * A Linux interface name: at most 15 bytes (IFNAMSIZ - 1), no '/', no white space. A constant, for the
+     * operator's CRD pattern of the data NIC's name too.
+     */
+    public static final String INTERFACE_NAME = "[a-zA-Z0-9_.:@-]{1,15}";
+    private static final Pattern INTERFACE = Pattern.compile(INTERFACE_NAME);
 
     /** A CIDR block: the network's address bytes (4 or 16) and the prefix length. */
     public record Block(byte[] network, int prefix) {}

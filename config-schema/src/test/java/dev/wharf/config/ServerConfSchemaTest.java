@@ -41,7 +41,7 @@ class ServerConfSchemaTest {
         assertEquals(Optional.of("data.interface: 'eth/0' is neither an IP address nor a network interface name (at most 15"
                 + " of a-z A-Z 0-9 _ . : @ -)"), ServerConfSchema.problem("data.interface", "eth/0"));
         assertEquals(Optional.empty(), ServerConfSchema.problem("net.allowed-subnets", "10.0.0.0/8, 2001:db8::/32 127.0.0.1"));
-        for (String bad : new String[] {"10.0.0.0/33", "2001:db8::/129", "example.org", "10.0.0/8", "10.0.0.0/-1"}) {
+        for (String bad : new String[] {"10.0.0.0/33", "2001:db8::/129", "example.org", "10.0.0/8", "10.1/16", "cafe", "10.0.0.0/-1"}) {
             assertEquals(Optional.of("net.proxy-trusted: '" + bad + "' is not an IP address or CIDR block (e.g. 10.0.0.0/8,"
                     + " 2001:db8::/32; prefix at most 32 for IPv4, 128 for IPv6)"),
                     ServerConfSchema.problem("net.proxy-trusted", "127.0.0.1 " + bad), bad);

@@ -37,6 +37,20 @@ class NetSettingsTest {
                 e.getMessage());
     }
 
+    /**
+     * The JDK reads "10.1" as 10.0.0.1 and looks "cafe" up in DNS: a subnet list written that way once
+     * allowed 10.0.0.0/16 for "10.1/16" and made the start ask DNS. Only full literals are addresses now.
+     */
+    @Test
+    void shortOrNamedAddressesAreRefusedNotReinterpreted() {
+        for (String bad : new String[] {"10.1/16", "cafe", "10.0.0/24"}) {
+            ConfigException e = assertThrows(ConfigException.class,
+                    () -> NetSettings.from(ConfigFile.parse(java.util.List.of("net.allowed-subnets = " + bad), "t.conf")));
+            assertTrue(e.getMessage().startsWith("t.conf:1: net.allowed-subnets: '" + bad + "' is not an IP address or CIDR block"),
+                    e.getMessage());
+        }
+    }
+
     @Test
     void theReserveMustLeaveASlotForLoggingIn() {
         ConfigException e = assertThrows(ConfigException.class, () -> NetSettings.from(ConfigFile.of(
