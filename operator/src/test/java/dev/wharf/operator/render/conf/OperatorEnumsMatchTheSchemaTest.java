@@ -9,6 +9,8 @@ import dev.wharf.operator.api.DoorOptions;
 import dev.wharf.operator.api.DoorType;
 import dev.wharf.operator.api.LogLevel;
 import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -47,6 +49,20 @@ class OperatorEnumsMatchTheSchemaTest {
         assertEquals(ServerConfSchema.require("acl.enabled").defaultValue(),
                 AclDefaults.class.getField("enabled").getAnnotation(Default.class).value());
         assertEquals(String.valueOf(new AclDefaults().enabled), ServerConfSchema.require("acl.enabled").defaultValue());
+    }
+
+    /** Issue 18: the CRD once allowed 128 streams per client where the server allows 1,000; each bound is the schema's now. */
+    @Test
+    void crdBoundsOfServerKeysAreTheServersBounds() throws Exception {
+        Map<String, String> bounded = Map.of("clientLimit", "limits.clients", "streamsPerClient", "limits.streams-per-client",
+                "idleTimeoutSeconds", "limits.idle-timeout");
+        for (var field : bounded.entrySet()) {
+            var f = DoorOptions.class.getField(field.getKey());
+            var declared = ServerConfSchema.require(field.getValue()).values();
+            assertEquals(declared.min(), f.getAnnotation(Min.class).value(), field.getKey() + " minimum");
+            assertEquals(declared.max(), f.getAnnotation(Max.class).value(), field.getKey() + " maximum");
+        }
+        assertEquals(1000, ServerConfSchema.require("limits.streams-per-client").values().max());
     }
 
     @Test
