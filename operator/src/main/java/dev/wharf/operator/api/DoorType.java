@@ -1,5 +1,6 @@
 package dev.wharf.operator.api;
 
+import dev.wharf.config.PortRange;
 import dev.wharf.config.ServerConfSchema;
 
 /**
@@ -39,7 +40,9 @@ public enum DoorType {
      * refuses to start otherwise).
      */
     public int highestPort() {
-        return Math.toIntExact(ServerConfSchema.require(configPrefix + ".port").values().max());
+        // the schema's bound of the door's port key; a door whose key another branch has not declared yet
+        // gets the TCP bound (its rendering is refused as an unknown key until the key is declared)
+        return ServerConfSchema.key(configPrefix + ".port").map(k -> Math.toIntExact(k.values().max())).orElse(PortRange.HIGHEST);
     }
 
     /** The server.conf key prefix ({@code gridftp.port} for gsiftp). */
