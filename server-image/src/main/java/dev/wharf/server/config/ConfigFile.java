@@ -9,6 +9,7 @@ import dev.wharf.config.ServerConfSchema;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,6 +105,23 @@ public final class ConfigFile {
         if (!problems.isEmpty()) {
             throw new ConfigException(String.join("; ", problems));
         }
+    }
+
+    /**
+     * {@code e} with the place of the key its message starts with ({@code tls.key = /x: file not found}
+     * becomes {@code t.conf:7: tls.key = ...}): the checks only the host can make (files, directories,
+     * NICs) name their key, and this adds the file and line once, where start-up reports them.
+     */
+    public ConfigException located(ConfigException e) {
+        String message = e.getMessage();
+        if (message == null || message.startsWith(source + ":") || message.startsWith("command line:")) {
+            return e;
+        }
+        return values.keySet().stream()
+                .filter(k -> message.length() > k.length() && message.startsWith(k) && " :=".indexOf(message.charAt(k.length())) >= 0)
+                .max(Comparator.comparingInt(String::length))
+                .map(k -> new ConfigException(where(k) + ": " + message, e))
+                .orElse(e);
     }
 
     /** {@code file:line} of a key of the file, "command line" for a flag's key, else the source. */

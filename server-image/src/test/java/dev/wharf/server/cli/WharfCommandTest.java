@@ -71,6 +71,23 @@ class WharfCommandTest {
     }
 
     @Test
+    void aMissingFileIsNamedWithTheLineOfItsKey() throws Exception {
+        java.nio.file.Path conf = java.nio.file.Files.createTempFile("server", ".conf");
+        java.nio.file.Files.writeString(conf, "privileges.memory-lock = off\nprivileges.net-nice = 0\nadmin.port = 0\n"
+                + "ftp.port = 0\ntls.certificate = /nonexistent/cert.pem\ntls.key = /nonexistent/key.pem\n");
+        StringWriter err = new StringWriter();
+        CommandLine line = WharfCommand.commandLine(new WharfCommand());
+        line.setErr(new PrintWriter(err));
+        try {
+            assertEquals(2, line.execute("-c", conf.toString()));
+        } finally {
+            java.nio.file.Files.delete(conf);
+        }
+        assertTrue(err.toString().startsWith("wharf-server: " + conf + ":5: tls.certificate = /nonexistent/cert.pem: file not found"),
+                err.toString());
+    }
+
+    @Test
     void aBadConfigurationIsOneLineOnStderrAndExitCode2() throws Exception {
         java.nio.file.Path conf = java.nio.file.Files.createTempFile("server", ".conf");
         java.nio.file.Files.writeString(conf, "admin.port = 0\nftp.prot = 21\n");

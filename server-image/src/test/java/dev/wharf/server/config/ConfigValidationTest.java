@@ -97,6 +97,19 @@ class ConfigValidationTest {
     }
 
     @Test
+    void whatOnlyTheHostCanTellGetsTheLineOfItsKey() {
+        ConfigFile config = ConfigFile.parse(List.of("# tls", "tls.certificate = /nonexistent/c.pem", "tls.key = /nonexistent/k.pem"),
+                "t.conf");
+        ConfigException e = assertThrows(ConfigException.class, () -> dev.wharf.server.tls.ServerTls.fromConfig(config));
+        assertEquals("tls.certificate = /nonexistent/c.pem: file not found", e.getMessage());
+        assertEquals("t.conf:2: tls.certificate = /nonexistent/c.pem: file not found", config.located(e).getMessage());
+        ConfigException placed = new ConfigException("t.conf:3: tls.key = x");
+        assertEquals(placed, config.located(placed), "a message that names its place already is kept");
+        ConfigException other = new ConfigException("the two passwords differ");
+        assertEquals(other, config.located(other));
+    }
+
+    @Test
     void everyProblemOfAFileIsNamedAtOnce() {
         ConfigFile config = ConfigFile.parse(List.of("srm.enabled = true", "ftp.port = -1"), "t.conf");
         assertEquals("t.conf:1: unknown key srm.enabled; every key is listed in docs/configuration.md;"
