@@ -56,6 +56,14 @@ public final class ServerConfRules {
                                 + " logged in yet can still get a slot")
                         : Optional.empty();
             }),
+            // An empty list would believe a PROXY header from any peer: anyone who reaches the port could
+            // claim any source address and walk through net.allowed-subnets.
+            new Rule(List.of("net.proxy-protocol", "net.proxy-trusted"), v ->
+                    v.isTrue("net.proxy-protocol") && v.value("net.proxy-trusted").isEmpty()
+                            ? blame("net.proxy-protocol", "net.proxy-trusted must list the CIDRs of your proxies when"
+                                    + " net.proxy-protocol is true (e.g. net.proxy-trusted = 10.0.0.5/32); otherwise any peer"
+                                    + " could claim any client address")
+                            : Optional.empty()),
             new Rule(List.of("auth.failure-delay-max-ms", "auth.failure-delay-ms"), v -> {
                 Optional<Long> max = v.set("auth.failure-delay-max-ms").flatMap(x -> v.number("auth.failure-delay-max-ms"));
                 Optional<Long> delay = v.number("auth.failure-delay-ms");

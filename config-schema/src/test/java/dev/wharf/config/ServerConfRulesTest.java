@@ -24,6 +24,14 @@ class ServerConfRulesTest {
     }
 
     @Test
+    void proxyHeadersAreBelievedOnlyFromListedProxies() {
+        assertEquals(List.of("t.conf:2: net.proxy-trusted must list the CIDRs of your proxies when net.proxy-protocol is"
+                + " true (e.g. net.proxy-trusted = 10.0.0.5/32); otherwise any peer could claim any client address"),
+                problems("# behind haproxy", "net.proxy-protocol = true"));
+        assertEquals(List.of(), problems("net.proxy-protocol = true", "net.proxy-trusted = 10.0.0.5/32"));
+    }
+
+    @Test
     void theLongestDelayIsAtLeastTheFirst() {
         assertEquals(List.of("t.conf:2: auth.failure-delay-max-ms = 500 must be at least auth.failure-delay-ms (1000)"),
                 problems("auth.failure-delay-ms = 1000", "auth.failure-delay-max-ms = 500"));

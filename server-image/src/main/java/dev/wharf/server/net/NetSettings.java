@@ -19,7 +19,8 @@ import java.util.List;
  *
  * @param allowedSubnets {@code net.allowed-subnets}: real client addresses allowed (empty: everyone)
  * @param proxyProtocol {@code net.proxy-protocol}: a PROXY v1/v2 header comes first on every connection
- * @param proxyTrusted {@code net.proxy-trusted}: peers whose PROXY headers are believed (empty: any peer)
+ * @param proxyTrusted {@code net.proxy-trusted}: peers whose PROXY headers are believed; must not be empty
+ *        when {@code proxyProtocol} is on
  * @param maxClients {@code limits.clients}: open connections per door
  * @param maxPerAddress {@code limits.clients-per-address}: open connections per real client address and door
  * @param reservedForAuthenticated {@code limits.reserved-for-authenticated}: of {@code maxClients}, slots
@@ -46,7 +47,8 @@ public record NetSettings(
         int clients = c.declaredInt("limits.clients");
         // A quarter of the slots by default (the schema's note): enough for the logged-in users to keep
         // working while strangers hold every slot they may (docs/security.md, "Door policy"). Below
-        // limits.clients: a rule of dev.wharf.config.ServerConfRules, checked as the key is read.
+        // limits.clients: a rule of dev.wharf.config.ServerConfRules, checked as the key is read, like
+        // net.proxy-trusted being required with net.proxy-protocol (docs/security.md, "Door policy").
         int reserved = c.optionalInt("limits.reserved-for-authenticated").orElse(clients / 4);
         return new NetSettings(control, data,
                 c.declaredPortRange("data.port-range"),

@@ -48,7 +48,7 @@ class SchemaDefaultsTest {
         r.put("limits.clients-per-address", c -> NetSettings.from(c).maxPerAddress());
         r.put("limits.login-grace", c -> NetSettings.from(c).loginGrace().toSeconds());
         r.put("limits.idle-timeout", c -> NetSettings.from(c).idleTimeout().toSeconds());
-        r.put("limits.streams-per-client", c -> ModeESettings.from(c, session -> -1).maxStreams());
+        r.put("limits.streams-per-client", c -> ModeESettings.from(c).maxStreams());
         r.put("ftp.port", c -> FtpSettings.plain(c).port());
         r.put("ftps.port", c -> FtpSettings.implicitTls(c).port());
         r.put("gridftp.port", c -> FtpSettings.gridftp(c).port());
@@ -113,9 +113,13 @@ class SchemaDefaultsTest {
         return ServerConfSchema.key(name).map(SchemaDefaultsTest::changed);
     }
 
-    /** The roots the flipped anonymous and dCap switches need, so the records can be read at all. */
+    /**
+     * What the flipped switches need (anonymous and dCap a root, PROXY a trusted proxy), so the records can
+     * be read at all; none of these keys has a default.
+     */
     private ConfigFile roots() {
-        return ConfigFile.of(Map.of("storage.root", dir.toString(), "anonymous.root", dir.toString()));
+        return ConfigFile.of(Map.of("storage.root", dir.toString(), "anonymous.root", dir.toString(),
+                "net.proxy-trusted", "127.0.0.1"));
     }
 
     /** How a reading shows the default {@code value} (transfer.overwrite is read by two records). */
