@@ -111,8 +111,8 @@ class ConfigValidationTest {
 
     @Test
     void everyProblemOfAFileIsNamedAtOnce() {
-        ConfigFile config = ConfigFile.parse(List.of("srm.enabled = true", "ftp.port = -1"), "t.conf");
-        assertEquals("t.conf:1: unknown key srm.enabled; every key is listed in docs/configuration.md;"
+        ConfigFile config = ConfigFile.parse(List.of("xrootd.enabled = true", "ftp.port = -1"), "t.conf");
+        assertEquals("t.conf:1: unknown key xrootd.enabled; every key is listed in docs/configuration.md;"
                 + " t.conf:2: ftp.port = -1 is outside 0..65535", refusal(config));
     }
 

@@ -1,6 +1,6 @@
 package dev.wharf.server.srm.transfer;
 
-import dev.wharf.server.acl.AccessLevel;
+import dev.wharf.config.AccessLevel;
 import dev.wharf.server.fs.Storage;
 import dev.wharf.server.srm.v22.TStatusCode;
 import java.nio.file.Files;
