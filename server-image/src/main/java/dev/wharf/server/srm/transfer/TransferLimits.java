@@ -20,12 +20,6 @@ import java.util.Optional;
 public record TransferLimits(int maxRequests, int maxPerClient, int maxFilesPerRequest, Duration defaultLifetime,
                              Duration maxLifetime, Optional<String> turlHost) {
 
-    public static final int DEFAULT_MAX_REQUESTS = 10_000;
-    public static final int DEFAULT_MAX_PER_CLIENT = 1_000;
-    public static final int DEFAULT_MAX_FILES = 1_000;
-    public static final int DEFAULT_LIFETIME_SECONDS = 3_600;
-    public static final int DEFAULT_MAX_LIFETIME_SECONDS = 86_400;
-
     public TransferLimits {
         if (maxPerClient > maxRequests) {
             maxPerClient = maxRequests;
@@ -35,13 +29,13 @@ public record TransferLimits(int maxRequests, int maxPerClient, int maxFilesPerR
         }
     }
 
+    /** The keys' values; defaults and ranges are config-schema's (SrmKeys). */
     public static TransferLimits from(ConfigFile c) {
-        int max = c.getInt("srm.max-requests", DEFAULT_MAX_REQUESTS, 1, 1_000_000);
-        return new TransferLimits(max,
-                c.getInt("srm.max-requests-per-client", DEFAULT_MAX_PER_CLIENT, 1, 1_000_000),
-                c.getInt("srm.max-files-per-request", DEFAULT_MAX_FILES, 1, 100_000),
-                Duration.ofSeconds(c.getInt("srm.request-lifetime", DEFAULT_LIFETIME_SECONDS, 1, 86_400 * 7)),
-                Duration.ofSeconds(c.getInt("srm.max-request-lifetime", DEFAULT_MAX_LIFETIME_SECONDS, 1, 86_400 * 7)),
+        return new TransferLimits(c.declaredInt("srm.max-requests"),
+                c.declaredInt("srm.max-requests-per-client"),
+                c.declaredInt("srm.max-files-per-request"),
+                Duration.ofSeconds(c.declaredInt("srm.request-lifetime")),
+                Duration.ofSeconds(c.declaredInt("srm.max-request-lifetime")),
                 c.get("srm.turl-host").map(String::strip).filter(h -> !h.isEmpty()));
     }
 

@@ -113,6 +113,6 @@ class RequestStoreTest {
         assertEquals(Duration.ofSeconds(600), l.lifetime(-5L));
         assertEquals(Duration.ofSeconds(60), l.lifetime(60L));
         assertEquals(Duration.ofSeconds(7200), l.lifetime(Long.MAX_VALUE));
-        assertEquals(TransferLimits.DEFAULT_MAX_REQUESTS, l.maxRequests());
+        assertEquals(10_000, l.maxRequests(), "the schema's default");
     }
 }

@@ -52,7 +52,7 @@ public final class SrmTransfers {
                 DcapSettings.from(config).root());
         RequestStore store = new RequestStore(TransferLimits.from(config), Clock.systemUTC());
         return new SrmTransfers(new TransferService(store, planner, access, blocking,
-                config.getBoolean("transfer.overwrite", true)));
+                config.declaredBoolean("transfer.overwrite")));
     }
 
     /**
