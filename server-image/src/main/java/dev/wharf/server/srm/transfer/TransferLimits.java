@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param defaultLifetime   {@code srm.request-lifetime}: a request's lifetime when the client asks none
  * @param maxLifetime       {@code srm.max-request-lifetime}: the cap on what a client may ask
  *                          ({@code desiredTotalRequestTime}, {@code desiredPinLifeTime})
- * @param turlHost          {@code srm.turl-host}: the host TURLs name, else the data interface's address
+ * @param turlHost          {@code srm.turl-host}: the host TURLs name, else the address of the door they point at
  */
 public record TransferLimits(int maxRequests, int maxPerClient, int maxFilesPerRequest, Duration defaultLifetime,
                              Duration maxLifetime, Optional<String> turlHost) {
