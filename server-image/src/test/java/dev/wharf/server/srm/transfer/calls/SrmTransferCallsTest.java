@@ -179,6 +179,16 @@ class SrmTransferCallsTest {
     }
 
     @Test
+    void lifetimesAskedAreCappedAndTheDefaultAppliesWhenNoneIsAsked() {
+        String capped = call("srmPrepareToPut", putFiles("/data/long") + "<desiredTotalRequestTime>999999</desiredTotalRequestTime>");
+        assertTrue(capped.matches("(?s).*<remainingTotalRequestTime>(3600|3599)</remainingTotalRequestTime>.*"), capped);
+        String asked = call("srmPrepareToGet", getFiles("/data/a") + "<desiredPinLifeTime>90</desiredPinLifeTime>");
+        assertTrue(asked.matches("(?s).*<remainingPinTime>(90|89)</remainingPinTime>.*"), asked);
+        String none = call("srmPrepareToGet", getFiles("/data/a"));
+        assertTrue(none.matches("(?s).*<remainingTotalRequestTime>(600|599)</remainingTotalRequestTime>.*"), none);
+    }
+
+    @Test
     void prepareToPutRefusals() {
         assertEquals(List.of("SRM_DUPLICATION_ERROR", "SRM_DUPLICATION_ERROR"), codes(call("srmPrepareToPut", putFiles("/data/a"))));
         assertEquals(List.of("SRM_NOT_SUPPORTED"), codes(call("srmPrepareToPut", putFiles("/data/b")
