@@ -201,8 +201,8 @@ public final class FileEndings {
     }
 
     /**
-     * Ends one open file (under the request's lock). A put's SURL loses what this put wrote, and is
-     * watched until the request's lifetime ends in case an upload through its TURL lands later.
+     * Ends one open file (under the request's lock). A put's SURL is fenced, loses what this put wrote,
+     * and is watched in case an upload through its TURL lands later; then it is free for a new put.
      */
     private SurlResult abort(Storage storage, TransferRequest r, FileRequest f, TStatusCode ending, String why) {
         boolean hadSpace = r.put() && f.status == TStatusCode.SRM_SPACE_AVAILABLE;
@@ -210,7 +210,6 @@ public final class FileEndings {
         if (!hadSpace) {
             return new SurlResult(f.surl, TStatusCode.SRM_SUCCESS, "");
         }
-        store.releasePutTarget(r.root, f.path, r.token);
         Instant until = later(r.expires, store.now().plus(LATE_UPLOAD_WATCH));
         fence(r, f, until);
         try {
@@ -221,6 +220,9 @@ public final class FileEndings {
             watch.watch(r.owner, r.root, f.path, f.baseline, until);
             return new SurlResult(f.surl, SurlChecks.failure(e).status, "aborted, but what was written could not be removed: "
                     + e.getMessage());
+        } finally {
+            // Only now may a new put claim the SURL: its claim lifts the fence and ends the watch set above.
+            store.releasePutTarget(r.root, f.path, r.token);
         }
     }
 
