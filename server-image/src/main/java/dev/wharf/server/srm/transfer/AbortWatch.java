@@ -38,7 +38,11 @@ final class AbortWatch {
         }
     }
 
-    void cancel(String root, String path) {
+    /**
+     * Ends a watch; waits for a removal of the same SURL in progress, so a new put that claims the SURL
+     * (and only then hands out its TURL) can never have its own upload removed by an old watch.
+     */
+    synchronized void cancel(String root, String path) {
         watches.remove(root + "|" + path);
     }
 
@@ -54,13 +58,18 @@ final class AbortWatch {
                 watches.remove(e.getKey(), w);
                 continue;
             }
-            try (Storage storage = access.open(w.owner())) {
-                FileEntry after = SurlChecks.removeWritten(storage, w.path(), w.baseline());
-                if (after != w.baseline()) {
-                    watches.replace(e.getKey(), w, new Watch(w.owner(), w.root(), w.path(), after, w.until()));
+            synchronized (this) {
+                if (watches.get(e.getKey()) != w) {
+                    continue; // cancelled or replaced since the loop read it
                 }
-            } catch (java.io.IOException ex) {
-                LOG.warn("srm: could not check aborted put {} of '{}': {}", w.path(), w.owner().principal(), ex.toString());
+                try (Storage storage = access.open(w.owner())) {
+                    FileEntry after = SurlChecks.removeWritten(storage, w.path(), w.baseline());
+                    if (after != w.baseline()) {
+                        watches.replace(e.getKey(), w, new Watch(w.owner(), w.root(), w.path(), after, w.until()));
+                    }
+                } catch (java.io.IOException ex) {
+                    LOG.warn("srm: could not check aborted put {} of '{}': {}", w.path(), w.owner().principal(), ex.toString());
+                }
             }
         }
     }
