@@ -77,6 +77,10 @@ public final class DcapDoor implements Door {
                     + " (a signed 16-bit value in libdcap); configure {}.port below 32768", name(),
                     localAddress().getPort(), DcapSettings.HIGHEST_DOOR_PORT, name());
         }
+        if (settings.discardUploads()) {
+            LOG.warn("{} door: dcap.discard-uploads = true: uploaded data is thrown away and no file is created."
+                    + " A benchmark aid (docs/performance.md); never set it on a server that keeps data", name());
+        }
     }
 
     @Override

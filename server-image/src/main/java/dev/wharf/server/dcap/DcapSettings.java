@@ -13,7 +13,7 @@ import java.util.Optional;
  * {@code dcap.root}, else {@code storage.root}; a door without either refuses to start.
  */
 public record DcapSettings(String door, int port, NetSettings net, Optional<Path> root, boolean overwrite,
-                           long anonymousMaxHole) implements DoorNetSettings {
+                           long anonymousMaxHole, boolean discardUploads) implements DoorNetSettings {
 
     public static final int DEFAULT_PORT = 22125;
     /** {@code dcap.anonymous-max-hole}: bytes an anonymous upload may leave unwritten by seeking ahead. */
@@ -49,7 +49,13 @@ public record DcapSettings(String door, int port, NetSettings net, Optional<Path
     private static DcapSettings read(ConfigFile c, String door, int port) {
         Optional<Path> root = c.getPath("dcap.root").or(() -> c.getPath("storage.root"));
         return new DcapSettings(door, port, NetSettings.from(c), root, c.getBoolean("transfer.overwrite", true),
-                c.getLong("dcap.anonymous-max-hole", DEFAULT_ANONYMOUS_MAX_HOLE, 0, Long.MAX_VALUE));
+                c.getLong("dcap.anonymous-max-hole", DEFAULT_ANONYMOUS_MAX_HOLE, 0, Long.MAX_VALUE),
+                c.getBoolean("dcap.discard-uploads", false));
+    }
+
+    /** The same door with {@code dcap.discard-uploads} set to {@code discard} (benchmarks and their tests). */
+    public DcapSettings withDiscardUploads(boolean discard) {
+        return new DcapSettings(door, port, net, root, overwrite, anonymousMaxHole, discard);
     }
 
     public Path requireRoot() {
@@ -57,14 +63,14 @@ public record DcapSettings(String door, int port, NetSettings net, Optional<Path
     }
 
     public DcapSettings withPort(int newPort) {
-        return new DcapSettings(door, newPort, net, root, overwrite, anonymousMaxHole);
+        return new DcapSettings(door, newPort, net, root, overwrite, anonymousMaxHole, discardUploads);
     }
 
     public DcapSettings withRoot(Path newRoot) {
-        return new DcapSettings(door, port, net, Optional.of(newRoot), overwrite, anonymousMaxHole);
+        return new DcapSettings(door, port, net, Optional.of(newRoot), overwrite, anonymousMaxHole, discardUploads);
     }
 
     public DcapSettings withPortRange(PortRange range) {
-        return new DcapSettings(door, port, net.withPortRange(range), root, overwrite, anonymousMaxHole);
+        return new DcapSettings(door, port, net.withPortRange(range), root, overwrite, anonymousMaxHole, discardUploads);
     }
 }
