@@ -4,7 +4,7 @@ import dev.wharf.server.checksum.FileChecksums;
 import dev.wharf.server.dcap.DcapDoor;
 import dev.wharf.server.dcap.DcapSettings;
 import dev.wharf.server.data.PortAllocator;
-import dev.wharf.server.data.PortRange;
+import dev.wharf.config.PortRange;
 import dev.wharf.server.fs.FileChannelOpener;
 import dev.wharf.server.ftp.FtpCommands;
 import dev.wharf.server.ftp.FtpDoor;
@@ -25,15 +25,15 @@ final class DoorTable {
     private DoorTable() {}
 
     static final List<DoorKind<?>> KINDS = List.of(
-            new DoorKind<>("ftp", true, FtpSettings::plain,
+            new DoorKind<>("ftp", FtpSettings::plain,
                     (c, s, shared) -> GridFtpDoors.ftpWithModeE(c, s, ports(shared, s.portRange()), checksums(shared))),
-            new DoorKind<>("ftps", false, FtpSettings::implicitTls,
+            new DoorKind<>("ftps", FtpSettings::implicitTls,
                     (c, s, shared) -> new FtpDoor(c, s, c.tls() == null ? null : c.tls().sslContext(), ports(shared, s.portRange()),
                             FtpCommands.standard(checksums(shared)), FileChannelOpener.DEFAULT)),
-            new DoorKind<>("dcap", false, DcapSettings::from, (c, s, shared) -> new DcapDoor(c, s, ports(shared, s.portRange()))),
-            new DoorKind<>("gsidcap", false, DcapSettings::gsi,
+            new DoorKind<>("dcap", DcapSettings::from, (c, s, shared) -> new DcapDoor(c, s, ports(shared, s.portRange()))),
+            new DoorKind<>("gsidcap", DcapSettings::gsi,
                     (c, s, shared) -> new DcapDoor(c, s, ports(shared, s.portRange()), gsi(shared, c))),
-            new DoorKind<>("gridftp", false, FtpSettings::gridftp,
+            new DoorKind<>("gridftp", FtpSettings::gridftp,
                     (c, s, shared) -> GridFtpDoors.create(c, s, ports(shared, s.portRange()), gsi(shared, c), checksums(shared))));
 
     /** One GSI service (host credential, trust store, grid-mapfile) for every GSI door of the server. */
