@@ -39,7 +39,9 @@ final class DoorTable {
             new DoorKind<>("gridftp", false, FtpSettings::gridftp,
                     (c, s, shared) -> GridFtpDoors.create(c, s, ports(shared, s.portRange()), gsi(shared, c), checksums(shared))),
             new DoorKind<>("krbftp", false, FtpSettings::kerberos,
-                    (c, s, shared) -> KrbFtpDoors.create(c, s, ports(shared, s.portRange()), krb(shared, c), checksums(shared))));
+                    (c, s, shared) -> KrbFtpDoors.create(c, s, ports(shared, s.portRange()), krb(shared, c), checksums(shared))),
+            new DoorKind<>("krbdcap", false, DcapSettings::krb,
+                    (c, s, shared) -> new DcapDoor(c, s, ports(shared, s.portRange()), krb(shared, c))));
 
     /** One GSI service (host credential, trust store, grid-mapfile) for every GSI door of the server. */
     static GsiService gsi(SharedResources shared, ServerContext context) {

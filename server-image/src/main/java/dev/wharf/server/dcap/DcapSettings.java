@@ -1,5 +1,6 @@
 package dev.wharf.server.dcap;
 
+import dev.wharf.config.ServerConfSchema;
 import dev.wharf.server.config.ConfigException;
 import dev.wharf.server.config.ConfigFile;
 import dev.wharf.server.data.PortRange;
@@ -34,6 +35,11 @@ public record DcapSettings(String door, int port, NetSettings net, Optional<Path
     /** The door inside the GSI tunnel: {@code gsidcap.port}, the rest shared with the plain door. */
     public static DcapSettings gsi(ConfigFile c) {
         return read(c, "gsidcap", doorPort(c, "gsidcap.port", DEFAULT_GSI_PORT));
+    }
+
+    /** The door inside libdcap's Kerberos tunnel: {@code krbdcap.port}, the rest shared with the plain door. */
+    public static DcapSettings krb(ConfigFile c) {
+        return read(c, "krbdcap", doorPort(c, "krbdcap.port", ServerConfSchema.require("krbdcap.port").intDefault()));
     }
 
     /** A door port libdcap can reach; 0 (ephemeral, tests) is allowed and checked after binding. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wharf.server.gsi.ExternalProgram;
+import dev.wharf.server.krb.KerberizedServer;
 import dev.wharf.server.krb.TestKdc;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ class KrbFtpCurlInteropTest {
     static final TestKdc kdc = new TestKdc(() -> dir);
     @RegisterExtension
     @Order(2)
-    static final KrbFtpServer server = new KrbFtpServer(() -> dir, () -> kdc, Map.of());
+    static final KerberizedServer server = new KerberizedServer(() -> dir, () -> kdc, Map.of());
 
     static Path alice;
 

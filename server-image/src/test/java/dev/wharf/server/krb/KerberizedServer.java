@@ -1,10 +1,9 @@
-package dev.wharf.server.krbftp;
+package dev.wharf.server.krb;
 
 import dev.wharf.server.Door;
 import dev.wharf.server.PerClassFixture;
 import dev.wharf.server.WharfServer;
 import dev.wharf.server.config.ConfigFile;
-import dev.wharf.server.krb.TestKdc;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -13,18 +12,18 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
- * The whole server with the krbftp door (and the krbdcap door) on 127.0.0.1, kernel-chosen ports, storage at
+ * The whole server with the krbftp and krbdcap doors on 127.0.0.1, kernel-chosen ports, storage at
  * {@code dir/data}, against a {@link TestKdc} of the same class; register both with {@code @Order} so the KDC
  * starts first.
  */
-public final class KrbFtpServer extends PerClassFixture {
+public final class KerberizedServer extends PerClassFixture {
 
     private final Supplier<TestKdc> kdc;
     private final Map<String, String> extra;
     private WharfServer server;
     private Path root;
 
-    public KrbFtpServer(Supplier<Path> directory, Supplier<TestKdc> kdc, Map<String, String> extra) {
+    public KerberizedServer(Supplier<Path> directory, Supplier<TestKdc> kdc, Map<String, String> extra) {
         super(directory);
         this.kdc = kdc;
         this.extra = extra;
@@ -39,6 +38,8 @@ public final class KrbFtpServer extends PerClassFixture {
                 "ftp.enabled", "false",
                 "krbftp.enabled", "true",
                 "krbftp.port", "0",
+                "krbdcap.enabled", "true",
+                "krbdcap.port", "0",
                 "admin.port", "0",
                 "storage.root", root.toString(),
                 "data.port-range", first + "-" + (first + 19)));
@@ -62,6 +63,14 @@ public final class KrbFtpServer extends PerClassFixture {
 
     public Path root() {
         return root;
+    }
+
+    /**
+     * {@code gssdcap://localhost:<port><path>}: libdcap loads {@code lib<prefix>Tunnel.so} for a prefixed URL, here
+     * libgssTunnel.so (dccp's {@code -T} only applies to doors from DCACHE_DOOR, not to URLs).
+     */
+    public String dcapUrl(String path) {
+        return "gssdcap://localhost:" + port("krbdcap") + path;
     }
 
     /** {@code ftp://localhost:<port><path>}: clients must name the host whose principal the keytab holds. */
