@@ -3,9 +3,10 @@ package dev.wharf.server.krb;
 import org.ietf.jgss.GSSException;
 
 /**
- * Why the JDK refused a Kerberos token, as one short phrase for the reply and the log line. The JDK's GSS
- * minor status is the Kerberos error code (RFC 4120 section 7.5.9) of the failed check; the ones a client
- * can cause are named, anything else keeps the JDK's own text.
+ * Why the JDK refused a Kerberos token, as one short phrase for the reply and the log line. The JDK puts the
+ * Kerberos error code (RFC 4120 section 7.5.9) of the failed check at the end of its mechanism-level message,
+ * {@code "Clock skew too great (37)"}; a ticket encrypted with a key the keytab lacks fails its checksum
+ * instead. The causes a client can provoke are named; anything else keeps the JDK's own text.
  */
 public final class KrbFailures {
 
@@ -19,8 +20,20 @@ public final class KrbFailures {
 
     private KrbFailures() {}
 
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("\\((\\d{1,3})\\)\\s*$");
+
     public static String describe(GSSException e) {
-        return switch (e.getMinor()) {
+        String mechanism = e.getMinorString() == null ? "" : e.getMinorString();
+        java.util.regex.Matcher m = CODE.matcher(mechanism);
+        int code = m.find() ? Integer.parseInt(m.group(1)) : e.getMinor();
+        if (mechanism.startsWith("Checksum failed")) {
+            code = MODIFIED;
+        }
+        return describe(code, e);
+    }
+
+    private static String describe(int code, GSSException e) {
+        return switch (code) {
             case TKT_EXPIRED -> "ticket expired";
             case TKT_NYV -> "ticket not yet valid";
             case REPEAT -> "replayed authenticator";
