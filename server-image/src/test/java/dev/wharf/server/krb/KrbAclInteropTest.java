@@ -1,0 +1,103 @@
+package dev.wharf.server.krb;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wharf.server.gsi.ExternalProgram;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * On both Kerberos doors the ACL principal is the Kerberos principal, not the mapped account: in
+ * {@code /lab} the ACL grants {@code write alice@WHARF.TEST} and {@code admin} to the account name
+ * {@code alice}; in {@code /locked} it denies {@code alice@WHARF.TEST} while still granting the account name.
+ * alice writes into /lab and is refused in /locked, through krbftp (MIT GSS client) and krbdcap (dccp).
+ */
+@Tag("interop")
+class KrbAclInteropTest {
+
+    @TempDir
+    static Path dir;
+    @RegisterExtension
+    @Order(1)
+    static final TestKdc kdc = new TestKdc(() -> dir);
+    @RegisterExtension
+    @Order(2)
+    static final KerberizedServer server = new KerberizedServer(() -> dir, () -> kdc,
+            Map.of("krbdcap.port", shortPort()));
+
+    static Path alice;
+    static Path script;
+
+    /** A free port libdcap can reach (below 32768). */
+    static String shortPort() {
+        try {
+            return String.valueOf(dev.wharf.server.dcap.ShortPorts.free());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @BeforeAll
+    static void tree() throws Exception {
+        alice = dir.resolve("alice.cc");
+        kdc.kinit(TestKdc.ALICE, TestKdc.ALICE_PASSWORD, alice);
+        Path lab = Files.createDirectories(server.root().resolve("lab"));
+        Files.writeString(lab.resolve(".grid-acl"), "write alice@WHARF.TEST\n");
+        Path locked = Files.createDirectories(server.root().resolve("locked"));
+        Files.writeString(locked.resolve(".grid-acl"), "none alice@WHARF.TEST\nadmin alice\n");
+        Files.writeString(dir.resolve("up.txt"), "from alice\n");
+        script = dir.resolve("rfc2228_client.py");
+        try (InputStream in = KrbAclInteropTest.class.getResourceAsStream("/krb/rfc2228_client.py")) {
+            Files.write(script, in.readAllBytes());
+        }
+    }
+
+    static ExternalProgram ftp(String... ops) throws Exception {
+        String[] command = new String[5 + ops.length];
+        command[0] = "python3";
+        command[1] = script.toString();
+        command[2] = "localhost";
+        command[3] = String.valueOf(server.port("krbftp"));
+        command[4] = "C";
+        System.arraycopy(ops, 0, command, 5, ops.length);
+        return ExternalProgram.run(kdc.clientEnv(alice), dir, Duration.ofSeconds(60), command);
+    }
+
+    static ExternalProgram dccp(String source, String target) throws Exception {
+        return ExternalProgram.run(kdc.clientEnv(alice), dir, Duration.ofSeconds(60), "dccp", "-A", source, target);
+    }
+
+    @Test
+    void krbftpDecidesByThePrincipal() throws Exception {
+        ExternalProgram lab = ftp("user", "alice", "put", dir.resolve("up.txt").toString(), "/lab/ftp.txt");
+        assertEquals(0, lab.exitCode(), lab.stdout() + lab.stderr());
+        assertTrue(Files.exists(server.root().resolve("lab/ftp.txt")));
+
+        ExternalProgram locked = ftp("user", "alice", "put", dir.resolve("up.txt").toString(), "/locked/ftp.txt");
+        assertEquals(2, locked.exitCode(), locked.stdout() + locked.stderr());
+        assertTrue(locked.stdout().contains("550 "), locked.stdout());
+        assertFalse(Files.exists(server.root().resolve("locked/ftp.txt")));
+    }
+
+    @Test
+    void krbdcapDecidesByThePrincipal() throws Exception {
+        dccp(dir.resolve("up.txt").toString(), server.dcapUrl("/lab/dcap.txt")).requireSuccess("dccp into /lab");
+        assertTrue(Files.exists(server.root().resolve("lab/dcap.txt")));
+
+        ExternalProgram locked = dccp(dir.resolve("up.txt").toString(), server.dcapUrl("/locked/dcap.txt"));
+        assertNotEquals(0, locked.exitCode(), locked.stdout() + locked.stderr());
+        assertFalse(Files.exists(server.root().resolve("locked/dcap.txt")));
+    }
+}
