@@ -172,20 +172,20 @@ class Session:
             conn.sendall(struct.pack(">I", len(token)) + token)
 
     def blocks_in(self, conn):
-        raw = b""
+        raw = bytearray()
         while True:
-            chunk = conn.recv(1 << 16)
+            chunk = conn.recv(1 << 20)
             if not chunk:
                 break
             raw += chunk
         if self.prot == "C":
-            return raw
-        out, i = b"", 0
+            return bytes(raw)
+        out, i = bytearray(), 0
         while i < len(raw):
             (n,) = struct.unpack(">I", raw[i:i + 4])
-            out += self.ctx.unwrap(raw[i + 4:i + 4 + n])
+            out += self.ctx.unwrap(bytes(raw[i + 4:i + 4 + n]))
             i += 4 + n
-        return out
+        return bytes(out)
 
     def transfer(self, command, upload=None):
         self.send("TYPE I")
