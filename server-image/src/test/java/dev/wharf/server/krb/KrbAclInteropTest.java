@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wharf.server.gsi.ExternalProgram;
-import java.io.InputStream;
+import dev.wharf.server.krbftp.Rfc2228Client;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,7 +38,7 @@ class KrbAclInteropTest {
             Map.of("krbdcap.port", shortPort()));
 
     static Path alice;
-    static Path script;
+    static Rfc2228Client client;
 
     /** A free port libdcap can reach (below 32768). */
     static String shortPort() {
@@ -58,21 +58,11 @@ class KrbAclInteropTest {
         Path locked = Files.createDirectories(server.root().resolve("locked"));
         Files.writeString(locked.resolve(".grid-acl"), "none alice@WHARF.TEST\nadmin alice\n");
         Files.writeString(dir.resolve("up.txt"), "from alice\n");
-        script = dir.resolve("rfc2228_client.py");
-        try (InputStream in = KrbAclInteropTest.class.getResourceAsStream("/krb/rfc2228_client.py")) {
-            Files.write(script, in.readAllBytes());
-        }
+        client = new Rfc2228Client(kdc, dir);
     }
 
     static ExternalProgram ftp(String... ops) throws Exception {
-        String[] command = new String[5 + ops.length];
-        command[0] = "python3";
-        command[1] = script.toString();
-        command[2] = "localhost";
-        command[3] = String.valueOf(server.port("krbftp"));
-        command[4] = "C";
-        System.arraycopy(ops, 0, command, 5, ops.length);
-        return ExternalProgram.run(kdc.clientEnv(alice), dir, Duration.ofSeconds(60), command);
+        return client.run(alice, server.port("krbftp"), "C", ops);
     }
 
     static ExternalProgram dccp(String source, String target) throws Exception {

@@ -158,7 +158,8 @@ public final class TestKdc extends PerClassFixture {
         run(null, "kadmin.local", "-r", REALM, "-q", query);
     }
 
-    private void addUser(String name, String password) throws Exception {
+    /** Adds a user principal with a password. */
+    public void addUser(String name, String password) throws Exception {
         kadmin("addprinc -pw " + password + " " + name);
     }
 

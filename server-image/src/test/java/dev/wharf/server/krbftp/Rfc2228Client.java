@@ -17,13 +17,13 @@ import java.util.Map;
  * kerberized ftp clients use), since Debian 12 ships no working Kerberos FTP client. Optionally under
  * {@code faketime} to move the client's clock.
  */
-final class Rfc2228Client {
+public final class Rfc2228Client {
 
     private final TestKdc kdc;
     private final Path dir;
     private final Path script;
 
-    Rfc2228Client(TestKdc kdc, Path dir) throws IOException {
+    public Rfc2228Client(TestKdc kdc, Path dir) throws IOException {
         this.kdc = kdc;
         this.dir = dir;
         this.script = dir.resolve("rfc2228_client.py");
@@ -33,12 +33,12 @@ final class Rfc2228Client {
     }
 
     /** The client as {@code ccache}'s owner against localhost:{@code port} at PROT {@code level}. */
-    ExternalProgram run(Path ccache, int port, String level, String... ops) throws Exception {
+    public ExternalProgram run(Path ccache, int port, String level, String... ops) throws Exception {
         return run(ccache, null, port, level, ops);
     }
 
     /** The same with the client's clock moved by {@code faketime} ({@code "+10m"}), or as is when null. */
-    ExternalProgram run(Path ccache, String clockOffset, int port, String level, String... ops) throws Exception {
+    public ExternalProgram run(Path ccache, String clockOffset, int port, String level, String... ops) throws Exception {
         List<String> command = new ArrayList<>();
         if (clockOffset != null) {
             command.addAll(List.of("faketime", "-f", clockOffset));
