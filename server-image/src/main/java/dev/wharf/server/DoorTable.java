@@ -1,6 +1,7 @@
 package dev.wharf.server;
 
 import dev.wharf.server.checksum.FileChecksums;
+import dev.wharf.server.config.ConfigFile;
 import dev.wharf.server.dcap.DcapDoor;
 import dev.wharf.server.dcap.DcapSettings;
 import dev.wharf.server.data.PortAllocator;
@@ -38,14 +39,23 @@ final class DoorTable {
                     (c, s, shared) -> new DcapDoor(c, s, ports(shared, s.portRange()), gsi(shared, c))),
             new DoorKind<>("gridftp", false, FtpSettings::gridftp,
                     (c, s, shared) -> GridFtpDoors.create(c, s, ports(shared, s.portRange()), gsi(shared, c), checksums(shared))),
-            new DoorKind<>("krbftp", false, FtpSettings::kerberos,
+            new DoorKind<>("krbftp", false, c -> withKrbKeys(c, FtpSettings.kerberos(c)),
                     (c, s, shared) -> KrbFtpDoors.create(c, s, ports(shared, s.portRange()), krb(shared, c), checksums(shared))),
-            new DoorKind<>("krbdcap", false, DcapSettings::krb,
+            new DoorKind<>("krbdcap", false, c -> withKrbKeys(c, DcapSettings.krb(c)),
                     (c, s, shared) -> new DcapDoor(c, s, ports(shared, s.portRange()), krb(shared, c))));
 
     /** One GSI service (host credential, trust store, grid-mapfile) for every GSI door of the server. */
     static GsiService gsi(SharedResources shared, ServerContext context) {
         return shared.get(GsiService.class, () -> GsiService.start(GsiSettings.from(context.config())));
+    }
+
+    /**
+     * A Kerberos door's settings, with the {@code krb.*} keys read too: a server.conf that names a keytab while
+     * both Kerberos doors are off is not refused as having unused keys (the operator renders them together).
+     */
+    private static <S> S withKrbKeys(ConfigFile config, S doorSettings) {
+        KrbSettings.from(config);
+        return doorSettings;
     }
 
     /** One Kerberos service (krb5.conf, keytab, principal map) for every Kerberos door of the server. */
