@@ -52,6 +52,13 @@ class WharfServerTest {
     }
 
     @Test
+    void proxyProtocolWithoutTrustedProxiesStopsTheStartBeforeAnythingBinds() {
+        ConfigException e = assertThrows(ConfigException.class, () -> WharfServer.create(ConfigFile.parse(
+                List.of("admin.port = 0", "ftp.port = 0", "net.proxy-protocol = true"), "server.conf")));
+        assertTrue(e.getMessage().contains("net.proxy-trusted must list"), e.getMessage());
+    }
+
+    @Test
     void bothFtpDoorsRunWhenEnabled() throws Exception {
         WharfServer server = WharfServer.create(ConfigFile.of(Map.of("admin.port", "0", "ftp.port", "0",
                 "ftps.enabled", "true", "ftps.port", "0")));

@@ -14,11 +14,6 @@ public final class BufferSender implements StreamTransfer {
         this.content = content;
     }
 
-    /** What it sends (GridFTP MODE E sends a listing in blocks instead). */
-    public ByteBuf content() {
-        return content;
-    }
-
     @Override
     public CompletableFuture<Long> run(Channel channel, AtomicLong progress) {
         CompletableFuture<Long> done = new CompletableFuture<>();

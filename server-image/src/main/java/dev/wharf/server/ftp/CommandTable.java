@@ -59,6 +59,16 @@ public final class CommandTable {
             return this;
         }
 
+        /** Changes a registered verb's HELP text (a door whose extensions change what the verb accepts). */
+        public Builder describe(String verb, String help) {
+            CommandSpec s = specs.get(verb);
+            if (s == null) {
+                throw new IllegalStateException("no verb to describe: " + verb);
+            }
+            specs.put(verb, new CommandSpec(verb, s.command(), s.needsLogin(), s.duringTransfer(), s.feature(), help));
+            return this;
+        }
+
         /** Registers the same command under an alias (RFC 775 X-verbs). */
         public Builder alias(String alias, String verb) {
             CommandSpec s = specs.get(verb);

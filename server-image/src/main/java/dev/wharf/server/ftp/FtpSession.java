@@ -44,6 +44,7 @@ public final class FtpSession {
     private long announcedSize = NO_ANNOUNCED_SIZE;
     private String renameFrom;
     private DataEndpoint dataEndpoint;
+    private TransferMode transferMode = TransferMode.STREAM;
     private boolean epsvAll;
     private Set<String> mlstFacts = new LinkedHashSet<>(MLST_FACTS);
     private int dataSocketBuffer;
@@ -194,6 +195,11 @@ public final class FtpSession {
         this.announcedSize = bytes;
     }
 
+    /** The size ALLO announced for the next transfer, or {@link #NO_ANNOUNCED_SIZE}; left in place. */
+    public long announcedSize() {
+        return announcedSize;
+    }
+
     /** Returns and clears the announced size, or {@link #NO_ANNOUNCED_SIZE}; each transfer consumes it. */
     public long takeAnnouncedSize() {
         long a = announcedSize;
@@ -243,12 +249,38 @@ public final class FtpSession {
         this.controlLoop = loop;
     }
 
-    /** Replaces the arranged data connection, closing the previous one. */
+    /** How transfers move bytes (MODE S unless the door offers another and the client chose it). */
+    public TransferMode transferMode() {
+        return transferMode;
+    }
+
+    public void transferMode(TransferMode mode) {
+        this.transferMode = mode;
+    }
+
+    /**
+     * Replaces the arranged data connection, closing the previous one. A new one (PASV, PORT...) is kept
+     * as the session's transfer mode keeps it.
+     */
     public void dataEndpoint(DataEndpoint endpoint) {
         if (dataEndpoint != null) {
             dataEndpoint.close();
         }
-        this.dataEndpoint = endpoint;
+        this.dataEndpoint = endpoint == null ? null : transferMode.arranged(this, endpoint);
+    }
+
+    /**
+     * Closes the data connections the transfer mode keeps between transfers (MODE E's cached streams).
+     * Commands that change how data channels are protected call this: a kept connection keeps the
+     * protection it was set up with.
+     */
+    public void dropCachedDataConnections() {
+        transferMode.dropCached(this);
+    }
+
+    /** The arranged data connection, left in place; null when there is none. */
+    public DataEndpoint arrangedEndpoint() {
+        return dataEndpoint;
     }
 
     public boolean hasDataEndpoint() {

@@ -251,11 +251,22 @@ final class FtpSessionHandler extends SimpleChannelInboundHandler<String> {
 
     private void startTransfer(Outcome.StartTransfer start) {
         TransferHandle handle = new TransferHandle(start.transfer());
+        TransferRunner runner = new TransferRunner(session, handle, () -> ControlPresence.connected(ctx.channel()), replies::send);
+        FtpReply preliminary;
+        try {
+            preliminary = runner.build();
+        } catch (FtpException e) {
+            replies.send(e.reply());
+            return;
+        } catch (RuntimeException e) {
+            LOG.error("{}: preparing the transfer of {} failed", services.door(), start.transfer().path(), e);
+            replies.send(FtpReply.of(451, "Local error"));
+            return;
+        }
         session.transfer(handle);
         transferRunning = true;
-        replies.send(start.reply());
-        TransferRunner runner = new TransferRunner(session, handle, () -> ControlPresence.connected(ctx.channel()), replies::send);
-        runner.start(session.takeDataEndpoint()).whenComplete((reply, error) -> {
+        replies.send(preliminary);
+        runner.start().whenComplete((reply, error) -> {
             FtpReply last = reply != null ? reply : FtpReply.of(451, "Local error; transfer aborted");
             replies.onLoop(() -> {
                 ctx.writeAndFlush(last);

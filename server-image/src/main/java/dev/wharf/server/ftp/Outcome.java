@@ -10,8 +10,17 @@ public sealed interface Outcome permits FtpReply, Outcome.StartTransfer, Outcome
     /** The reply written first (the preliminary 150 for a transfer). */
     FtpReply reply();
 
-    /** Write the 1xx reply, then run the transfer; its final reply follows when it ends. */
-    record StartTransfer(FtpReply reply, PreparedTransfer transfer) implements Outcome {}
+    /**
+     * Run the transfer in the session's {@link TransferMode}: it writes the 1xx reply (or a refusal), and
+     * the final reply follows when the transfer ends.
+     */
+    record StartTransfer(PreparedTransfer transfer) implements Outcome {
+        /** The 150 of a transfer on a new data connection (the mode may answer 125 or refuse instead). */
+        @Override
+        public FtpReply reply() {
+            return FtpReply.of(150, transfer.preliminary().opening());
+        }
+    }
 
     /** AUTH TLS: add the startTls SslHandler, then write the 234 reply (in that order). */
     record StartTls(FtpReply reply) implements Outcome {}

@@ -1,37 +1,56 @@
 package dev.wharf.server.ftp;
 
-import dev.wharf.server.data.StreamTransfer;
-import dev.wharf.server.fs.Upload;
 import dev.wharf.server.metrics.Direction;
 
 /**
- * A transfer command that passed its checks: what to move and how to finish.
+ * A transfer command that passed its checks: what to move, what to say, how to finish. How the bytes
+ * travel is the session's {@link TransferMode}'s business.
  *
  * @param path the jail path (for logs)
- * @param upload the upload to commit on success / abort on failure, null for downloads and listings
- * @param expectedBytes bytes a complete download sends (-1 unknown); shorter means aborted
+ * @param payload what to move
+ * @param preliminary the 1xx texts
  * @param completedText the text of the final 226 reply
  */
-public record PreparedTransfer(String path, Direction direction, StreamTransfer transfer, Upload upload,
-                               long expectedBytes, String completedText, boolean listing) {
+public record PreparedTransfer(String path, TransferPayload payload, Preliminary preliminary, String completedText) {
 
-    public static PreparedTransfer download(String path, StreamTransfer t, long expected) {
-        return new PreparedTransfer(path, Direction.OUT, t, null, expected, "Transfer complete", false);
-    }
+    /**
+     * The texts of a transfer's 1xx reply.
+     *
+     * @param opening with 150, when the data connection is still to be opened
+     * @param alreadyOpen with 125, when the mode carries the transfer on connections kept open (MODE E)
+     */
+    public record Preliminary(String opening, String alreadyOpen) {
 
-    public static PreparedTransfer listing(String path, StreamTransfer t, String completedText) {
-        return new PreparedTransfer(path, Direction.OUT, t, null, -1, completedText, true);
-    }
-
-    public static PreparedTransfer upload(String path, StreamTransfer t, Upload upload) {
-        return new PreparedTransfer(path, Direction.IN, t, upload, -1, "Transfer complete", false);
-    }
-
-    /** Releases files when the transfer never starts. */
-    public void discard() {
-        transfer.discard();
-        if (upload != null) {
-            upload.abort();
+        /** {@code alreadyOpen} names {@code subject}. */
+        public static Preliminary of(String opening, String subject) {
+            return new Preliminary(opening, "Data connection already open; transfer starting for " + subject);
         }
+    }
+
+    public static PreparedTransfer download(String path, TransferPayload.FileBytes bytes, Preliminary preliminary) {
+        return new PreparedTransfer(path, bytes, preliminary, "Transfer complete");
+    }
+
+    public static PreparedTransfer listing(String path, TransferPayload.Listing text, Preliminary preliminary,
+                                           String completedText) {
+        return new PreparedTransfer(path, text, preliminary, completedText);
+    }
+
+    public static PreparedTransfer upload(TransferPayload.Store store, Preliminary preliminary) {
+        return new PreparedTransfer(store.path(), store, preliminary, "Transfer complete");
+    }
+
+    public Direction direction() {
+        return payload instanceof TransferPayload.Store ? Direction.IN : Direction.OUT;
+    }
+
+    /** Listings count as bytes but not as transfers in the metrics. */
+    public boolean listing() {
+        return payload instanceof TransferPayload.Listing;
+    }
+
+    /** Releases files and buffers when the transfer never starts. */
+    public void discard() {
+        payload.discard();
     }
 }

@@ -4,6 +4,8 @@ import dev.wharf.server.data.DataAuthenticationException;
 import dev.wharf.server.data.DataEndpoint;
 import dev.wharf.server.data.DataPipeline;
 import dev.wharf.server.data.DataProtection;
+import dev.wharf.server.data.StreamTransfer;
+import dev.wharf.server.fs.Upload;
 import dev.wharf.server.fs.StorageException;
 import dev.wharf.server.metrics.ServerMetrics;
 import java.util.concurrent.CompletableFuture;
@@ -17,10 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one MODE S transfer after its 150: waits for the data connection (425 if none comes), adds
+ * Runs one transfer: the session's {@link TransferMode} builds it (sender or receiver, the data
+ * connections, the 1xx reply); then the runner waits for the data connection (425 if none comes), adds
  * the session's {@link DataProtection} (TLS for PROT P, GSI for DCAU; 425 when the peer is refused),
- * moves the bytes, commits or aborts an upload, and turns the result into the final
- * reply (226, or 426/451/452). Reports metrics and, when configured, logs aborted transfers in detail.
+ * moves the bytes, commits or aborts an upload, and turns the result into the final reply (226, or
+ * 426/451/452). Reports metrics and, when configured, logs aborted transfers in detail.
  */
 final class TransferRunner {
 
@@ -31,7 +34,7 @@ final class TransferRunner {
     private final TransferHandle handle;
     private final BooleanSupplier controlActive;
     private final Consumer<FtpReply> interim;
-    private final long announcedSize;
+    private TransferMode.ModeTransfer built;
     private volatile boolean connected;
 
     TransferRunner(FtpSession session, TransferHandle handle, BooleanSupplier controlActive, Consumer<FtpReply> interim) {
@@ -39,14 +42,31 @@ final class TransferRunner {
         this.handle = handle;
         this.controlActive = controlActive;
         this.interim = interim;
-        this.announcedSize = session.takeAnnouncedSize();
     }
 
-    CompletableFuture<FtpReply> start(DataEndpoint endpoint) {
+    /**
+     * Builds the transfer in the session's mode and returns its 1xx reply; ALLO's size is used up. On a
+     * refusal the prepared transfer is released and ALLO's size stays for the next command.
+     */
+    FtpReply build() throws FtpException {
+        try {
+            built = session.transferMode().build(session, handle.transfer(), session.announcedSize());
+        } catch (FtpException | RuntimeException e) {
+            handle.transfer().discard();
+            throw e;
+        }
+        session.takeAnnouncedSize();
+        return built.preliminary();
+    }
+
+    /** Runs what {@link #build()} made. */
+    CompletableFuture<FtpReply> start() {
         PreparedTransfer t = handle.transfer();
+        StreamTransfer transfer = built.transfer();
+        DataEndpoint endpoint = built.endpoint();
         DataProtection protection = session.dataProtection();
         handle.endpointCloser(endpoint::close);
-        CompletableFuture<Long> moved = t.transfer() instanceof ManagedTransfer managed
+        CompletableFuture<Long> moved = transfer instanceof ManagedTransfer managed
                 ? managed.run(endpoint, new DataStreams(session, handle.progress(), ch -> DataPipeline.prepare(ch, protection),
                         () -> connected = true, interim))
                 : endpoint.connection()
@@ -55,16 +75,17 @@ final class TransferRunner {
                     connected = true;
                     handle.connected(ch);
                     DataPipeline.prepare(ch, protection);
-                    return t.transfer().run(ch, handle.progress());
+                    return transfer.run(ch, handle.progress());
                 });
         // A download that ended well leaves nothing for the disk: its reply is made right where the
         // transfer ended (the data channel's event loop), one thread hand-off less per file. Uploads
         // (commit or abort: a rename or delete) and failures go to the blocking executor.
         CompletableFuture<FtpReply> reply = new CompletableFuture<>();
         moved.whenComplete((bytes, error) -> {
-            if (error == null && t.upload() == null) {
+            if (error == null && built.upload() == null) {
                 complete(reply, t, bytes, null);
-            } else if (error == null && UploadVerdict.waitsForControlClose(announcedSize, t.transfer() instanceof ManagedTransfer)) {
+            } else if (error == null && UploadVerdict.waitsForControlClose(built.shortUploadSize(),
+                    transfer instanceof ManagedTransfer)) {
                 try {
                     session.controlLoop().schedule(() -> decide(reply, t, bytes, null),
                             UploadVerdict.CONTROL_CLOSE_GRACE.toNanos(), TimeUnit.NANOSECONDS);
@@ -102,17 +123,17 @@ final class TransferRunner {
         long moved = bytes != null ? bytes : handle.progress().get();
         if (cause == null) {
             try {
-                long announced = t.transfer() instanceof ManagedTransfer ? FtpSession.NO_ANNOUNCED_SIZE : announcedSize;
-                String abort = t.upload() == null ? null : UploadVerdict.abortReason(controlActive.getAsBoolean(),
-                        announced, t.upload().start(), moved);
+                Upload upload = built.upload();
+                String abort = upload == null ? null : UploadVerdict.abortReason(controlActive.getAsBoolean(),
+                        built.shortUploadSize(), upload.start(), moved);
                 if (abort != null) {
-                    t.upload().abort();
+                    upload.abort();
                     outcome = "aborted";
                     reply = FtpReply.of(426, "Transfer aborted: " + abort);
                     logAborted(t, moved, abort);
                 } else {
-                    if (t.upload() != null) {
-                        t.upload().commit(moved);
+                    if (upload != null) {
+                        upload.commit(moved);
                     }
                     outcome = "completed";
                     reply = FtpReply.of(226, t.completedText());
@@ -123,11 +144,11 @@ final class TransferRunner {
                 logAborted(t, moved, e.getMessage());
             }
         } else {
-            if (t.upload() != null) {
-                t.upload().abort();
+            if (built.upload() != null) {
+                built.upload().abort();
             }
             if (!connected && handle.abortReason() == null) {
-                t.transfer().discard();
+                built.transfer().discard();
                 outcome = "failed";
                 String why = cause instanceof TimeoutException ? "timed out" : String.valueOf(cause.getMessage());
                 reply = FtpReply.of(425, "Can't open data connection: " + why);
@@ -140,7 +161,7 @@ final class TransferRunner {
                         session.client().getAddress().getHostAddress(), session.who(), t.path(), why);
             } else if (handle.abortReason() != null) {
                 if (!connected) {
-                    t.transfer().discard();
+                    built.transfer().discard();
                 }
                 outcome = "aborted";
                 reply = FtpReply.of(426, "Transfer aborted");

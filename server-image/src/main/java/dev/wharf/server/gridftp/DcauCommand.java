@@ -5,7 +5,6 @@ import dev.wharf.server.ftp.FtpException;
 import dev.wharf.server.ftp.FtpReply;
 import dev.wharf.server.ftp.FtpSession;
 import dev.wharf.server.ftp.Outcome;
-import dev.wharf.server.gridftp.modee.ModeEState;
 import dev.wharf.server.gridftp.dcau.Dcau;
 import dev.wharf.server.gridftp.dcau.GsiDataProtection.Level;
 
@@ -29,7 +28,7 @@ final class DcauCommand implements FtpCommand {
             throw new FtpException(503, "PROT " + security.level().letter() + " needs DCAU A or S; send PROT C first");
         }
         if (!dcau.equals(security.dcau(gss))) {
-            ModeEState.closeCachedStreams(session); // a cached stream keeps the protection it started with
+            session.dropCachedDataConnections(); // a cached stream keeps the protection it started with
         }
         security.dcau(dcau);
         return FtpReply.of(200, "DCAU " + dcau.letter() + ".");

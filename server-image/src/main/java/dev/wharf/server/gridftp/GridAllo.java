@@ -7,16 +7,16 @@ import dev.wharf.server.ftp.FtpSession;
 import dev.wharf.server.ftp.Outcome;
 
 /**
- * ALLO n [R m] on the gsiftp door: 200, and n is kept in {@link GridFtpState} as the expected size of
- * the next upload (MODE E uses it to refuse a block beyond it). 501 when n is not a number.
+ * ALLO n [R m] on the GridFTP tables: 200, and n is the expected size of the next upload (globus-url-copy
+ * sends {@code ALLO <size>} before every STOR/ESTO): MODE E refuses a block beyond it, MODE S does not
+ * keep a file that arrives shorter. 501 when n is not a number.
  */
 final class GridAllo implements FtpCommand {
 
     @Override
     public Outcome execute(FtpSession session, String argument) throws FtpException {
         long bytes = dev.wharf.server.ftp.command.Allo.size(argument);
-        GridFtpState.of(session).allocation(bytes);
-        session.announceSize(bytes); // a shorter upload is not kept, in either mode
+        session.announceSize(bytes);
         return FtpReply.of(200, "ALLO " + bytes + " bytes noted for the next upload");
     }
 }

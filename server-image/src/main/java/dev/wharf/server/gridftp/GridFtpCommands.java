@@ -30,7 +30,7 @@ final class GridFtpCommands {
     /** {@code checksums}: the server's CKSM/HASH cache, shared by its doors. */
     static CommandTable table(GsiService gsi, GridFtpRoots roots, boolean allowPasswords, ConfigFile config,
                               FileChecksums checksums) {
-        CommandTable.Builder b = ModeECommands.install(FtpCommands.builder(checksums), ModeESettings.from(config, session -> GridFtpState.of(session).takeAllocation()));
+        CommandTable.Builder b = ModeECommands.install(FtpCommands.builder(checksums), ModeESettings.from(config));
         CommandTable ftp = FtpCommands.standard();
         b.replace(new CommandSpec("AUTH", new AuthGssapi(gsi), false, false, "AUTH GSSAPI", "AUTH GSSAPI: authenticate with GSI"));
         b.add(new CommandSpec("ADAT", new Adat(), false, false, null, "ADAT <token>: a GSSAPI token"));

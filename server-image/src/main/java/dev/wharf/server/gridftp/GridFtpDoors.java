@@ -45,7 +45,7 @@ public final class GridFtpDoors {
 
     private static CommandTable ftpCommands(ConfigFile config, FileChecksums checksums) {
         CommandTable.Builder b = ModeECommands.install(FtpCommands.builder(checksums),
-                ModeESettings.from(config, session -> GridFtpState.of(session).takeAllocation()));
+                ModeESettings.from(config));
         b.replace(new CommandSpec("ALLO", new GridAllo(), true, false, null, "ALLO <bytes>: size of the next upload"));
         return b.build(CommandTable.MANDATORY);
     }

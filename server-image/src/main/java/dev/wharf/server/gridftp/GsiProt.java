@@ -5,7 +5,6 @@ import dev.wharf.server.ftp.FtpException;
 import dev.wharf.server.ftp.FtpReply;
 import dev.wharf.server.ftp.FtpSession;
 import dev.wharf.server.ftp.Outcome;
-import dev.wharf.server.gridftp.modee.ModeEState;
 import dev.wharf.server.gridftp.dcau.GsiDataProtection.Level;
 import java.util.Locale;
 
@@ -38,7 +37,7 @@ final class GsiProt implements FtpCommand {
             throw new FtpException(503, "PROT " + level.letter() + " needs DCAU A or S");
         }
         if (level != security.level()) {
-            ModeEState.closeCachedStreams(session); // a cached stream keeps the protection it started with
+            session.dropCachedDataConnections(); // a cached stream keeps the protection it started with
         }
         security.level(level);
         return FtpReply.of(200, "Protection level set to " + level.letter() + ".");

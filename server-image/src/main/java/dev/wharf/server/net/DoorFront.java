@@ -65,10 +65,6 @@ public final class DoorFront {
         this.implicitTls = implicitTls;
         this.words = words;
         metrics.connectionGauges(door, this::open, this::unauthenticated);
-        if (settings.proxyProtocol() && settings.proxyTrusted().isEveryone()) {
-            LOG.warn("{}: net.proxy-protocol is on and net.proxy-trusted is empty: any peer that reaches the port"
-                    + " can claim any client address; list your proxies in net.proxy-trusted", door);
-        }
     }
 
     public void install(Channel ch) {

@@ -19,7 +19,8 @@ import java.util.List;
  *
  * @param allowedSubnets {@code net.allowed-subnets}: real client addresses allowed (empty: everyone)
  * @param proxyProtocol {@code net.proxy-protocol}: a PROXY v1/v2 header comes first on every connection
- * @param proxyTrusted {@code net.proxy-trusted}: peers whose PROXY headers are believed (empty: any peer)
+ * @param proxyTrusted {@code net.proxy-trusted}: peers whose PROXY headers are believed; must not be empty
+ *        when {@code proxyProtocol} is on
  * @param maxClients {@code limits.clients}: open connections per door
  * @param maxPerAddress {@code limits.clients-per-address}: open connections per real client address and door
  * @param reservedForAuthenticated {@code limits.reserved-for-authenticated}: of {@code maxClients}, slots
@@ -51,11 +52,19 @@ public record NetSettings(
         // A quarter of the slots by default: enough for the logged-in users to keep working while
         // strangers hold every slot they may (docs/security.md, "Door policy").
         int reserved = c.getInt("limits.reserved-for-authenticated", clients / 4, 0, clients - 1);
+        boolean proxyProtocol = c.getBoolean("net.proxy-protocol", false);
+        CidrSet proxyTrusted = CidrSet.parse("net.proxy-trusted", c.getList("net.proxy-trusted"));
+        if (proxyProtocol && proxyTrusted.isEveryone()) {
+            // An empty list would believe a PROXY header from any peer: anyone who reaches the port
+            // could claim any source address and walk through net.allowed-subnets.
+            throw new ConfigException("net.proxy-trusted must list the CIDRs of your proxies when net.proxy-protocol"
+                    + " is true (e.g. net.proxy-trusted = 10.0.0.5/32); otherwise any peer could claim any client address");
+        }
         return new NetSettings(control, data,
                 c.get("data.port-range").map(PortRange::parse).orElse(PortRange.DEFAULT),
                 CidrSet.parse("net.allowed-subnets", c.getList("net.allowed-subnets")),
-                c.getBoolean("net.proxy-protocol", false),
-                CidrSet.parse("net.proxy-trusted", c.getList("net.proxy-trusted")),
+                proxyProtocol,
+                proxyTrusted,
                 clients,
                 c.getInt("limits.clients-per-address", DEFAULT_PER_ADDRESS, 1, 1_000_000),
                 reserved,

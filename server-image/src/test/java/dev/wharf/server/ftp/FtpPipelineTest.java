@@ -27,6 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** The control pipeline on an EmbeddedChannel: PROXY v1/v2, greeting order, line limits, IAC. */
 class FtpPipelineTest {
 
+    /** An in-memory channel's peer is 127.0.0.1: the trusted proxy of the PROXY cases. */
+    static final String LOOPBACK = "127.0.0.1/32";
+
     @TempDir Path tmp;
     ServerContext context;
 
@@ -97,7 +100,7 @@ class FtpPipelineTest {
 
     @Test
     void proxyV1GreetsAfterTheHeaderAndUsesTheRealClient() {
-        EmbeddedChannel ch = channel(Map.of("net.proxy-protocol", "true", "net.allowed-subnets", "192.0.2.0/24"));
+        EmbeddedChannel ch = channel(Map.of("net.proxy-protocol", "true", "net.proxy-trusted", LOOPBACK, "net.allowed-subnets", "192.0.2.0/24"));
         assertEquals(List.of(), replies(ch), "no greeting before the PROXY header");
         send(ch, "PROXY TCP4 192.0.2.7 127.0.0.1 40000 2121\r\n");
         assertEquals(List.of("220 Wharf FTP server ready\r\n"), replies(ch));
@@ -113,7 +116,7 @@ class FtpPipelineTest {
 
     @Test
     void proxyV2WithAnAddressOutsideTheSubnetsIsRefused() {
-        EmbeddedChannel ch = channel(Map.of("net.proxy-protocol", "true", "net.allowed-subnets", "192.0.2.0/24"));
+        EmbeddedChannel ch = channel(Map.of("net.proxy-protocol", "true", "net.proxy-trusted", LOOPBACK, "net.allowed-subnets", "192.0.2.0/24"));
         send(ch, proxyV2((byte) 0x21, new byte[] {(byte) 198, 51, 100, 9}));
         assertEquals(List.of("421 Service not available for your address\r\n"), replies(ch));
         assertFalse(ch.isOpen());
@@ -121,7 +124,7 @@ class FtpPipelineTest {
 
     @Test
     void proxyV2InsideTheSubnetsIsGreeted() {
-        EmbeddedChannel ch = channel(Map.of("net.proxy-protocol", "true", "net.allowed-subnets", "192.0.2.0/24"));
+        EmbeddedChannel ch = channel(Map.of("net.proxy-protocol", "true", "net.proxy-trusted", LOOPBACK, "net.allowed-subnets", "192.0.2.0/24"));
         send(ch, proxyV2((byte) 0x21, new byte[] {(byte) 192, 0, 2, 9}));
         assertEquals(List.of("220 Wharf FTP server ready\r\n"), replies(ch));
         ch.finishAndReleaseAll();
@@ -129,7 +132,7 @@ class FtpPipelineTest {
 
     @Test
     void proxyLocalClosesWithoutGreeting() {
-        EmbeddedChannel ch = channel(Map.of("net.proxy-protocol", "true"));
+        EmbeddedChannel ch = channel(Map.of("net.proxy-protocol", "true", "net.proxy-trusted", LOOPBACK));
         byte[] local = new byte[16];
         System.arraycopy(SIGNATURE, 0, local, 0, 12);
         local[12] = 0x20; // version 2, LOCAL
@@ -141,7 +144,7 @@ class FtpPipelineTest {
 
     @Test
     void garbageInsteadOfAProxyHeaderCloses() {
-        EmbeddedChannel ch = channel(Map.of("net.proxy-protocol", "true"));
+        EmbeddedChannel ch = channel(Map.of("net.proxy-protocol", "true", "net.proxy-trusted", LOOPBACK));
         send(ch, "USER alice@example.org\r\n");
         assertEquals(List.of(), replies(ch));
         assertFalse(ch.isOpen());

@@ -13,7 +13,7 @@ class ProxyHeaderFuzzTest extends ControlFuzzing {
 
     @Override
     Map<String, String> config() {
-        return Map.of("net.proxy-protocol", "true");
+        return Map.of("net.proxy-protocol", "true", "net.proxy-trusted", "127.0.0.1/32"); // an in-memory peer is 127.0.0.1
     }
 
     @FuzzTest(maxDuration = "20s")

@@ -158,12 +158,11 @@ class GridCommandsTest {
 
     @Test
     void alloIsRememberedForTheNextUpload() throws Exception {
-        GridFtpState state = GridFtpState.of(session);
-        assertEquals(GridFtpState.NO_ALLOCATION, state.allocation());
+        assertEquals(FtpSession.NO_ANNOUNCED_SIZE, session.announcedSize());
         assertTrue(run("ALLO 3145745").startsWith("200"));
-        assertEquals(3145745, state.allocation());
-        assertEquals(3145745, state.takeAllocation());
-        assertEquals(GridFtpState.NO_ALLOCATION, state.allocation());
+        assertEquals(3145745, session.announcedSize());
+        assertEquals(3145745, session.takeAnnouncedSize());
+        assertEquals(FtpSession.NO_ANNOUNCED_SIZE, session.announcedSize());
         assertEquals(501, refusal("ALLO lots"));
     }
 

@@ -49,6 +49,7 @@ class HaproxyInteropTest {
     static void start() throws Exception {
         server = InteropServer.start(dir.resolve("server"), Map.of(
                 "net.proxy-protocol", "true",
+                "net.proxy-trusted", "127.0.0.1/32", // haproxy connects from 127.0.0.1
                 "net.allowed-subnets", ALLOWED_CLIENT + "/32"));
         payload = InteropServer.randomBytes(1024 * 1024 + 9);
         Files.write(server.root().resolve("payload.bin"), payload);

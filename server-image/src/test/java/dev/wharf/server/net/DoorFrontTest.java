@@ -65,7 +65,7 @@ class DoorFrontTest {
     @Test
     void anAdmittedConnectionReachesTheProtocolWithItsRealAddress() {
         Protocol protocol = new Protocol();
-        EmbeddedChannel ch = connect(front(Map.of("net.proxy-protocol", "true")), protocol);
+        EmbeddedChannel ch = connect(front(Map.of("net.proxy-protocol", "true", "net.proxy-trusted", "127.0.0.1/32")), protocol);
         send(ch, "PROXY TCP4 192.0.2.7 127.0.0.1 40000 22125\r\n0 0 client hello\n");
         assertEquals(List.of("active from 192.0.2.7", "read"), protocol.seen);
         assertTrue(ch.isOpen());
@@ -75,7 +75,8 @@ class DoorFrontTest {
     @Test
     void bytesThatCameWithARefusedHeaderNeverReachTheProtocol() {
         Protocol protocol = new Protocol();
-        EmbeddedChannel ch = connect(front(Map.of("net.proxy-protocol", "true", "net.allowed-subnets", "198.51.100.0/24")),
+        EmbeddedChannel ch = connect(front(Map.of("net.proxy-protocol", "true", "net.proxy-trusted", "127.0.0.1/32",
+                "net.allowed-subnets", "198.51.100.0/24")),
                 protocol);
         send(ch, "PROXY TCP4 192.0.2.7 127.0.0.1 40000 22125\r\n0 0 client hello\n");
         assertEquals(List.of(), protocol.seen);

@@ -36,6 +36,18 @@ class NetSettingsTest {
         assertTrue(e.getMessage().startsWith("net.proxy-trusted:"), e.getMessage());
     }
 
+    /** docs/security.md, "Door policy": an empty list used to believe a PROXY header from any peer. */
+    @Test
+    void proxyProtocolWithoutTrustedProxiesIsAStartError() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> NetSettings.from(ConfigFile.of(Map.of("net.proxy-protocol", "true"))));
+        assertTrue(e.getMessage().startsWith("net.proxy-trusted must list the CIDRs of your proxies when"
+                + " net.proxy-protocol is true"), e.getMessage());
+        assertTrue(NetSettings.from(ConfigFile.of(Map.of("net.proxy-protocol", "true", "net.proxy-trusted", "10.0.0.5/32")))
+                .proxyProtocol());
+        assertFalse(NetSettings.from(ConfigFile.of(Map.of("net.proxy-protocol", "false"))).proxyProtocol());
+    }
+
     @Test
     void theReserveMustLeaveASlotForLoggingIn() {
         ConfigException e = assertThrows(ConfigException.class, () -> NetSettings.from(ConfigFile.of(

@@ -18,6 +18,7 @@ public final class Abor implements FtpCommand {
         FtpReply ok = FtpReply.of(226, "Abort successful");
         if (running == null) {
             session.dataEndpoint(null);
+            session.dropCachedDataConnections();
             return ok;
         }
         running.abort("ABOR from client");

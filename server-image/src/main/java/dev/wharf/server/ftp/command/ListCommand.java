@@ -14,7 +14,7 @@ public final class ListCommand implements FtpCommand {
 
     @Override
     public Outcome execute(FtpSession session, String argument) throws FtpException {
-        Transfers.requireDataConnection(session);
+        Transfers.requireListingReady(session);
         Listings.Selection selection = Listings.select(session, argument);
         String text = Listings.longFormat(session, selection);
         return Transfers.listing(selection.path(), text, "LIST", selection.entries().size() + " files");

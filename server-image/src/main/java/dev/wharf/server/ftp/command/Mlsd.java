@@ -15,7 +15,7 @@ public final class Mlsd implements FtpCommand {
 
     @Override
     public Outcome execute(FtpSession session, String argument) throws FtpException {
-        Transfers.requireDataConnection(session);
+        Transfers.requireListingReady(session);
         String dir = session.resolve(argument);
         FileEntry self = StorageReplies.call(() -> session.storage().statForListing(dir), false);
         if (!self.isDirectory()) {

@@ -12,7 +12,7 @@ public final class Nlst implements FtpCommand {
 
     @Override
     public Outcome execute(FtpSession session, String argument) throws FtpException {
-        Transfers.requireDataConnection(session);
+        Transfers.requireListingReady(session);
         Listings.Selection selection = Listings.select(session, argument);
         StringBuilder text = new StringBuilder();
         for (FileEntry e : selection.entries()) {

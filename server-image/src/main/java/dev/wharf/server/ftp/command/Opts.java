@@ -7,14 +7,27 @@ import dev.wharf.server.ftp.FtpSession;
 import dev.wharf.server.ftp.Outcome;
 import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * OPTS UTF8 ON|OFF (paths are always UTF-8; FileZilla sends it), OPTS MLST f1;f2; (RFC 3659 §7.9:
  * unknown facts are dropped; the reply lists the facts now enabled) and OPTS HASH [algorithm]
- * (draft-bryan-ftpext-hash). 501 otherwise.
+ * (draft-bryan-ftpext-hash), and the options a door adds (GridFTP: OPTS RETR, given the text after the
+ * option name). 501 otherwise.
  */
 public final class Opts implements FtpCommand {
+
+    private final Map<String, FtpCommand> added;
+
+    public Opts() {
+        this(Map.of());
+    }
+
+    /** @param added option name (upper case) → its command, which gets the option's value */
+    public Opts(Map<String, FtpCommand> added) {
+        this.added = Map.copyOf(added);
+    }
 
     @Override
     public Outcome execute(FtpSession session, String argument) throws FtpException {
@@ -45,7 +58,13 @@ public final class Opts implements FtpCommand {
                 enabled.forEach(f -> s.append(f).append(';'));
                 return FtpReply.of(200, s.toString());
             }
-            default -> throw new FtpException(501, "Option not understood: " + option);
+            default -> {
+                FtpCommand more = added.get(option);
+                if (more == null) {
+                    throw new FtpException(501, "Option not understood: " + option);
+                }
+                return more.execute(session, value);
+            }
         }
     }
 }

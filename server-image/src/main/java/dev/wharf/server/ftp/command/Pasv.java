@@ -31,7 +31,11 @@ public final class Pasv implements InlineCommand {
                 ip[2] & 0xff, ip[3] & 0xff, a.getPort() >> 8, a.getPort() & 0xff));
     }
 
-    static PassiveListener listen(FtpSession session) throws FtpException {
+    /**
+     * A new passive listener as the session's data endpoint (the transfer mode decides how it accepts);
+     * the previous endpoint is closed. 425 when no port is free.
+     */
+    public static PassiveListener listen(FtpSession session) throws FtpException {
         session.dataEndpoint(null);
         try {
             // a third-party transfer's data comes from the other server: then any peer may connect

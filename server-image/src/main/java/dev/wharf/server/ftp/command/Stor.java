@@ -1,15 +1,17 @@
 package dev.wharf.server.ftp.command;
 
-import dev.wharf.server.fs.UploadMode;
 import dev.wharf.server.ftp.FtpCommand;
 import dev.wharf.server.ftp.FtpException;
 import dev.wharf.server.ftp.FtpSession;
 import dev.wharf.server.ftp.Outcome;
+import dev.wharf.server.ftp.PreparedTransfer.Preliminary;
+import dev.wharf.server.ftp.TransferPayload.Placement;
 
 /**
  * STOR file: 150 → 226. Atomic: the data goes to a hidden temporary that replaces the file only when
  * complete. After REST n it writes in place from n (resume). 553 name refused or exists with
- * transfer.overwrite off, 550 not allowed, 452 no space.
+ * transfer.overwrite off, 550 not allowed, 452 no space. (In MODE E a REST with ranges makes it write
+ * in place only what is missing.)
  */
 public final class Stor implements FtpCommand {
 
@@ -18,11 +20,10 @@ public final class Stor implements FtpCommand {
         if (argument.isEmpty()) {
             throw new FtpException(501, "STOR needs a file name");
         }
-        Transfers.requireDataConnection(session);
+        Transfers.requireReady(session);
         String path = session.resolve(argument);
         long offset = session.takeRestOffset();
-        UploadMode mode = offset > 0 ? UploadMode.RESUME : UploadMode.REPLACE;
-        return Transfers.upload(session, path, mode, offset,
-                "Opening " + Transfers.modeName(session) + " mode data connection for " + path);
+        return Transfers.upload(path, Placement.REPLACE, offset,
+                Preliminary.of("Opening " + Transfers.modeName(session) + " mode data connection for " + path, path));
     }
 }

@@ -29,7 +29,7 @@ final class BlockReceiver implements ManagedTransfer, BlockChannel.Receiver, Pos
     private final long base;
     private final long allocation;
     private final Executor blocking;
-    private final int markerSeconds;
+    private final ModeEState state;
     private final int parallelism;
     private final ByteRanges written = new ByteRanges();
     private final AtomicLong bytes = new AtomicLong();
@@ -42,15 +42,16 @@ final class BlockReceiver implements ManagedTransfer, BlockChannel.Receiver, Pos
     /**
      * @param base added to every block offset (ESTO A offset)
      * @param allocation the ALLO size: no block may end beyond it; -1 when unknown
+     * @param state the session's MODE E state: the marker period, and where the streams are kept afterwards
      * @param parallelism streams to open when the server is the active side (PORT/SPOR)
      */
-    BlockReceiver(FileChannel file, long base, long allocation, Executor blocking, int markerSeconds, int parallelism) {
+    BlockReceiver(FileChannel file, long base, long allocation, Executor blocking, ModeEState state, int parallelism) {
         this.parallelism = parallelism;
         this.file = file;
         this.base = base;
         this.allocation = allocation;
         this.blocking = blocking;
-        this.markerSeconds = markerSeconds;
+        this.state = state;
     }
 
     @Override
@@ -62,7 +63,7 @@ final class BlockReceiver implements ManagedTransfer, BlockChannel.Receiver, Pos
         }
         set.whileRunning(() -> done.completeExceptionally(new java.io.IOException("data connections closed")));
         var timer = streams.session().services().context().ioGroup().next();
-        var markers = Markers.every(markerSeconds, timer, bytes::get, written, streams.interim());
+        var markers = Markers.every(state.markerSeconds(), timer, bytes::get, written, streams.interim());
         var timeout = timer.schedule(() -> {
             synchronized (this) {
                 if (!connected) {
@@ -98,7 +99,7 @@ final class BlockReceiver implements ManagedTransfer, BlockChannel.Receiver, Pos
                 if (!written.isEmpty()) {
                     streams.interim().accept(Markers.range(written));
                 }
-                streams.session().dataEndpoint(set); // cached for the next transfer
+                state.keep(set); // for the next transfer
             }
         });
     }

@@ -33,7 +33,7 @@ final class BlockSender implements ManagedTransfer {
     private final ArrayDeque<long[]> ranges;
     private final long wireShift;
     private final int parallelism;
-    private final int markerSeconds;
+    private final ModeEState state;
     private final long blockSize;
     private final CompletableFuture<Long> done = new CompletableFuture<>();
     private final AtomicLong sent = new AtomicLong();
@@ -41,8 +41,9 @@ final class BlockSender implements ManagedTransfer {
     /**
      * @param ranges what to send, {start, end} pairs of file offsets
      * @param wireShift subtracted from file offsets in block headers (ERET: offsets count from its start)
+     * @param state the session's MODE E state: the marker period, and where the streams are kept afterwards
      */
-    BlockSender(BlockSource source, List<long[]> ranges, long wireShift, int parallelism, int markerSeconds) {
+    BlockSender(BlockSource source, List<long[]> ranges, long wireShift, int parallelism, ModeEState state) {
         this.source = source;
         this.ranges = new ArrayDeque<>();
         for (long[] r : ranges) {
@@ -52,7 +53,7 @@ final class BlockSender implements ManagedTransfer {
         }
         this.wireShift = wireShift;
         this.parallelism = parallelism;
-        this.markerSeconds = markerSeconds;
+        this.state = state;
         this.blockSize = blockSize(this.ranges.stream().mapToLong(r -> r[1] - r[0]).sum(), parallelism);
     }
 
@@ -72,7 +73,7 @@ final class BlockSender implements ManagedTransfer {
         StreamSet set = (StreamSet) endpoint;
         set.whileRunning(() -> done.completeExceptionally(new java.io.IOException("data connections closed")));
         var timer = streams.session().services().context().ioGroup().next();
-        var markers = Markers.every(markerSeconds, timer, sent::get, null, streams.interim());
+        var markers = Markers.every(state.markerSeconds(), timer, sent::get, null, streams.interim());
         set.connections(parallelism)
                 .orTimeout(BlockReceiver.CONNECT_TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)
                 .whenComplete((list, error) -> {
@@ -97,7 +98,7 @@ final class BlockSender implements ManagedTransfer {
             if (error != null) {
                 set.close();
             } else {
-                streams.session().dataEndpoint(set);
+                state.keep(set);
             }
         });
     }

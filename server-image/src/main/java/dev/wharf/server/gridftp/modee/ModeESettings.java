@@ -1,19 +1,13 @@
 package dev.wharf.server.gridftp.modee;
 
 import dev.wharf.server.config.ConfigFile;
-import dev.wharf.server.ftp.FtpSession;
 import dev.wharf.server.ftp.FtpSettings;
-import java.util.function.ToLongFunction;
 
-/**
- * @param maxStreams {@code limits.streams-per-client}: data connections one session may use at once
- * @param allocation the size ALLO announced for the next upload, consumed (-1: none); the gsiftp door
- *                   remembers ALLO, the FTP door does not
- */
-public record ModeESettings(int maxStreams, ToLongFunction<FtpSession> allocation) {
+/** @param maxStreams {@code limits.streams-per-client}: data connections one session may use at once */
+public record ModeESettings(int maxStreams) {
 
-    public static ModeESettings from(ConfigFile config, ToLongFunction<FtpSession> allocation) {
+    public static ModeESettings from(ConfigFile config) {
         return new ModeESettings(config.getInt(FtpSettings.STREAMS_PER_CLIENT, FtpSettings.DEFAULT_STREAMS_PER_CLIENT, 1,
-                FtpSettings.MAX_STREAMS_PER_CLIENT), allocation);
+                FtpSettings.MAX_STREAMS_PER_CLIENT));
     }
 }

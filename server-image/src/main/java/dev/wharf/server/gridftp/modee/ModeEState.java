@@ -1,52 +1,30 @@
 package dev.wharf.server.gridftp.modee;
 
-import dev.wharf.server.data.DataEndpoint;
 import dev.wharf.server.ftp.FtpSession;
 
 /**
- * What MODE E adds to a session: whether it is on, the parallelism OPTS RETR asked for, the marker
- * period, and the ranges a MODE E REST announced for the next transfer. The data connections
- * themselves live in the session's data endpoint (a {@link StreamSet}), so a new PASV/PORT or the end
- * of the session drops them like any other endpoint. Only the session's executor touches this.
+ * What MODE E keeps per session: the parallelism OPTS RETR asked for, the marker period, the ranges a
+ * MODE E REST announced for the next transfer, and the data connections kept open from one transfer to
+ * the next (data channel caching). Those are closed when a new PASV/PORT arranges others, when the
+ * session leaves MODE E, when PROT or DCAU change, on ABOR and when the session ends. Only the session's
+ * executor touches this, apart from a finished transfer handing its connections back.
  */
-public final class ModeEState {
+final class ModeEState implements AutoCloseable {
 
     /** How often 112/111 markers go out while a MODE E transfer runs (GCT's default is 5 s). */
-    public static final int DEFAULT_MARKER_SECONDS = 5;
+    static final int DEFAULT_MARKER_SECONDS = 5;
 
-    private boolean on;
     private int parallelism = 1;
     private int markerSeconds = DEFAULT_MARKER_SECONDS;
     private ByteRanges restart;
+    private volatile StreamSet kept;
+    private volatile boolean closed;
 
-    public static ModeEState of(FtpSession session) {
+    static ModeEState of(FtpSession session) {
         return session.extension(ModeEState.class, ModeEState::new);
     }
 
-    /**
-     * Closes the session's cached MODE E data connections, if any (other endpoints stay). Commands that
-     * change how data channels are protected (DCAU, PROT, PBSZ) call this: a cached stream keeps the
-     * protection it was set up with.
-     */
-    public static void closeCachedStreams(FtpSession session) {
-        DataEndpoint e = session.takeDataEndpoint();
-        if (e instanceof StreamSet) {
-            e.close();
-        } else if (e != null) {
-            session.dataEndpoint(e);
-        }
-    }
-
-    /** Whether MODE E is on (without creating the state for a MODE S session). */
-    public static boolean on(FtpSession session) {
-        return of(session).on;
-    }
-
-    void on(boolean value) {
-        on = value;
-    }
-
-    public int parallelism() {
+    int parallelism() {
         return parallelism;
     }
 
@@ -54,7 +32,7 @@ public final class ModeEState {
         parallelism = streams;
     }
 
-    public int markerSeconds() {
+    int markerSeconds() {
         return markerSeconds;
     }
 
@@ -71,5 +49,41 @@ public final class ModeEState {
         ByteRanges r = restart;
         restart = null;
         return r;
+    }
+
+    /** Keeps a transfer's connections for the next one (closing others kept before); closes them once the session has ended. */
+    void keep(StreamSet streams) {
+        StreamSet before = kept;
+        kept = streams;
+        if (before != null && before != streams) {
+            before.close();
+        }
+        if (closed) {
+            dropKept();
+        }
+    }
+
+    boolean hasKept() {
+        return kept != null;
+    }
+
+    /** The kept connections, now the caller's, or null. */
+    StreamSet takeKept() {
+        StreamSet s = kept;
+        kept = null;
+        return s;
+    }
+
+    void dropKept() {
+        StreamSet s = takeKept();
+        if (s != null) {
+            s.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        dropKept();
     }
 }

@@ -7,6 +7,7 @@ import dev.wharf.server.ftp.FtpException;
 import dev.wharf.server.ftp.FtpReply;
 import dev.wharf.server.ftp.FtpSession;
 import dev.wharf.server.ftp.Outcome;
+import dev.wharf.server.ftp.command.Port;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,11 +19,10 @@ import java.util.List;
  */
 final class SporCommand implements FtpCommand {
 
-    private final FtpCommand ftpPort;
+    private final FtpCommand ftpPort = new Port();
     private final ModeESettings settings;
 
-    SporCommand(FtpCommand ftpPort, ModeESettings settings) {
-        this.ftpPort = ftpPort;
+    SporCommand(ModeESettings settings) {
         this.settings = settings;
     }
 
@@ -32,7 +32,7 @@ final class SporCommand implements FtpCommand {
         if (addresses.length == 0 || addresses[0].isEmpty()) {
             throw new FtpException(501, "SPOR needs h1,h2,h3,h4,p1,p2 [...]");
         }
-        boolean modeE = ModeEState.on(session);
+        boolean modeE = ExtendedBlockMode.on(session);
         if (!modeE && addresses.length > 1) {
             throw new FtpException(504, "SPOR with several addresses needs MODE E");
         }

@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,6 +33,34 @@ final class ModeEClient {
     static void block(DataOutputStream out, byte[] content, int offset, int length) throws IOException {
         header(out, 0, length, offset);
         out.write(content, offset, length);
+    }
+
+    /** Reproducible random content of {@code size} bytes. */
+    static byte[] random(int size) {
+        byte[] b = new byte[size];
+        new Random(size).nextBytes(b);
+        return b;
+    }
+
+    /** Sends {@code content} as 64 KiB blocks in shuffled order, spread over {@code streams}; EOF on the last. */
+    static void sendShuffled(byte[] content, List<Socket> streams) throws IOException {
+        List<Integer> starts = new ArrayList<>();
+        for (int at = 0; at < content.length; at += 65536) {
+            starts.add(at);
+        }
+        Collections.shuffle(starts, new Random(7));
+        List<DataOutputStream> outs = new ArrayList<>();
+        for (Socket s : streams) {
+            outs.add(new DataOutputStream(s.getOutputStream()));
+        }
+        for (int i = 0; i < starts.size(); i++) {
+            int at = starts.get(i);
+            block(outs.get(i % outs.size()), content, at, Math.min(65536, content.length - at));
+        }
+        for (int i = 0; i < outs.size(); i++) {
+            header(outs.get(i), i == outs.size() - 1 ? 0x48 : 0x08, 0, i == outs.size() - 1 ? outs.size() : 0);
+            outs.get(i).flush();
+        }
     }
 
     /** Reads blocks until this stream's EOD. */

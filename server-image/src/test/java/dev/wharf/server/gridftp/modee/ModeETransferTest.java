@@ -8,22 +8,15 @@ import static dev.wharf.server.gridftp.modee.ModeEClient.finalReply;
 import static dev.wharf.server.gridftp.modee.ModeEClient.header;
 import static dev.wharf.server.gridftp.modee.ModeEClient.pasvPort;
 import static dev.wharf.server.gridftp.modee.ModeEClient.portArgument;
+import static dev.wharf.server.gridftp.modee.ModeEClient.random;
 import static dev.wharf.server.gridftp.modee.ModeEClient.readUntilEod;
+import static dev.wharf.server.gridftp.modee.ModeEClient.sendShuffled;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wharf.server.ServerContext;
-import dev.wharf.server.TestContexts;
-import dev.wharf.server.config.ConfigFile;
-import dev.wharf.server.data.PortAllocator;
-import dev.wharf.server.fs.FileChannelOpener;
-import dev.wharf.server.ftp.FtpDoor;
-import dev.wharf.server.ftp.FtpSettings;
 import dev.wharf.server.ftp.RawFtp;
-import dev.wharf.server.ftp.TestLogins;
-import dev.wharf.server.gridftp.GridFtpDoors;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -32,14 +25,10 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,70 +46,28 @@ class ModeETransferTest {
 
     @TempDir
     Path dir;
+    ModeEDoor door;
     Path root;
-    ServerContext context;
-    FtpDoor door;
     final ExecutorService threads = Executors.newCachedThreadPool();
 
     @BeforeEach
     void start() throws Exception {
-        root = Files.createDirectories(dir.resolve("root"));
-        int first = 36000 + ThreadLocalRandom.current().nextInt(100) * 40;
-        ConfigFile config = ConfigFile.of(Map.of("data.port-range", first + "-" + (first + 39),
-                "limits.streams-per-client", String.valueOf(MAX_STREAMS)));
-        FtpSettings settings = FtpSettings.plain(config).withPort(0);
-        context = TestContexts.builder().config(config)
-                .logins(new TestLogins(Files.createDirectories(dir.resolve("anon"))).add("alice", "secret", root, "/"))
-                .build();
-        door = new FtpDoor(context, settings, null, new PortAllocator(settings.portRange()),
-                GridFtpDoors.ftpCommands(config), FileChannelOpener.DEFAULT);
-        door.start();
+        door = ModeEDoor.start(dir, MAX_STREAMS);
+        root = door.root();
     }
 
     @AfterEach
     void stop() {
         threads.shutdownNow();
         door.close();
-        TestContexts.close(context);
     }
 
     private RawFtp modeE() throws IOException {
-        RawFtp ftp = new RawFtp(door.localAddress().getPort());
-        ftp.login();
-        expect(200, ftp.command("TYPE I"));
-        expect(200, ftp.command("MODE E"));
-        return ftp;
+        return door.modeE();
     }
 
     private static void expectStart(String reply) {
         assertTrue(reply.startsWith("150") || reply.startsWith("125"), reply);
-    }
-
-    private static byte[] random(int size) {
-        byte[] b = new byte[size];
-        new Random(size).nextBytes(b);
-        return b;
-    }
-
-    /** Sends {@code content} as 64 KiB blocks in shuffled order, spread over {@code streams}; EOF on the last. */
-    private static void sendShuffled(byte[] content, List<Socket> streams) throws IOException {
-        List<Integer> starts = new ArrayList<>();
-        for (int at = 0; at < content.length; at += 65536) {
-            starts.add(at);
-        }
-        Collections.shuffle(starts, new Random(7));
-        List<DataOutputStream> outs = new ArrayList<>();
-        for (Socket s : streams) {
-            outs.add(new DataOutputStream(s.getOutputStream()));
-        }
-        for (int i = 0; i < starts.size(); i++) {
-            int at = starts.get(i);
-            block(outs.get(i % outs.size()), content, at, Math.min(65536, content.length - at));
-        }
-        for (int i = 0; i < outs.size(); i++) {
-            header(outs.get(i), i == outs.size() - 1 ? 0x48 : 0x08, 0, i == outs.size() - 1 ? outs.size() : 0);
-            outs.get(i).flush();
-        }
     }
 
     @Test
@@ -408,7 +355,6 @@ class ModeETransferTest {
                         .mapToLong(b -> b.offset() + b.count()).max().orElse(0)), java.nio.charset.StandardCharsets.UTF_8);
                 assertTrue(text.contains("Type=file;Size=100000;") && text.contains(" s.bin\r\n"), text);
             }
-            expect(504, ftp.command("APPE /s.bin")); // MODE S only
             expect(200, ftp.command("MODE S"));
             try (Socket data = ftp.passive()) {
                 expect(150, ftp.command("RETR /s.bin"));

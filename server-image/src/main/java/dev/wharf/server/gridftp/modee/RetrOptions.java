@@ -8,30 +8,27 @@ import dev.wharf.server.ftp.Outcome;
 import java.util.Locale;
 
 /**
- * OPTS RETR key=value;...: {@code Parallelism=start,min,max;} sets how many streams the server opens
- * when it sends (the start value; more than limits.streams-per-client: 501), {@code markers=n;} the
- * marker period in seconds; StripeLayout, BlockSize and the like are accepted and ignored. Other OPTS
- * go to the FTP door's command.
+ * OPTS RETR key=value;... (the FTP door's OPTS hands it the text after RETR): {@code Parallelism=start,min,max;}
+ * sets how many streams the server opens when it sends (the start value; more than
+ * limits.streams-per-client: 501), {@code markers=n;} the marker period in seconds; StripeLayout,
+ * BlockSize and the like are accepted and ignored.
  */
-final class OptsCommand implements FtpCommand {
+final class RetrOptions implements FtpCommand {
 
-    private final FtpCommand ftpOpts;
     private final ModeESettings settings;
 
-    OptsCommand(FtpCommand ftpOpts, ModeESettings settings) {
-        this.ftpOpts = ftpOpts;
+    RetrOptions(ModeESettings settings) {
         this.settings = settings;
     }
 
     @Override
     public Outcome execute(FtpSession session, String argument) throws FtpException {
-        String arg = argument.strip();
-        if (!arg.toUpperCase(Locale.ROOT).startsWith("RETR ")) {
-            return ftpOpts.execute(session, argument);
+        if (argument.isBlank()) {
+            throw new FtpException(501, "OPTS RETR needs key=value; pairs");
         }
         int parallelism = -1;
         int markers = -1;
-        for (String pair : arg.substring(5).split(";")) {
+        for (String pair : argument.split(";")) {
             int eq = pair.indexOf('=');
             if (pair.isBlank()) {
                 continue;
