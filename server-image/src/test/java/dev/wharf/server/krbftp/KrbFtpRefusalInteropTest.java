@@ -17,7 +17,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -25,7 +32,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What the krbftp door refuses, each with a clear reply, and the next client served right after: a principal
+ * What the krbftp door refuses, each with a clear reply and exactly one warning in the log, and the next client
+ * served right after: a principal
  * the map does not list (530), a client whose clock is off by ten minutes (faketime; 535 clock skew), an
  * expired ticket (the MIT library will not even use it, and without a Kerberos login USER is 530), a replayed
  * AP-REQ (535 replay), a ticket for a key the server no longer has after the KDC rotated it (535), which a
@@ -46,6 +54,27 @@ class KrbFtpRefusalInteropTest {
 
     static Rfc2228Client client;
     static final AtomicInteger caches = new AtomicInteger();
+
+    final ListAppender<ILoggingEvent> log = new ListAppender<>();
+    final Logger krbftpLog = (Logger) LoggerFactory.getLogger("dev.wharf.server.krbftp");
+
+    @BeforeEach
+    void captureLog() {
+        log.start();
+        krbftpLog.addAppender(log);
+    }
+
+    @AfterEach
+    void releaseLog() {
+        krbftpLog.detachAppender(log);
+    }
+
+    /** Exactly one warning of the door names the refusal. */
+    void loggedOnce(String cause) {
+        List<String> lines = log.list.stream().filter(e -> e.getLevel() == Level.WARN)
+                .map(ILoggingEvent::getFormattedMessage).filter(m -> m.contains(cause)).toList();
+        assertEquals(1, lines.size(), "log lines naming '" + cause + "': " + lines);
+    }
 
     @BeforeAll
     static void tools() throws Exception {
@@ -77,6 +106,7 @@ class KrbFtpRefusalInteropTest {
         assertTrue(carol.stdout().contains("530 Login refused: carol/admin@WHARF.TEST is not in the principal map"),
                 out(carol));
         assertEquals(2, carol.exitCode(), out(carol));
+        loggedOnce("carol/admin@WHARF.TEST is not in the principal map");
         nextClientIsServed();
     }
 
@@ -87,6 +117,7 @@ class KrbFtpRefusalInteropTest {
         ExternalProgram skewed = client.run(cache, "+10m", server.port("krbftp"), "C", "user", "alice");
         assertTrue(skewed.stdout().contains("535 Authentication failed: clock skew too great"), out(skewed));
         assertEquals(3, skewed.exitCode(), out(skewed));
+        loggedOnce("refused: clock skew too great");
         nextClientIsServed();
     }
 
@@ -98,6 +129,7 @@ class KrbFtpRefusalInteropTest {
         assertTrue(expired.stdout().toLowerCase().contains("expired"), out(expired));
         List<String> replies = raw(List.of("USER alice"));
         assertTrue(replies.get(1).startsWith("530 "), replies.toString());
+        loggedOnce("sent USER without a Kerberos login");
         nextClientIsServed();
     }
 
@@ -109,6 +141,7 @@ class KrbFtpRefusalInteropTest {
         String adat = first.stdout().lines().filter(l -> l.startsWith("ADAT ")).findFirst().orElseThrow();
         List<String> replies = raw(List.of("AUTH GSSAPI", adat));
         assertTrue(replies.get(2).startsWith("535 Authentication failed: replayed authenticator"), replies.toString());
+        loggedOnce("refused: replayed authenticator");
         nextClientIsServed();
     }
 
@@ -120,6 +153,7 @@ class KrbFtpRefusalInteropTest {
                     "user", "alice");
             assertTrue(stale.stdout().contains("535 Authentication failed: ticket not encrypted with this server's key"),
                     out(stale));
+            loggedOnce("refused: ticket not encrypted with this server's key");
         } finally {
             kdc.kadmin("ktadd -k " + kdc.keytab() + " ftp/localhost"); // the server reads the keytab on every login
         }
