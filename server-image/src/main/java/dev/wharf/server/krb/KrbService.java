@@ -85,7 +85,8 @@ public final class KrbService {
      * calls it at start so a missing key stops the server instead of failing every login.
      */
     public void requireKey(String principal) {
-        KerberosPrincipal p = new KerberosPrincipal(principal, KerberosPrincipal.KRB_NT_SRV_HST);
+        // KRB_NT_PRINCIPAL: a service-host name type would make the JDK canonicalize the host through DNS
+        KerberosPrincipal p = new KerberosPrincipal(principal, KerberosPrincipal.KRB_NT_PRINCIPAL);
         if (KeyTab.getInstance(p, settings.keytab().toFile()).getKeys(p).length == 0) {
             throw new ConfigException("krb.keytab " + settings.keytab() + " has no key for " + principal
                     + " (kadmin: ktadd -k <keytab> " + principal + ")");
