@@ -14,6 +14,8 @@ import java.util.concurrent.Executor;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
+import dev.wharf.server.log.ClientMistakes;
 
 /**
  * libdcap's GSS tunnel, as {@code libgsiTunnel.so} (gsidcap) and {@code libgssTunnel.so} (krbdcap, Kerberos 5)
@@ -28,6 +30,8 @@ final class TunnelHandler extends ChannelDuplexHandler {
 
     static final AttributeKey<Identity> IDENTITY = AttributeKey.valueOf("wharf.dcap.identity");
     private static final Logger LOG = LoggerFactory.getLogger(TunnelHandler.class);
+    // what peers send before they authenticate: a loop of junk must not flood the log
+    private static final ClientMistakes MISTAKES = new ClientMistakes(LOG, Level.INFO);
     private static final String PREFIX = "enc ";
 
     private final TunnelMechanism mechanism;
@@ -49,7 +53,7 @@ final class TunnelHandler extends ChannelDuplexHandler {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         String line = ((String) msg).strip();
         if (!line.startsWith(PREFIX)) {
-            LOG.info("{}: {} sent a line outside the tunnel; closing", door, ctx.channel().remoteAddress());
+            MISTAKES.report(door + ": " + ctx.channel().remoteAddress() + " sent a line outside the tunnel; closing", null);
             ctx.close();
             return;
         }
@@ -57,7 +61,7 @@ final class TunnelHandler extends ChannelDuplexHandler {
         try {
             token = Base64.getDecoder().decode(line.substring(PREFIX.length()).strip());
         } catch (IllegalArgumentException e) {
-            LOG.info("{}: bad base64 in the tunnel from {}; closing", door, ctx.channel().remoteAddress());
+            MISTAKES.report(door + ": bad base64 in the tunnel from " + ctx.channel().remoteAddress() + "; closing", null);
             ctx.close();
             return;
         }
@@ -76,7 +80,7 @@ final class TunnelHandler extends ChannelDuplexHandler {
             }
         } catch (TunnelMechanism.Refused e) {
             failed = true;
-            LOG.info("{}: {} refused: {}", door, ctx.channel().remoteAddress(), e.getMessage());
+            MISTAKES.report(door + ": " + ctx.channel().remoteAddress() + " refused: " + e.getMessage(), null);
             byte[] out = e.outputToken();
             if (out.length > 0) {
                 ctx.writeAndFlush(PREFIX + Base64.getEncoder().encodeToString(out) + "\n").addListener(ChannelFutureListener.CLOSE);
@@ -85,7 +89,7 @@ final class TunnelHandler extends ChannelDuplexHandler {
             }
         } catch (IOException | RuntimeException e) {
             failed = true;
-            LOG.info("{}: tunnel from {} broken: {}", door, ctx.channel().remoteAddress(), e.toString());
+            MISTAKES.report(door + ": tunnel from " + ctx.channel().remoteAddress() + " broken", e);
             ctx.close();
         }
     }
@@ -116,7 +120,8 @@ final class TunnelHandler extends ChannelDuplexHandler {
             ctx.executor().execute(() -> ctx.fireChannelRead(line));
         }
         if (partial.length() > DcapLineParser.MAX_LINE) {
-            LOG.info("{}: over-long line inside the tunnel from {}; closing", door, ctx.channel().remoteAddress());
+            MISTAKES.report(door + ": over-long line inside the tunnel from " + ctx.channel().remoteAddress() + "; closing",
+                    null);
             ctx.close();
         }
     }
@@ -130,7 +135,8 @@ final class TunnelHandler extends ChannelDuplexHandler {
             byte[] wrapped = acceptor.wrap(text.getBytes(StandardCharsets.ISO_8859_1));
             ctx.write(PREFIX + Base64.getEncoder().encodeToString(wrapped) + "\n", promise);
         } else {
-            LOG.info("{}: no clear-text answer to {} before the tunnel handshake; closing", door, ctx.channel().remoteAddress());
+            MISTAKES.report(door + ": no clear-text answer to " + ctx.channel().remoteAddress()
+                    + " before the tunnel handshake; closing", null);
             promise.setFailure(new IllegalStateException("the tunnel is not established"));
             ctx.close();
         }
@@ -140,7 +146,7 @@ final class TunnelHandler extends ChannelDuplexHandler {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof TooLongFrameException || cause.getCause() instanceof TooLongFrameException) {
-            LOG.info("{}: over-long line on the tunnel from {}; closing", door, ctx.channel().remoteAddress());
+            MISTAKES.report(door + ": over-long line on the tunnel from " + ctx.channel().remoteAddress() + "; closing", null);
             ctx.close();
             return;
         }
