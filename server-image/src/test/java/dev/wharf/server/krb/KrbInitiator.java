@@ -61,7 +61,12 @@ public final class KrbInitiator implements GssInitiator {
 
     @Override
     public byte[] wrap(byte[] plain) throws Exception {
-        return context.wrap(plain, 0, plain.length, new MessageProp(0, true));
+        return wrap(plain, true);
+    }
+
+    /** gss_wrap, encrypted or integrity-only. */
+    public byte[] wrap(byte[] plain, boolean confidential) throws Exception {
+        return context.wrap(plain, 0, plain.length, new MessageProp(0, confidential));
     }
 
     @Override
