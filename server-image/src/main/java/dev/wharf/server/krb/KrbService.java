@@ -55,7 +55,8 @@ public final class KrbService {
         settings.krb5Conf().ifPresent(KrbService::useConfig);
         this.subject = keytabSubject(settings.keytab());
         this.defaultRealm = configuredRealm();
-        this.ftpPrincipal = ServicePrincipals.ftp(settings.servicePrincipal().orElse(null), localHost(), defaultRealm);
+        this.ftpPrincipal = ServicePrincipals.ftp(settings.servicePrincipal()
+                .orElseGet(() -> ServicePrincipals.ftp(null, localHost(), defaultRealm)), null, defaultRealm);
         this.map = settings.principalMap().map(p -> loadMap(p)).orElse(PrincipalMap.defaultRule(defaultRealm));
         LOG.info("Kerberos: realm {}, keytab {}, principal map {}", defaultRealm, settings.keytab(),
                 settings.principalMap().map(Path::toString).orElse("none (only user@" + defaultRealm + ")"));

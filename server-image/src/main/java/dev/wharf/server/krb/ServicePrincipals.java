@@ -12,7 +12,7 @@ public final class ServicePrincipals {
 
     private ServicePrincipals() {}
 
-    /** {@code configured}, or {@code ftp/<host>@<realm>} when it is null. */
+    /** {@code configured}, or {@code ftp/<host>@<realm>} when it is null; {@code host} is only used then. */
     public static String ftp(String configured, String host, String realm) {
         String name = configured != null ? configured : "ftp/" + host.toLowerCase(Locale.ROOT) + "@" + realm;
         if (!name.contains("/") || !name.contains("@") || name.indexOf('@') < name.indexOf('/')) {

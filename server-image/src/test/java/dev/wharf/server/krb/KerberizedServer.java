@@ -22,6 +22,13 @@ public final class KerberizedServer extends PerClassFixture {
     private final Map<String, String> extra;
     private WharfServer server;
     private Path root;
+    private String principalMap;
+
+    /** Starts with {@code krb.principal-map} holding {@code lines}. */
+    public KerberizedServer withPrincipalMap(String lines) {
+        this.principalMap = lines;
+        return this;
+    }
 
     public KerberizedServer(Supplier<Path> directory, Supplier<TestKdc> kdc, Map<String, String> extra) {
         super(directory);
@@ -44,6 +51,10 @@ public final class KerberizedServer extends PerClassFixture {
                 "storage.root", root.toString(),
                 "data.port-range", first + "-" + (first + 19)));
         config.putAll(kdc.get().serverKeys());
+        if (principalMap != null) {
+            Path map = Files.writeString(dir.resolve("principal-map"), principalMap);
+            config.put("krb.principal-map", map.toString());
+        }
         config.putAll(extra);
         server = WharfServer.create(ConfigFile.of(config));
         server.start();

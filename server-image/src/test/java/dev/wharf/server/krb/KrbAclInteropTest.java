@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * On both Kerberos doors the ACL principal is the Kerberos principal, not the mapped account: in
  * {@code /lab} the ACL grants {@code write alice@WHARF.TEST} and {@code admin} to the account name
  * {@code alice}; in {@code /locked} it denies {@code alice@WHARF.TEST} while still granting the account name.
- * alice writes into /lab and is refused in /locked, through krbftp (MIT GSS client) and krbdcap (dccp).
+ * alice writes into /lab and is refused in /locked, through krbftp (MIT GSS client) and krbdcap (dccp). With a
+ * principal map, a listed principal (carol/admin) logs in as its account and no other.
  */
 @Tag("interop")
 class KrbAclInteropTest {
@@ -35,7 +36,7 @@ class KrbAclInteropTest {
     @RegisterExtension
     @Order(2)
     static final KerberizedServer server = new KerberizedServer(() -> dir, () -> kdc,
-            Map.of("krbdcap.port", shortPort()));
+            Map.of("krbdcap.port", shortPort())).withPrincipalMap("# operators\ncarol/admin@WHARF.TEST operators\n");
 
     static Path alice;
     static Rfc2228Client client;
@@ -79,6 +80,18 @@ class KrbAclInteropTest {
         assertEquals(2, locked.exitCode(), locked.stdout() + locked.stderr());
         assertTrue(locked.stdout().contains("550 "), locked.stdout());
         assertFalse(Files.exists(server.root().resolve("locked/ftp.txt")));
+    }
+
+    @Test
+    void aListedPrincipalLogsInAsItsAccountAndNoOther() throws Exception {
+        Path carol = dir.resolve("carol.cc");
+        kdc.kinit(TestKdc.CAROL_ADMIN, TestKdc.CAROL_PASSWORD, carol);
+        ExternalProgram mapped = client.run(carol, server.port("krbftp"), "C", "user", "operators");
+        assertEquals(0, mapped.exitCode(), mapped.stdout() + mapped.stderr());
+        assertTrue(mapped.stdout().contains("232 User carol/admin@WHARF.TEST logged in as operators"), mapped.stdout());
+        ExternalProgram other = client.run(carol, server.port("krbftp"), "C", "user", "alice");
+        assertTrue(other.stdout().contains("530 Login refused: carol/admin@WHARF.TEST may not log in as 'alice'"),
+                other.stdout());
     }
 
     @Test
