@@ -12,7 +12,7 @@ final class AdminKeys {
                     "address of the admin HTTP endpoint"),
             new ConfigKey("admin.port", KeyType.INTEGER, "8080", null, ConfigKey.range(0L, 65535L), List.of("server"),
                     "`/healthz`, `/readyz`, `/metrics` (Prometheus text), `/status` (JSON); a taken port stops the start (only the no-argument demo falls back to a free port)"),
-            new ConfigKey("admin.allowed-subnets", KeyType.LIST, null, "unset = everyone", ConfigKey.NONE, List.of("server"),
+            new ConfigKey("admin.allowed-subnets", KeyType.CIDR_LIST, null, "unset = everyone", ConfigKey.NONE, List.of("server"),
                     "CIDR blocks or addresses (comma/space separated) that may read `/metrics` and `/status`, which name sessions' clients and users; others get `403`. `/healthz` and `/readyz` answer everyone (they tell only up or down). The operator sets it to its `wharf.admin-clients`"),
             new ConfigKey("log.file", KeyType.PATH, null, "unset = stderr", ConfigKey.NONE, List.of("server"),
                     "`-l`: append log lines to this file (its directory is created)"),

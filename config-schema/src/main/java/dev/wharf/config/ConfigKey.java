@@ -16,23 +16,6 @@ import java.util.Optional;
 public record ConfigKey(String name, KeyType type, String defaultValue, String defaultNote, Values values,
                         List<String> doors, String doc) {
 
-    /** "FIRST-LAST" (dCache's "FIRST:LAST" too) within 1..65535, as the server's data.PortRange parses it. */
-    private Optional<String> portRangeProblem(String v) {
-        String[] parts = v.split("[-:]");
-        try {
-            if (parts.length == 2) {
-                int first = Integer.parseInt(parts[0].strip());
-                int last = Integer.parseInt(parts[1].strip());
-                if (first >= 1 && last <= 65535 && first <= last) {
-                    return Optional.empty();
-                }
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        return Optional.of(name + " must be FIRST-LAST within 1-65535 (e.g. 20000-25000), got '" + v + "'");
-    }
-
     /** The allowed range (INTEGER) or names (CHOICE). */
     public record Values(long min, long max, List<String> choices) {}
 
@@ -46,6 +29,12 @@ public record ConfigKey(String name, KeyType type, String defaultValue, String d
         return new Values(0, 0, List.of(names));
     }
 
+    /** The items of a list value: comma- or space-separated, empty when blank. */
+    public static List<String> items(String value) {
+        String v = value.strip();
+        return v.isEmpty() ? List.of() : List.of(v.split("[\\s,]+"));
+    }
+
     /** The default as a number (INTEGER keys with a default). */
     public long longDefault() {
         return Long.parseLong(defaultValue);
@@ -57,38 +46,46 @@ public record ConfigKey(String name, KeyType type, String defaultValue, String d
 
     /**
      * What is wrong with {@code value} for this key, naming the allowed values, or empty when it is fine.
-     * Only the type's syntax and range are checked here; paths, addresses and lists are the settings'.
+     * The value's syntax and range are checked here; whether a path exists or a NIC is present is the
+     * server's to find out at start, and rules between keys are {@link ServerConfRules}'.
      */
     public Optional<String> problem(String value) {
         String v = value.strip();
-        switch (type) {
-            case BOOLEAN -> {
-                return switch (v.toLowerCase(Locale.ROOT)) {
-                    case "true", "false", "yes", "no", "on", "off" -> Optional.empty();
-                    default -> Optional.of(name + " must be true or false, got '" + v + "'");
-                };
-            }
-            case INTEGER -> {
-                try {
-                    long n = Long.parseLong(v);
-                    return n < values.min() || n > values.max()
-                            ? Optional.of(name + " = " + n + " is outside " + values.min() + ".." + values.max())
-                            : Optional.empty();
-                } catch (NumberFormatException e) {
-                    return Optional.of(name + " must be a whole number in " + values.min() + ".." + values.max()
-                            + ", got '" + v + "'");
-                }
-            }
-            case CHOICE -> {
-                return values.choices().stream().anyMatch(c -> c.equalsIgnoreCase(v)) ? Optional.empty()
-                        : Optional.of(name + " must be one of " + String.join(", ", values.choices()) + "; got '" + v + "'");
-            }
-            case PORT_RANGE -> {
-                return portRangeProblem(v);
-            }
-            default -> {
-                return Optional.empty();
-            }
+        return switch (type) {
+            case BOOLEAN -> switch (v.toLowerCase(Locale.ROOT)) {
+                case "true", "false", "yes", "no", "on", "off" -> Optional.empty();
+                default -> Optional.of(name + " must be true or false, got '" + v + "'");
+            };
+            case INTEGER -> integerProblem(v);
+            case CHOICE -> isChoice(v) ? Optional.empty() : Optional.of(name + " must be " + allowed() + "; got '" + v + "'");
+            case PORT_RANGE -> PortRange.problem(v).map(p -> name + " " + p);
+            case ADDRESS -> Addresses.addressProblem(v).map(p -> name + ": " + p);
+            case CIDR_LIST -> items(v).stream().map(Addresses::blockProblem).flatMap(Optional::stream).findFirst()
+                    .map(p -> name + ": " + p);
+            case LIST -> values.choices().isEmpty() ? Optional.empty()
+                    : items(v).stream().filter(item -> !isChoice(item)).findFirst()
+                            .map(item -> name + ": '" + item + "' is not " + allowed());
+            case PATH -> v.indexOf('\0') >= 0 ? Optional.of(name + " must be a path without NUL characters") : Optional.empty();
+            case TEXT -> Optional.empty();
+        };
+    }
+
+    private Optional<String> integerProblem(String v) {
+        try {
+            long n = Long.parseLong(v);
+            return n < values.min() || n > values.max()
+                    ? Optional.of(name + " = " + n + " is outside " + values.min() + ".." + values.max())
+                    : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.of(name + " must be a whole number in " + values.min() + ".." + values.max() + ", got '" + v + "'");
         }
+    }
+
+    private boolean isChoice(String v) {
+        return values.choices().stream().anyMatch(c -> c.equalsIgnoreCase(v));
+    }
+
+    private String allowed() {
+        return "one of " + String.join(", ", values.choices());
     }
 }

@@ -51,9 +51,14 @@ public final class ConfigurationTables {
     private static String type(ConfigKey k) {
         return switch (k.type()) {
             case INTEGER -> "integer " + k.values().min() + ".." + k.values().max();
-            case CHOICE -> k.values().choices().stream().map(c -> "`" + c + "`").collect(Collectors.joining(", "));
+            case CHOICE -> choices(k);
+            case LIST -> k.values().choices().isEmpty() ? k.type().label() : "list of " + choices(k);
             default -> k.type().label();
         };
+    }
+
+    private static String choices(ConfigKey k) {
+        return k.values().choices().stream().map(c -> "`" + c + "`").collect(Collectors.joining(", "));
     }
 
     private static String defaultText(ConfigKey k) {

@@ -14,7 +14,7 @@ final class FtpKeys {
                     "its port (`-p`)"),
             new ConfigKey("ftp.allow-third-party", KeyType.BOOLEAN, "false", null, ConfigKey.NONE, List.of("ftp", "ftps", "gridftp"),
                     "password and anonymous sessions may name another host than their own in `PORT`/`EPRT`, and their `PASV`/`EPSV` listeners accept the data connection from any address (third-party copies between two servers). GSI sessions on the gsiftp door always may (docs/gridftp.md). Ports below 1024 stay refused"),
-            new ConfigKey("ftp.list-format", KeyType.CHOICE, "ls-l", null, ConfigKey.choices("ls-l", "legacy"), List.of("ftp", "ftps", "gridftp"),
+            new ConfigKey("ftp.list-format", KeyType.CHOICE, "ls-l", null, ConfigKey.choices(ListFormat.words()), List.of("ftp", "ftps", "gridftp"),
                     "LIST output: `ls-l` or `legacy` (MLSD is always precise)"),
             new ConfigKey("ftps.enabled", KeyType.BOOLEAN, "false", null, ConfigKey.NONE, List.of("ftps"),
                     "the implicit-TLS door"),

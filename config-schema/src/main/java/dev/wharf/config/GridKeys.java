@@ -22,7 +22,7 @@ final class GridKeys {
                     "trust anchors in `X509_CERT_DIR` layout: `<hash>.0` CAs, `<hash>.signing_policy` (required per CA), `<hash>.r0` CRLs; re-read when files change (see `docs/gsi.md`)"),
             new ConfigKey("gsi.gridmap", KeyType.PATH, null, null, ConfigKey.NONE, List.of("gridftp", "gsidcap"),
                     "grid-mapfile (`\"DN\" account[,account]`); unset: every valid DN logs in as itself and explicit account names are refused; re-read when it changes"),
-            new ConfigKey("gsi.tls-protocols", KeyType.LIST, "TLSv1.2 TLSv1.3", null, ConfigKey.NONE, List.of("gridftp", "gsidcap"),
+            new ConfigKey("gsi.tls-protocols", KeyType.LIST, "TLSv1.2 TLSv1.3", null, ConfigKey.choices("TLSv1.2", "TLSv1.3"), List.of("gridftp", "gsidcap"),
                     "TLS versions the GSI handshake may negotiate (control and data channels)"),
             new ConfigKey("dcap.enabled", KeyType.BOOLEAN, "false", null, ConfigKey.NONE, List.of("dcap"),
                     "the plain dCap door (docs/dcap.md)"),

@@ -1,6 +1,6 @@
 package dev.wharf.config;
 
-/** What a server.conf value is; the schema checks the first three, the server's settings the rest. */
+/** What a server.conf value is; {@link ConfigKey#problem} checks each value's syntax, the server's settings the rest. */
 public enum KeyType {
     BOOLEAN("boolean"),
     INTEGER("integer"),
@@ -9,6 +9,8 @@ public enum KeyType {
     PATH("path"),
     PORT_RANGE("port range"),
     LIST("list"),
+    /** IPv4/IPv6 CIDR blocks or addresses, comma or space separated. */
+    CIDR_LIST("CIDR list"),
     TEXT("text");
 
     private final String label;

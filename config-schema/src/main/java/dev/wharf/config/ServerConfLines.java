@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * server.conf's syntax, shared by the server (which loads it) and the operator (which renders it and
@@ -44,11 +46,31 @@ public final class ServerConfLines {
         return Collections.unmodifiableMap(entries);
     }
 
-    /** Every problem of a parsed file against the schema, each as {@code source:line: problem}; empty when valid. */
+    /**
+     * Every problem of a parsed file, each as {@code source:line: problem}: unknown keys, values of the wrong
+     * type or range ({@link ServerConfSchema#problem}) and broken rules between keys ({@link ServerConfRules}),
+     * the checks the server's settings make as they read the file; empty when the server would take it.
+     */
     public static List<String> problems(Map<String, Entry> entries, String source) {
+        Map<String, String> values = new LinkedHashMap<>();
+        entries.forEach((key, e) -> values.put(key, e.value()));
+        return problems(values, key -> entries.containsKey(key) ? source + ":" + entries.get(key).line() : source,
+                ServerConfSchema::key);
+    }
+
+    /**
+     * The same over plain values: {@code where} names a key's place ({@code file:line}, "command line"),
+     * also for a key that is not set; {@code declarations} is the schema (tests of the server's settings
+     * give it another).
+     */
+    public static List<String> problems(Map<String, String> values, Function<String, String> where,
+                                        Function<String, Optional<ConfigKey>> declarations) {
         List<String> problems = new ArrayList<>();
-        for (Entry e : entries.values()) {
-            ServerConfSchema.problem(e.key(), e.value()).ifPresent(p -> problems.add(source + ":" + e.line() + ": " + p));
+        values.forEach((key, value) -> ServerConfSchema.problem(key, value).ifPresent(p -> problems.add(where.apply(key) + ": " + p)));
+        if (problems.isEmpty()) { // rules read values as numbers and flags: only once each value is well-formed
+            for (ServerConfRules.Problem p : ServerConfRules.problems(ServerConfRules.of(k -> Optional.ofNullable(values.get(k)), declarations))) {
+                problems.add(where.apply(p.key()) + ": " + p.message());
+            }
         }
         return problems;
     }

@@ -5,7 +5,7 @@ import dev.wharf.server.config.ConfigFile;
 import dev.wharf.server.dcap.DcapDoor;
 import dev.wharf.server.dcap.DcapSettings;
 import dev.wharf.server.data.PortAllocator;
-import dev.wharf.server.data.PortRange;
+import dev.wharf.config.PortRange;
 import dev.wharf.server.fs.FileChannelOpener;
 import dev.wharf.server.ftp.FtpCommands;
 import dev.wharf.server.ftp.FtpDoor;
@@ -29,19 +29,19 @@ final class DoorTable {
     private DoorTable() {}
 
     static final List<DoorKind<?>> KINDS = List.of(
-            new DoorKind<>("ftp", true, FtpSettings::plain,
+            new DoorKind<>("ftp", FtpSettings::plain,
                     (c, s, shared) -> GridFtpDoors.ftpWithModeE(c, s, ports(shared, s.portRange()), checksums(shared))),
-            new DoorKind<>("ftps", false, FtpSettings::implicitTls,
+            new DoorKind<>("ftps", FtpSettings::implicitTls,
                     (c, s, shared) -> new FtpDoor(c, s, c.tls() == null ? null : c.tls().sslContext(), ports(shared, s.portRange()),
                             FtpCommands.standard(checksums(shared)), FileChannelOpener.DEFAULT)),
-            new DoorKind<>("dcap", false, DcapSettings::from, (c, s, shared) -> new DcapDoor(c, s, ports(shared, s.portRange()))),
-            new DoorKind<>("gsidcap", false, DcapSettings::gsi,
+            new DoorKind<>("dcap", DcapSettings::from, (c, s, shared) -> new DcapDoor(c, s, ports(shared, s.portRange()))),
+            new DoorKind<>("gsidcap", DcapSettings::gsi,
                     (c, s, shared) -> new DcapDoor(c, s, ports(shared, s.portRange()), gsi(shared, c))),
-            new DoorKind<>("gridftp", false, FtpSettings::gridftp,
+            new DoorKind<>("gridftp", FtpSettings::gridftp,
                     (c, s, shared) -> GridFtpDoors.create(c, s, ports(shared, s.portRange()), gsi(shared, c), checksums(shared))),
-            new DoorKind<>("krbftp", false, c -> withKrbKeys(c, FtpSettings.kerberos(c)),
+            new DoorKind<>("krbftp", c -> withKrbKeys(c, FtpSettings.kerberos(c)),
                     (c, s, shared) -> KrbFtpDoors.create(c, s, ports(shared, s.portRange()), krb(shared, c), checksums(shared))),
-            new DoorKind<>("krbdcap", false, c -> withKrbKeys(c, DcapSettings.krb(c)),
+            new DoorKind<>("krbdcap", c -> withKrbKeys(c, DcapSettings.krb(c)),
                     (c, s, shared) -> new DcapDoor(c, s, ports(shared, s.portRange()), krb(shared, c))));
 
     /** One GSI service (host credential, trust store, grid-mapfile) for every GSI door of the server. */

@@ -10,10 +10,7 @@ import java.time.Duration;
  */
 public record ShutdownSettings(Duration gracePeriod) {
 
-    public static final int DEFAULT_GRACE_SECONDS = 110;
-
     public static ShutdownSettings fromConfig(ConfigFile config) {
-        return new ShutdownSettings(Duration.ofSeconds(
-                config.getInt("shutdown.grace-period", DEFAULT_GRACE_SECONDS, 0, 86_400)));
+        return new ShutdownSettings(Duration.ofSeconds(config.declaredInt("shutdown.grace-period")));
     }
 }

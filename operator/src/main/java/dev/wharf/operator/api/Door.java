@@ -1,5 +1,6 @@
 package dev.wharf.operator.api;
 
+import dev.wharf.config.PortRange;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
@@ -18,8 +19,8 @@ public class Door {
     public Boolean enabled = true;
 
     @Default("auto")
-    @ValidationRule(value = "type(self) == string ? self == 'auto' : (self >= 1 && self <= 65535)",
-            message = "port must be 'auto' or a number from 1 to 65535")
+    @ValidationRule(value = "type(self) == string ? self == 'auto' : (self >= " + PortRange.LOWEST + " && self <= " + PortRange.HIGHEST + ")",
+            message = "port must be 'auto' or a number from " + PortRange.LOWEST + " to " + PortRange.HIGHEST)
     @JsonPropertyDescription("Control port: a number inside the pool's control-port block, or 'auto' to let the operator pick one.")
     public IntOrString port = new IntOrString("auto");
 

@@ -1,5 +1,6 @@
 package dev.wharf.operator.api;
 
+import dev.wharf.config.ListFormat;
 import dev.wharf.config.Limits;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;

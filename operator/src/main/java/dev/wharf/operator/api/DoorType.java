@@ -1,5 +1,8 @@
 package dev.wharf.operator.api;
 
+import dev.wharf.config.PortRange;
+import dev.wharf.config.ServerConfSchema;
+
 /**
  * The five doors, with the URL scheme clients use and the server.conf key prefix that configures each.
  * The declaration order is the order everything is rendered in (ports, config, endpoints).
@@ -37,7 +40,9 @@ public enum DoorType {
      * refuses to start otherwise).
      */
     public int highestPort() {
-        return this == DCAP || this == GSIDCAP ? 32767 : 65535;
+        // the schema's bound of the door's port key; a door whose key another branch has not declared yet
+        // gets the TCP bound (its rendering is refused as an unknown key until the key is declared)
+        return ServerConfSchema.key(configPrefix + ".port").map(k -> Math.toIntExact(k.values().max())).orElse(PortRange.HIGHEST);
     }
 
     /** The server.conf key prefix ({@code gridftp.port} for gsiftp). */

@@ -1,5 +1,7 @@
 package dev.wharf.operator.api;
 
+import dev.wharf.config.Addresses;
+
 /** Regular expressions shared by the schema annotations. */
 final class Patterns {
 
@@ -18,8 +20,8 @@ final class Patterns {
     /** A POSIX-ish login name. */
     static final String USER_NAME = "^[a-z_][a-z0-9_-]{0,31}$";
 
-    /** A Linux network interface name. */
-    static final String INTERFACE_NAME = "^[a-zA-Z0-9_.:@-]{1,15}$";
+    /** A Linux network interface name, as the server takes it in {@code data.interface}. */
+    static final String INTERFACE_NAME = "^" + Addresses.INTERFACE_NAME + "$";
 
     /** An IPv4 or IPv6 CIDR (shape only; the server parses it exactly). */
     static final String CIDR = "^([0-9]{1,3}(\\.[0-9]{1,3}){3}|[0-9a-fA-F:]+)/[0-9]{1,3}$";

@@ -1,5 +1,6 @@
 package dev.wharf.operator.api;
 
+import dev.wharf.config.PortRange;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
@@ -28,8 +29,8 @@ public class PoolPorts {
     @JsonPropertyDescription("Data ports, split into disjoint sub-ranges, e.g. 20000-25000.")
     public PortRange data;
 
-    @Min(1)
-    @Max(65535)
+    @Min(PortRange.LOWEST)
+    @Max(PortRange.HIGHEST)
     @Default("500")
     @JsonPropertyDescription("Size of each TransferServer's data-port sub-range.")
     public Integer dataPortsPerServer = 500;

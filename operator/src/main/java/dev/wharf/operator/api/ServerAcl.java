@@ -1,5 +1,6 @@
 package dev.wharf.operator.api;
 
+import dev.wharf.config.AccessLevel;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 

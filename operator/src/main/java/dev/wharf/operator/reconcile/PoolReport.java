@@ -2,7 +2,7 @@ package dev.wharf.operator.reconcile;
 
 import dev.wharf.operator.api.PoolAllocation;
 import dev.wharf.operator.api.PortAllocationStatus;
-import dev.wharf.operator.api.PortRange;
+import dev.wharf.config.PortRange;
 import dev.wharf.operator.api.StoragePool;
 import dev.wharf.operator.api.StoragePoolStatus;
 import dev.wharf.operator.api.TransferServer;

@@ -18,6 +18,8 @@ public sealed interface RenderResult {
     String POOL_NOT_FOUND = "PoolNotFound";
     /** Condition reason: the pool does not admit the TransferServer's namespace. */
     String NAMESPACE_NOT_ALLOWED = "NamespaceNotAllowed";
+    /** Condition reason: the server would refuse the server.conf the spec renders to (a value the CRD lets through). */
+    String SERVER_CONF_REFUSED = "ServerConfRefused";
 
     /**
      * The desired objects, all in the data-plane namespace. Apply secrets and config before the

@@ -80,6 +80,13 @@ public final class TransferServerRenderer {
             sshdObjects = (SshdRenderer.Objects) r;
         }
         ServerConf conf = AdminExposure.restrict(ServerConfRenderer.render(ts, pool, allocated), settings.adminClients());
+        // The server's own checks, here rather than in a pod that would exit at start: the CRD's patterns
+        // are shapes (a CIDR /99 passes them), and every rendering in the tests goes through this too.
+        List<String> refused = conf.problems("server.conf");
+        if (!refused.isEmpty()) {
+            return new NotRendered(RenderResult.SERVER_CONF_REFUSED, "the server would refuse the server.conf this spec"
+                    + " renders to: " + String.join("; ", refused) + " (docs/configuration.md)");
+        }
         ConfigMap configMap = ConfigMapRenderer.render(ts, conf, settings.namespace());
         List<ConfigMap> hashedConfig = sshdObjects == null ? List.of(configMap) : List.of(configMap, sshdObjects.config());
         String hash = ConfigHash.of(hashedConfig, ReloadableFiles.readAtStartOnly(ts, secrets));

@@ -1,5 +1,7 @@
 package dev.wharf.operator.api;
 
+import dev.wharf.config.PortRange;
+import dev.wharf.config.ListFormat;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import org.junit.jupiter.api.Test;
 

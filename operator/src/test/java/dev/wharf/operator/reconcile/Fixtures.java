@@ -10,7 +10,7 @@ import dev.wharf.operator.api.PoolPolicy;
 import dev.wharf.operator.api.SshdPolicy;
 import dev.wharf.operator.api.PoolPorts;
 import dev.wharf.operator.api.PoolStorage;
-import dev.wharf.operator.api.PortRange;
+import dev.wharf.config.PortRange;
 import dev.wharf.operator.api.SecretRef;
 import dev.wharf.operator.api.StoragePool;
 import dev.wharf.operator.api.StoragePoolSpec;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wharf.operator.api.PortAllocationStatus;
-import dev.wharf.operator.api.PortRange;
+import dev.wharf.config.PortRange;
 import dev.wharf.operator.api.StoragePool;
 import dev.wharf.operator.api.StoragePoolStatus;
 import dev.wharf.operator.api.TransferServer;

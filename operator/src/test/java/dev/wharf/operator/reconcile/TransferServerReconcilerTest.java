@@ -124,6 +124,20 @@ class TransferServerReconcilerTest extends FreshNamespaceReconcileTest {
     }
 
     @Test
+    void aSpecTheServerWouldRefuseIsReportedAndNothingIsCreated() {
+        client.resource(Fixtures.pool(poolName, 2811, 2899, null)).create();
+        client.resource(Fixtures.tlsSecret(ns, "tls", "host.crt", "host.key")).create();
+        TransferServer ts = Fixtures.server(ns, "badcidr", poolName, "tls");
+        ts.getSpec().doorOptions = new dev.wharf.operator.api.DoorOptions();
+        ts.getSpec().doorOptions.allowedSubnets = List.of("10.0.0.0/99"); // the CRD's pattern is a shape: it takes this
+        ts = client.resource(ts).create();
+        TransferServer degraded = awaitDegraded("badcidr", "ServerConfRefused");
+        assertTrue(condition(degraded, "Degraded").orElseThrow().getMessage().contains("net.allowed-subnets: '10.0.0.0/99'"),
+                condition(degraded, "Degraded").orElseThrow().getMessage());
+        assertTrue(owned(ts).isEmpty());
+    }
+
+    @Test
     void missingPoolIsReportedAndNothingIsCreated() {
         TransferServer ts = client.resource(Fixtures.server(ns, "nopool", "no-such-pool", null)).create();
         TransferServer degraded = awaitDegraded("nopool", "PoolNotFound");

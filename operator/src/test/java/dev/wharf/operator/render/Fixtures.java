@@ -11,7 +11,7 @@ import dev.wharf.operator.api.PoolDefaults;
 import dev.wharf.operator.api.PoolPorts;
 import dev.wharf.operator.api.PoolStorage;
 import dev.wharf.operator.api.PortAllocationStatus;
-import dev.wharf.operator.api.PortRange;
+import dev.wharf.config.PortRange;
 import dev.wharf.operator.api.SecretKeyRef;
 import dev.wharf.operator.api.SecretRef;
 import dev.wharf.operator.api.StoragePoolSpec;

@@ -108,8 +108,8 @@ class TransferServerRendererTest {
         assertTrue(foreign.message().contains("does not admit namespace physics"));
 
         StoragePoolSpec tiny = Fixtures.pool();
-        tiny.ports = new dev.wharf.operator.api.PoolPorts(new dev.wharf.operator.api.PortRange(2811, 2812),
-                new dev.wharf.operator.api.PortRange(20000, 20499), 500);
+        tiny.ports = new dev.wharf.operator.api.PoolPorts(new dev.wharf.config.PortRange(2811, 2812),
+                new dev.wharf.config.PortRange(20000, 20499), 500);
         PortAllocationResult exhausted = PortAllocator.allocate("fast", tiny.ports,
                 List.of(PortRequest.of(Fixtures.gridServer()))).get("physics/grid");
         NotRendered full = assertInstanceOf(NotRendered.class, render(Fixtures.gridServer(), tiny, exhausted, Fixtures.gridSecrets()));
@@ -117,6 +117,18 @@ class TransferServerRendererTest {
 
         NotRendered noSecrets = assertInstanceOf(NotRendered.class, render(Fixtures.gridServer(), Fixtures.pool(), PORTS, Map.of()));
         assertEquals("SecretMissing", noSecrets.reason());
+    }
+
+    @Test
+    void aSpecWhoseServerConfTheServerWouldRefuseRendersNothing() {
+        TransferServer ts = Fixtures.gridServer();
+        ts.getSpec().doorOptions = new dev.wharf.operator.api.DoorOptions();
+        ts.getSpec().doorOptions.allowedSubnets = List.of("10.0.0.0/8", "10.0.0.0/99"); // the CRD's pattern takes both
+        NotRendered refused = assertInstanceOf(NotRendered.class, render(ts, Fixtures.pool(), PORTS, Fixtures.gridSecrets()));
+        assertEquals(RenderResult.SERVER_CONF_REFUSED, refused.reason());
+        assertEquals("the server would refuse the server.conf this spec renders to: server.conf:6: net.allowed-subnets:"
+                + " '10.0.0.0/99' is not an IP address or CIDR block (e.g. 10.0.0.0/8, 2001:db8::/32; prefix at most 32 for"
+                + " IPv4, 128 for IPv6) (docs/configuration.md)", refused.message());
     }
 
     @Test

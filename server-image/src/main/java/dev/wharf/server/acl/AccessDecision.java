@@ -1,5 +1,6 @@
 package dev.wharf.server.acl;
 
+import dev.wharf.config.AccessLevel;
 /**
  * The answer of an {@link AccessPolicy}: allowed or not, and what decided it (an ACL file with its
  * line, or the configured default) so a denial can be logged and explained.

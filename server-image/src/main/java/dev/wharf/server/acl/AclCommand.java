@@ -1,5 +1,6 @@
 package dev.wharf.server.acl;
 
+import dev.wharf.config.AccessLevel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

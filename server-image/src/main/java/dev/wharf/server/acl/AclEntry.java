@@ -1,5 +1,6 @@
 package dev.wharf.server.acl;
 
+import dev.wharf.config.AccessLevel;
 import java.util.Objects;
 
 /** One line of an ACL file: {@code level} for {@code principal}, from line {@code line} (1-based). */

@@ -1,5 +1,6 @@
 package dev.wharf.server.acl;
 
+import dev.wharf.config.AccessLevel;
 import dev.wharf.server.auth.Identity;
 import java.util.List;
 

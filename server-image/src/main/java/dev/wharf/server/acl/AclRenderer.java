@@ -1,5 +1,6 @@
 package dev.wharf.server.acl;
 
+import dev.wharf.config.AccessLevel;
 import java.util.List;
 import java.util.Locale;
 

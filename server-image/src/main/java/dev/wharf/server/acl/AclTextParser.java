@@ -1,8 +1,8 @@
 package dev.wharf.server.acl;
 
+import dev.wharf.config.AccessLevel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The GridSite/SlashGrid text form: one {@code LEVEL PRINCIPAL} per line, blank lines and lines
@@ -48,14 +48,7 @@ public final class AclTextParser {
 
     /** A level name, case-insensitive. */
     public static AccessLevel level(String word) {
-        return switch (word.toLowerCase(Locale.ROOT)) {
-            case "none" -> AccessLevel.NONE;
-            case "read" -> AccessLevel.READ;
-            case "list" -> AccessLevel.LIST;
-            case "write" -> AccessLevel.WRITE;
-            case "admin" -> AccessLevel.ADMIN;
-            default -> throw new IllegalArgumentException(
-                    "unknown level '" + word + "' (expected none, read, list, write or admin)");
-        };
+        return AccessLevel.of(word).orElseThrow(() -> new IllegalArgumentException(
+                "unknown level '" + word + "' (expected none, read, list, write or admin)"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.wharf.server.acl;
 
+import dev.wharf.config.AccessLevel;
 /**
  * What a door asks to do to a path, named the same way for every door. Each operation needs one
  * {@link AccessLevel} on the directory that governs the path (see docs/acl.md for the per-command table).

@@ -1,6 +1,5 @@
 package dev.wharf.server.admin;
 
-import dev.wharf.server.config.ConfigException;
 import dev.wharf.server.net.CidrSet;
 
 import dev.wharf.server.config.ConfigFile;
@@ -24,14 +23,9 @@ public record AdminSettings(String bindInterface, int port, boolean fallbackToFr
     }
 
     public static AdminSettings fromConfig(ConfigFile config) {
-        String control = config.getString("control.interface", "127.0.0.1");
-        CidrSet clients;
-        try {
-            clients = CidrSet.parse(config.getList("admin.allowed-subnets"));
-        } catch (ConfigException e) {
-            throw new ConfigException("admin.allowed-subnets: " + e.getMessage());
-        }
-        return new AdminSettings(config.getString("admin.interface", control),
+        String control = config.declaredString("control.interface");
+        CidrSet clients = CidrSet.parse("admin.allowed-subnets", config.getList("admin.allowed-subnets"));
+        return new AdminSettings(config.get("admin.interface").orElse(control),
                 config.declaredInt("admin.port"), false, clients);
     }
 

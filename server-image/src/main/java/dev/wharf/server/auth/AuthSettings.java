@@ -20,34 +20,30 @@ public record AuthSettings(
         boolean anonymousRequireEmail,
         Optional<Path> storageRoot) {
 
+    /**
+     * The user name's form and {@code anonymous.root} being set when anonymous is on are rules of the
+     * schema ({@code dev.wharf.config.ServerConfRules}), refused as the keys are read; what only this host
+     * can tell (the directories exist) is checked here.
+     */
     public static AuthSettings fromConfig(ConfigFile config) {
         AuthSettings settings = new AuthSettings(
                 config.getPath("auth.password-file"),
-                config.getBoolean("auth.username-password", true),
-                config.getBoolean("anonymous.enabled", false),
-                config.getString("anonymous.user", "anonymous"),
+                config.declaredBoolean("auth.username-password"),
+                config.declaredBoolean("anonymous.enabled"),
+                config.declaredString("anonymous.user"),
                 config.getPath("anonymous.root"),
-                config.getBoolean("anonymous.require-email-password", false),
+                config.declaredBoolean("anonymous.require-email-password"),
                 config.getPath("storage.root"));
-        settings.validate(config.source());
+        if (settings.anonymousEnabled) {
+            settings.anonymousRoot.ifPresent(root -> requireDirectory(config, "anonymous.root", root));
+        }
+        settings.storageRoot.ifPresent(root -> requireDirectory(config, "storage.root", root));
         return settings;
     }
 
-    void validate(String source) {
-        if (!anonymousUser.matches("[A-Za-z0-9._@+-]{1,256}")) {
-            throw new ConfigException(source + ": anonymous.user '" + anonymousUser + "' is not a valid user name");
+    private static void requireDirectory(ConfigFile config, String key, Path root) {
+        if (!Files.isDirectory(root)) {
+            throw new ConfigException(config.where(key) + ": " + key + " = " + root + " is not a directory");
         }
-        if (anonymousEnabled) {
-            Path root = anonymousRoot.orElseThrow(() -> new ConfigException(
-                    source + ": anonymous.enabled = true needs anonymous.root (the read-only anonymous area)"));
-            if (!Files.isDirectory(root)) {
-                throw new ConfigException(source + ": anonymous.root = " + root + " is not a directory");
-            }
-        }
-        storageRoot.ifPresent(root -> {
-            if (!Files.isDirectory(root)) {
-                throw new ConfigException(source + ": storage.root = " + root + " is not a directory");
-            }
-        });
     }
 }

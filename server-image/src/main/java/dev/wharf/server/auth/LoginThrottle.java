@@ -28,11 +28,15 @@ public final class LoginThrottle {
     public record Settings(long delayMillis, long maxDelayMillis, int maxFailures, int addressFailures, Duration addressWindow) {
 
         public static Settings fromConfig(ConfigFile config) {
-            long delay = config.getLong("auth.failure-delay-ms", 1000, 0, 60_000);
-            return new Settings(delay, config.getLong("auth.failure-delay-max-ms", Math.max(delay, 8000), delay, 600_000),
-                    config.getInt("auth.max-failures", 3, 1, 1000),
-                    config.getInt("auth.address-failures", 30, 1, 1_000_000),
-                    Duration.ofSeconds(config.getInt("auth.address-window", 600, 1, 86_400)));
+            long delay = config.declaredLong("auth.failure-delay-ms");
+            // The declared maximum, raised to the delay when only the delay is set above it (the schema's
+            // note); a maximum set below the delay is a rule of the schema, refused as it is read.
+            long max = config.get("auth.failure-delay-max-ms").isPresent() ? config.declaredLong("auth.failure-delay-max-ms")
+                    : Math.max(delay, config.declaredLong("auth.failure-delay-max-ms"));
+            return new Settings(delay, max,
+                    config.declaredInt("auth.max-failures"),
+                    config.declaredInt("auth.address-failures"),
+                    Duration.ofSeconds(config.declaredInt("auth.address-window")));
         }
     }
 

@@ -17,7 +17,6 @@ import dev.wharf.server.log.EscapedThrowableConverter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -38,15 +37,15 @@ public final class LoggingSetup {
     private LoggingSetup() {}
 
     public static void apply(ConfigFile config) {
-        Level level = parseLevel(config.getString("log.level", "info"));
-        apply(level, config.getPath("log.file"));
+        apply(level(config), config.getPath("log.file"));
     }
 
-    static Level parseLevel(String raw) {
-        Level level = LEVELS.get(raw.toLowerCase(Locale.ROOT));
+    /** {@code log.level}, its default and its allowed words the schema's (a word without a level here is a bug). */
+    public static Level level(ConfigFile config) {
+        String word = config.declaredChoice("log.level");
+        Level level = LEVELS.get(word);
         if (level == null) {
-            throw new ConfigException("log.level (-log-level) must be one of error, warn, info, debug, trace, all; got '"
-                    + raw + "'");
+            throw new IllegalStateException("log.level '" + word + "' is declared but has no logback level");
         }
         return level;
     }

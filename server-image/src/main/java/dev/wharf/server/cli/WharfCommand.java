@@ -3,6 +3,7 @@ package dev.wharf.server.cli;
 import dev.wharf.server.WharfServer;
 import dev.wharf.server.acl.AclCommand;
 import dev.wharf.server.admin.AdminSettings;
+import dev.wharf.server.config.ConfigException;
 import dev.wharf.server.config.ConfigFile;
 import dev.wharf.server.topology.TopologyCommand;
 import java.nio.file.Path;
@@ -70,12 +71,16 @@ public final class WharfCommand implements Callable<Integer> {
         ConfigFile base = demo != null ? ConfigFile.load(demo.config())
                 : configFile != null ? ConfigFile.load(configFile) : ConfigFile.empty();
         ConfigFile config = base.with(overrides());
-        config.validate(); // before logging is set up from it: a bad log.level is named like any other value
-        LoggingSetup.apply(config);
-
-        AdminSettings admin = AdminSettings.fromConfig(config);
-        WharfServer server = WharfServer.create(config, demo != null ? admin.withFallbackToFreePort() : admin,
-                dev.wharf.server.ServerThreads.fromConfig(config));
+        WharfServer server;
+        try {
+            config.validate(); // before logging is set up from it: a bad log.level is named like any other value
+            LoggingSetup.apply(config);
+            AdminSettings admin = AdminSettings.fromConfig(config);
+            server = WharfServer.create(config, demo != null ? admin.withFallbackToFreePort() : admin,
+                    dev.wharf.server.ServerThreads.fromConfig(config));
+        } catch (ConfigException e) {
+            throw config.located(e); // what only this host can tell (a missing file) gets the key's line too
+        }
         Thread hook = new Thread(server::close, "wharf-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         TerminationSignals.install(server::close);

@@ -1,12 +1,15 @@
 package dev.wharf.server.config;
 
-import java.nio.file.Path;
 import dev.wharf.config.ConfigKey;
 import dev.wharf.config.KeyType;
+import dev.wharf.config.PortRange;
 import dev.wharf.config.ServerConfLines;
+import dev.wharf.config.ServerConfRules;
 import dev.wharf.config.ServerConfSchema;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,12 +17,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The server's {@code server.conf}: {@code key = value} lines, {@code #} comments, blank lines ignored.
- * Keys are dotted and lower-case ({@code ftp.port}, {@code data.port-range}); every key is documented
- * in docs/configuration.md. Each concern reads its own keys into its own settings record through the
- * typed getters; {@link #unusedKeys()} lets start-up refuse typos instead of silently ignoring them.
+ * Keys are dotted and lower-case ({@code ftp.port}, {@code data.port-range}); every key is declared in
+ * {@code dev.wharf.config.ServerConfSchema} (and so in docs/configuration.md). Each concern reads its own
+ * keys into its own settings record through the {@code declared*} getters, which take the default and the
+ * bounds from that declaration, so a settings record spells no default of its own. Every read value is
+ * checked against its declaration and the rules between keys ({@link ServerConfRules}) as it is read; the
+ * operator's tests run the same checks on every file it renders.
  */
 public final class ConfigFile {
 
@@ -31,11 +38,24 @@ public final class ConfigFile {
     /** The line each key of the file is on, {@link #COMMAND_LINE} for a flag's key. */
     private final Map<String, Integer> lines;
     private final Set<String> read = ConcurrentHashMap.newKeySet();
+    /** The schema: {@code ServerConfSchema}'s, or another one in the tests that prove no record has its own. */
+    private final Function<String, Optional<ConfigKey>> declarations;
 
-    private ConfigFile(Map<String, String> values, String source, Map<String, Integer> lines) {
+    private ConfigFile(Map<String, String> values, String source, Map<String, Integer> lines,
+                       Function<String, Optional<ConfigKey>> declarations) {
         this.values = Collections.unmodifiableMap(values);
         this.source = source;
         this.lines = Map.copyOf(lines);
+        this.declarations = declarations;
+    }
+
+    private ConfigFile(Map<String, String> values, String source, Map<String, Integer> lines) {
+        this(values, source, lines, ServerConfSchema::key);
+    }
+
+    /** The same values read against another schema (tests: a changed default must change the settings). */
+    public ConfigFile withDeclarations(Function<String, Optional<ConfigKey>> other) {
+        return new ConfigFile(new LinkedHashMap<>(values), source, lines, other);
     }
 
     public static ConfigFile empty() {
@@ -71,20 +91,37 @@ public final class ConfigFile {
         merged.putAll(overrides);
         Map<String, Integer> numbers = new LinkedHashMap<>(lines);
         overrides.keySet().forEach(key -> numbers.put(key, COMMAND_LINE));
-        return new ConfigFile(merged, source, numbers);
+        return new ConfigFile(merged, source, numbers, declarations);
     }
 
     /**
-     * Checks every key and value against the declared schema ({@code dev.wharf.config.ServerConfSchema}):
-     * an unknown key or a value of the wrong type or range stops the server, every problem named with
-     * its file and line ({@code t.conf:12: unknown key srm.enabled}) and the allowed values.
+     * Checks every key and value against the declared schema and the rules between keys
+     * ({@link ServerConfLines#problems}, what the operator's tests run on its renderings): an unknown key,
+     * a value of the wrong type or range or a broken rule stops the server, every problem named with its
+     * file and line ({@code t.conf:12: unknown key srm.enabled}) and the allowed values.
      */
     public void validate() {
-        List<String> problems = new ArrayList<>();
-        values.forEach((key, value) -> ServerConfSchema.problem(key, value).ifPresent(p -> problems.add(where(key) + ": " + p)));
+        List<String> problems = ServerConfLines.problems(values, this::where, declarations);
         if (!problems.isEmpty()) {
             throw new ConfigException(String.join("; ", problems));
         }
+    }
+
+    /**
+     * {@code e} with the place of the key its message starts with ({@code tls.key = /x: file not found}
+     * becomes {@code t.conf:7: tls.key = ...}): the checks only the host can make (files, directories,
+     * NICs) name their key, and this adds the file and line once, where start-up reports them.
+     */
+    public ConfigException located(ConfigException e) {
+        String message = e.getMessage();
+        if (message == null || message.startsWith(source + ":") || message.startsWith("command line:")) {
+            return e;
+        }
+        return values.keySet().stream()
+                .filter(k -> message.length() > k.length() && message.startsWith(k) && " :=".indexOf(message.charAt(k.length())) >= 0)
+                .max(Comparator.comparingInt(String::length))
+                .map(k -> new ConfigException(where(k) + ": " + message, e))
+                .orElse(e);
     }
 
     /** {@code file:line} of a key of the file, "command line" for a flag's key, else the source. */
@@ -96,15 +133,31 @@ public final class ConfigFile {
         return line == COMMAND_LINE ? "command line" : source + ":" + line;
     }
 
+    /**
+     * The value of {@code key}, empty when unset; a value its declaration refuses, or a broken rule between
+     * it and other keys, is a {@link ConfigException} naming the file, the line and the key.
+     */
     public Optional<String> get(String key) {
         read.add(key);
-        return Optional.ofNullable(values.get(key)).filter(v -> !v.isEmpty());
+        Optional<String> value = Optional.ofNullable(values.get(key)).filter(v -> !v.isEmpty());
+        value.flatMap(v -> declarations.apply(key).flatMap(k -> k.problem(v))).ifPresent(p -> {
+            throw new ConfigException(where(key) + ": " + p);
+        });
+        ServerConfRules.problemsInvolving(key, ServerConfRules.of(k -> Optional.ofNullable(values.get(k)), declarations))
+                .stream().findFirst().ifPresent(p -> {
+                    throw new ConfigException(where(p.key()) + ": " + p.message());
+                });
+        return value.map(String::strip);
     }
 
+    /** @deprecated a default written here is a second one beside the schema's: use the {@code declared*} getters. */
+    @Deprecated
     public String getString(String key, String defaultValue) {
         return get(key).orElse(defaultValue);
     }
 
+    /** @deprecated a default written here is a second one beside the schema's: use the {@code declared*} getters. */
+    @Deprecated
     public int getInt(String key, int defaultValue, int min, int max) {
         Optional<String> raw = get(key);
         if (raw.isEmpty()) {
@@ -121,6 +174,8 @@ public final class ConfigFile {
         }
     }
 
+    /** @deprecated a default written here is a second one beside the schema's: use the {@code declared*} getters. */
+    @Deprecated
     public long getLong(String key, long defaultValue, long min, long max) {
         Optional<String> raw = get(key);
         if (raw.isEmpty()) {
@@ -137,6 +192,8 @@ public final class ConfigFile {
         }
     }
 
+    /** @deprecated a default written here is a second one beside the schema's: use the {@code declared*} getters. */
+    @Deprecated
     public boolean getBoolean(String key, boolean defaultValue) {
         Optional<String> raw = get(key);
         if (raw.isEmpty()) {
@@ -176,18 +233,49 @@ public final class ConfigFile {
         return value;
     }
 
-    private static ConfigKey declared(String key, KeyType type) {
-        ConfigKey k = ServerConfSchema.require(key);
-        if (k.type() != type || (k.defaultValue() == null)) {
+    /** A TEXT, ADDRESS or PATH key with the default declared in the schema. */
+    public String declaredString(String key) {
+        return get(key).orElse(declared(key, null).defaultValue());
+    }
+
+    /** A PATH key with the default declared in the schema. */
+    public Path declaredPath(String key) {
+        return Path.of(declaredString(key));
+    }
+
+    /** A LIST key's items, or the declared default's when unset; each item checked against the declared choices. */
+    public List<String> declaredList(String key) {
+        return ConfigKey.items(declaredString(key));
+    }
+
+    /** A PORT_RANGE key with the default declared in the schema. */
+    public PortRange declaredPortRange(String key) {
+        return PortRange.parse(get(key).orElse(declared(key, KeyType.PORT_RANGE).defaultValue()));
+    }
+
+    /**
+     * An INTEGER key declared without a plain default (its default depends on another key, which the
+     * caller computes), checked against the declared bounds; empty when unset.
+     */
+    public Optional<Integer> optionalInt(String key) {
+        declarations.apply(key).filter(d -> d.type() == KeyType.INTEGER)
+                .orElseThrow(() -> new IllegalArgumentException(key + " is not declared as an INTEGER key"));
+        return get(key).map(v -> Math.toIntExact(Long.parseLong(v))); // get() checked it against k's bounds
+    }
+
+    /** The declaration of {@code key}, which must have a default (and be of {@code type}, unless null). */
+    private ConfigKey declared(String key, KeyType type) {
+        ConfigKey k = declarations.apply(key).orElseThrow(() -> new IllegalArgumentException("not a server.conf key: " + key));
+        if ((type != null && k.type() != type) || k.defaultValue() == null) {
             throw new IllegalArgumentException(key + " is declared as " + k.type() + " with default " + k.defaultValue()
-                    + ", not as a " + type + " with a default");
+                    + ", not as a " + (type == null ? "key" : type) + " with a default");
         }
         return k;
     }
 
     /** Whitespace- or comma-separated list; empty when unset. */
     public List<String> getList(String key) {
-        return get(key).map(v -> List.of(v.split("[\\s,]+"))).orElse(List.of());
+        return get(key).map(ConfigKey::items).orElse(List.of());
     }
 
     public Optional<Path> getPath(String key) {

@@ -1,5 +1,6 @@
 package dev.wharf.server.data;
 
+import dev.wharf.config.PortRange;
 import java.util.BitSet;
 import java.util.concurrent.ThreadLocalRandom;
 

@@ -1,7 +1,7 @@
 package dev.wharf.server.dcap;
 
 import dev.wharf.server.acl.AccessDecision;
-import dev.wharf.server.acl.AccessLevel;
+import dev.wharf.config.AccessLevel;
 import dev.wharf.server.acl.AccessPolicy;
 import dev.wharf.server.acl.Operation;
 import dev.wharf.server.auth.Identity;

@@ -73,7 +73,7 @@ public final class GuardedStorage implements Storage {
     /** Whether an operation would be allowed, without counting or logging a denial (for listings). */
     @Override
     public boolean allowed(Operation op, String path) {
-        if (readOnly && op.required().includes(dev.wharf.server.acl.AccessLevel.WRITE)) {
+        if (readOnly && op.required().includes(dev.wharf.config.AccessLevel.WRITE)) {
             return false;
         }
         return policy.check(identity, op, path).allowed();

@@ -53,11 +53,7 @@ public interface JailResolver {
 
     /** {@link #choose(ConfigFile)} for a kernel that has, or lacks, openat2 (tests force the latter). */
     static Kind choose(ConfigFile config, boolean openat2) {
-        String fallback = config.getString(FALLBACK_KEY, "none");
-        if (!fallback.equals("none") && !fallback.equals(NOFOLLOW_WALK)) {
-            throw new ConfigException(config.source() + ": " + FALLBACK_KEY + " must be none or " + NOFOLLOW_WALK
-                    + ", got '" + fallback + "'");
-        }
+        String fallback = config.declaredChoice(FALLBACK_KEY);
         if (openat2) {
             return Kind.OPENAT2;
         }

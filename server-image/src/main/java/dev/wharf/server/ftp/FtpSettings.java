@@ -1,5 +1,6 @@
 package dev.wharf.server.ftp;
 
+import dev.wharf.config.ListFormat;
 import dev.wharf.server.config.ConfigFile;
 import dev.wharf.server.net.DoorNetSettings;
 import dev.wharf.server.net.NetSettings;
@@ -20,25 +21,21 @@ public record FtpSettings(
         boolean requireTls,
         boolean allowThirdParty) implements DoorNetSettings {
 
-    public static final int DEFAULT_PORT = 2121;
-    public static final int DEFAULT_IMPLICIT_PORT = 2990;
     public static final int MAX_LINE = 8192;
     /** GridFTP MODE E: data connections one session may use at once. */
     public static final String STREAMS_PER_CLIENT = "limits.streams-per-client";
-    public static final int DEFAULT_STREAMS_PER_CLIENT = 10;
-    public static final int MAX_STREAMS_PER_CLIENT = 1000;
 
     public static FtpSettings plain(ConfigFile config) {
-        return read(config, "ftp", false, config.getInt("ftp.port", DEFAULT_PORT, 0, 65535));
+        return read(config, "ftp", false, config.declaredInt("ftp.port"));
     }
 
     public static FtpSettings implicitTls(ConfigFile config) {
-        return read(config, "ftps", true, config.getInt("ftps.port", DEFAULT_IMPLICIT_PORT, 0, 65535));
+        return read(config, "ftps", true, config.declaredInt("ftps.port"));
     }
 
     /** The gsiftp door: FTP settings under the door name gridftp (AUTH GSSAPI instead of AUTH TLS). */
     public static FtpSettings gridftp(ConfigFile config) {
-        return read(config, "gridftp", false, config.getInt("gridftp.port", 2811, 0, 65535));
+        return read(config, "gridftp", false, config.declaredInt("gridftp.port"));
     }
 
     /** The krbftp door: FTP settings under the door name krbftp (AUTH GSSAPI with Kerberos 5). */
@@ -49,14 +46,14 @@ public record FtpSettings(
     private static FtpSettings read(ConfigFile c, String door, boolean implicit, int port) {
         // Read here only so the key is known (and checked) in every configuration, also when no door that
         // carries MODE E is enabled: the operator always renders it. gridftp.modee.ModeESettings uses it.
-        c.getInt(STREAMS_PER_CLIENT, DEFAULT_STREAMS_PER_CLIENT, 1, MAX_STREAMS_PER_CLIENT);
+        c.declaredInt(STREAMS_PER_CLIENT);
         return new FtpSettings(door, implicit, port, NetSettings.from(c),
-                c.getBoolean("transfer.overwrite", true),
-                c.getBoolean("log.aborted-transfers", true),
-                ListFormat.parse(c.getString("ftp.list-format", "ls-l")),
-                c.getBoolean("tls.allow-ccc", false),
-                c.getBoolean("tls.require", false),
-                c.getBoolean("ftp.allow-third-party", false));
+                c.declaredBoolean("transfer.overwrite"),
+                c.declaredBoolean("log.aborted-transfers"),
+                ListFormat.of(c.declaredChoice("ftp.list-format")).orElseThrow(),
+                c.declaredBoolean("tls.allow-ccc"),
+                c.declaredBoolean("tls.require"),
+                c.declaredBoolean("ftp.allow-third-party"));
     }
 
     public FtpSettings withPort(int newPort) {

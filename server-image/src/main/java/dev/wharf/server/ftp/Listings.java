@@ -1,5 +1,6 @@
 package dev.wharf.server.ftp;
 
+import dev.wharf.config.ListFormat;
 import dev.wharf.server.fs.FileEntry;
 import dev.wharf.server.fs.StorageException;
 import dev.wharf.server.fs.VirtualPaths;

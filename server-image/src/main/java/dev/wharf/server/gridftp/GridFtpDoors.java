@@ -56,7 +56,7 @@ public final class GridFtpDoors {
 
     public static FtpDoor create(ServerContext context, FtpSettings settings, PortAllocator ports, GsiService gsi,
                                  FileChecksums checksums) {
-        boolean passwords = context.config().getBoolean("gridftp.allow-passwords", false);
+        boolean passwords = context.config().declaredBoolean("gridftp.allow-passwords");
         return new FtpDoor(context, settings, null, ports, GridFtpCommands.table(gsi, GridFtpRoots.from(context.config()),
                 passwords, context.config(), checksums), FileChannelOpener.DEFAULT);
     }

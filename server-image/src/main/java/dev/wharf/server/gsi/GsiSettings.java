@@ -1,11 +1,9 @@
 package dev.wharf.server.gsi;
 
-import dev.wharf.server.config.ConfigException;
 import dev.wharf.server.config.ConfigFile;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The {@code gsi.*} keys of server.conf (see docs/configuration.md). Read by a door that speaks GSI
@@ -20,32 +18,17 @@ import java.util.Set;
 public record GsiSettings(Path hostCertificate, Path hostKey, Path certDir, Optional<Path> gridmap,
         List<String> tlsProtocols) {
 
-    public static final String DEFAULT_HOST_CERTIFICATE = "/etc/grid-security/hostcert.pem";
-    public static final String DEFAULT_HOST_KEY = "/etc/grid-security/hostkey.pem";
-    public static final String DEFAULT_CERT_DIR = "/etc/grid-security/certificates";
-    public static final List<String> DEFAULT_TLS_PROTOCOLS = List.of("TLSv1.2", "TLSv1.3");
-    private static final Set<String> KNOWN_PROTOCOLS = Set.of("TLSv1.2", "TLSv1.3");
-
     public GsiSettings {
         tlsProtocols = List.copyOf(tlsProtocols);
     }
 
+    /** Defaults and the allowed TLS versions are the schema's (docs/configuration.md). */
     public static GsiSettings from(ConfigFile config) {
-        List<String> protocols = config.getList("gsi.tls-protocols");
-        if (protocols.isEmpty()) {
-            protocols = DEFAULT_TLS_PROTOCOLS;
-        }
-        for (String p : protocols) {
-            if (!KNOWN_PROTOCOLS.contains(p)) {
-                throw new ConfigException(config.source() + ": gsi.tls-protocols: '" + p
-                        + "' is not one of TLSv1.2, TLSv1.3");
-            }
-        }
         return new GsiSettings(
-                Path.of(config.getString("gsi.host-certificate", DEFAULT_HOST_CERTIFICATE)),
-                Path.of(config.getString("gsi.host-key", DEFAULT_HOST_KEY)),
-                Path.of(config.getString("gsi.cert-dir", DEFAULT_CERT_DIR)),
+                config.declaredPath("gsi.host-certificate"),
+                config.declaredPath("gsi.host-key"),
+                config.declaredPath("gsi.cert-dir"),
                 config.getPath("gsi.gridmap"),
-                protocols);
+                config.declaredList("gsi.tls-protocols"));
     }
 }

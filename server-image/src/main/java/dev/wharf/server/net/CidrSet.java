@@ -1,8 +1,8 @@
 package dev.wharf.server.net;
 
+import dev.wharf.config.Addresses;
 import dev.wharf.server.config.ConfigException;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.List;
 
 /** A set of IPv4/IPv6 CIDR blocks ({@code net.allowed-subnets}); empty means everyone. */
@@ -44,22 +44,11 @@ public record CidrSet(List<Block> blocks) {
         return blocks.isEmpty();
     }
 
+    /** One entry, parsed as the schema's check of CIDR lists parses it (never a name lookup). */
     private static Block block(String key, String text) {
-        int slash = text.indexOf('/');
-        String host = slash < 0 ? text : text.substring(0, slash);
-        if (!host.matches("[0-9a-fA-F:.]+")) { // never resolve names
-            throw new ConfigException(key + ": '" + text + "' is not an IP address or CIDR block");
-        }
-        try {
-            byte[] network = InetAddress.getByName(host).getAddress();
-            int prefix = slash < 0 ? network.length * 8 : Integer.parseInt(text.substring(slash + 1));
-            if (prefix < 0 || prefix > network.length * 8) {
-                throw new ConfigException(key + ": bad prefix length in '" + text + "'");
-            }
-            return new Block(network, prefix);
-        } catch (UnknownHostException | NumberFormatException e) {
-            throw new ConfigException(key + ": '" + text + "' is not an IP address or CIDR block");
-        }
+        Addresses.Block b = Addresses.block(text).orElseThrow(() -> new ConfigException(
+                key + ": " + Addresses.blockProblem(text).orElseThrow()));
+        return new Block(b.network(), b.prefix());
     }
 
     public boolean allows(InetAddress address) {

@@ -1,6 +1,6 @@
 package dev.wharf.server.net;
 
-import dev.wharf.server.data.PortRange;
+import dev.wharf.config.PortRange;
 import java.net.InetAddress;
 import java.time.Duration;
 

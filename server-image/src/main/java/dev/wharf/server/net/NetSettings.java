@@ -1,13 +1,13 @@
 package dev.wharf.server.net;
 
+import dev.wharf.config.Addresses;
+import dev.wharf.config.PortRange;
 import dev.wharf.server.config.ConfigException;
 import dev.wharf.server.config.ConfigFile;
-import dev.wharf.server.data.PortRange;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
@@ -41,35 +41,25 @@ public record NetSettings(
         Duration loginGrace,
         Duration idleTimeout) {
 
-    public static final int DEFAULT_CLIENTS = 100;
-    public static final int DEFAULT_PER_ADDRESS = 20;
-    public static final int DEFAULT_LOGIN_GRACE_SECONDS = 30;
-
     public static NetSettings from(ConfigFile c) {
-        InetAddress control = address(c, "control.interface", "127.0.0.1");
+        InetAddress control = address(c, "control.interface", c.declaredString("control.interface"));
         InetAddress data = address(c, "data.interface", control.getHostAddress());
-        int clients = c.getInt("limits.clients", DEFAULT_CLIENTS, 1, 1_000_000);
-        // A quarter of the slots by default: enough for the logged-in users to keep working while
-        // strangers hold every slot they may (docs/security.md, "Door policy").
-        int reserved = c.getInt("limits.reserved-for-authenticated", clients / 4, 0, clients - 1);
-        boolean proxyProtocol = c.getBoolean("net.proxy-protocol", false);
-        CidrSet proxyTrusted = CidrSet.parse("net.proxy-trusted", c.getList("net.proxy-trusted"));
-        if (proxyProtocol && proxyTrusted.isEveryone()) {
-            // An empty list would believe a PROXY header from any peer: anyone who reaches the port
-            // could claim any source address and walk through net.allowed-subnets.
-            throw new ConfigException("net.proxy-trusted must list the CIDRs of your proxies when net.proxy-protocol"
-                    + " is true (e.g. net.proxy-trusted = 10.0.0.5/32); otherwise any peer could claim any client address");
-        }
+        int clients = c.declaredInt("limits.clients");
+        // A quarter of the slots by default (the schema's note): enough for the logged-in users to keep
+        // working while strangers hold every slot they may (docs/security.md, "Door policy"). Below
+        // limits.clients: a rule of dev.wharf.config.ServerConfRules, checked as the key is read, like
+        // net.proxy-trusted being required with net.proxy-protocol (docs/security.md, "Door policy").
+        int reserved = c.optionalInt("limits.reserved-for-authenticated").orElse(clients / 4);
         return new NetSettings(control, data,
-                c.get("data.port-range").map(PortRange::parse).orElse(PortRange.DEFAULT),
+                c.declaredPortRange("data.port-range"),
                 CidrSet.parse("net.allowed-subnets", c.getList("net.allowed-subnets")),
-                proxyProtocol,
-                proxyTrusted,
+                c.declaredBoolean("net.proxy-protocol"),
+                CidrSet.parse("net.proxy-trusted", c.getList("net.proxy-trusted")),
                 clients,
-                c.getInt("limits.clients-per-address", DEFAULT_PER_ADDRESS, 1, 1_000_000),
+                c.declaredInt("limits.clients-per-address"),
                 reserved,
-                Duration.ofSeconds(c.getInt("limits.login-grace", DEFAULT_LOGIN_GRACE_SECONDS, 1, 3600)),
-                Duration.ofSeconds(c.getInt("limits.idle-timeout", 900, 1, 86_400 * 7)));
+                Duration.ofSeconds(c.declaredInt("limits.login-grace")),
+                Duration.ofSeconds(c.declaredInt("limits.idle-timeout")));
     }
 
     /** Connections that have not logged in yet may hold at most this many slots. */
@@ -82,17 +72,17 @@ public record NetSettings(
                 maxClients, maxPerAddress, reservedForAuthenticated, loginGrace, idleTimeout);
     }
 
-    /** An address key: an IP address or a NIC name (the operator knows data NICs by name). */
+    /**
+     * An address key: an IP address or a NIC name (the operator knows data NICs by name), read as
+     * {@code dev.wharf.config.Addresses} tells them apart (the key's own check has refused anything else).
+     */
     public static InetAddress address(ConfigFile c, String key, String fallback) {
-        String value = c.getString(key, fallback);
-        if (!value.matches("[0-9a-fA-F:.]+")) {
-            return interfaceAddress(key, value);
+        String value = c.get(key).orElse(fallback);
+        if (Addresses.looksLikeAddress(value)) {
+            return Addresses.literal(value).orElseThrow(() -> new ConfigException(c.where(key) + ": " + key
+                    + " must be an IP address, got '" + value + "'"));
         }
-        try {
-            return InetAddress.getByName(value);
-        } catch (UnknownHostException e) {
-            throw new ConfigException(key + " must be an IP address, got '" + value + "'");
-        }
+        return interfaceAddress(c.where(key) + ": " + key, value);
     }
 
     /** A NIC's first IPv4 address, else its first address. */
@@ -108,6 +98,7 @@ public record NetSettings(
         } catch (SocketException e) {
             // reported below
         }
-        throw new ConfigException(key + " must be an IP address or a network interface name, got '" + name + "'");
+        throw new ConfigException(key + ": no network interface named '" + name + "' on this host (the value is an IP address"
+                + " or a NIC name)");
     }
 }

@@ -45,11 +45,8 @@ public final class ServerTls {
     public static ServerTls fromConfig(ConfigFile config) {
         Optional<Path> certificate = config.getPath(CERTIFICATE_KEY);
         Optional<Path> key = config.getPath(KEY_KEY);
-        String controlInterface = config.getString("control.interface", "127.0.0.1");
-        if (certificate.isPresent() != key.isPresent()) {
-            throw new ConfigException(config.source() + ": " + CERTIFICATE_KEY + " and " + KEY_KEY
-                    + " must be set together (only " + (certificate.isPresent() ? CERTIFICATE_KEY : KEY_KEY) + " is set)");
-        }
+        // set together: a rule of the schema (dev.wharf.config.ServerConfRules), refused as the keys are read
+        String controlInterface = config.declaredString("control.interface");
         if (certificate.isPresent()) {
             return fromPem(certificate.get(), key.get());
         }

@@ -54,9 +54,9 @@ public final class CpuPinning {
 
     /** As {@link #fromConfig(ConfigFile)}, network threads at nice {@code netNice} (0: unchanged). */
     public static CpuPinning fromConfig(ConfigFile config, int netNice) {
-        Path root = Path.of(config.getString("topology.sysfs-root", "/"));
-        PinningSetting setting = PinningSetting.parse(config.getString(PinningSetting.KEY, "auto"));
-        String data = config.get("data.interface").orElse(config.getString("control.interface", "127.0.0.1"));
+        Path root = config.declaredPath("topology.sysfs-root");
+        PinningSetting setting = PinningSetting.parse(config.declaredString(PinningSetting.KEY));
+        String data = config.get("data.interface").orElse(config.declaredString("control.interface"));
         String storage = config.get("storage.root").orElse(null);
         Topology topology = TopologyDiscovery.of(root).discover(storage, data);
         topology.warnings().forEach(w -> LOG.info("topology: {}", w));

@@ -5,7 +5,7 @@ import dev.wharf.server.TestContexts;
 import dev.wharf.server.acl.AclMatrix.Who;
 import dev.wharf.server.config.ConfigFile;
 import dev.wharf.server.data.PortAllocator;
-import dev.wharf.server.data.PortRange;
+import dev.wharf.config.PortRange;
 import dev.wharf.server.dcap.DcapDoor;
 import dev.wharf.server.dcap.DcapSettings;
 import dev.wharf.server.ftp.FtpDoor;

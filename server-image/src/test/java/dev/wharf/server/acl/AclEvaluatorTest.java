@@ -1,5 +1,6 @@
 package dev.wharf.server.acl;
 
+import dev.wharf.config.AccessLevel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 

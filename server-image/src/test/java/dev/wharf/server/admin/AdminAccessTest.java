@@ -73,6 +73,7 @@ class AdminAccessTest {
         assertEquals(2, s.statusClients().blocks().size());
         ConfigException e = assertThrows(ConfigException.class,
                 () -> AdminSettings.fromConfig(ConfigFile.of(Map.of("admin.allowed-subnets", "pods.example"))));
-        assertEquals(true, e.getMessage().startsWith("admin.allowed-subnets"), e.getMessage());
+        assertEquals("map: admin.allowed-subnets: 'pods.example' is not an IP address or CIDR block (e.g. 10.0.0.0/8,"
+                + " 2001:db8::/32; prefix at most 32 for IPv4, 128 for IPv6)", e.getMessage());
     }
 }

@@ -89,11 +89,17 @@ class LoggingSetupTest {
 
     @Test
     void levelsAreTheMdtmFtpNames() {
-        assertEquals(Level.ERROR, LoggingSetup.parseLevel("error"));
-        assertEquals(Level.WARN, LoggingSetup.parseLevel("WARN"));
-        assertEquals(Level.TRACE, LoggingSetup.parseLevel("trace"));
-        assertEquals(Level.ALL, LoggingSetup.parseLevel("all"));
-        assertThrows(ConfigException.class, () -> LoggingSetup.parseLevel("verbose"));
+        assertEquals(Level.INFO, LoggingSetup.level(ConfigFile.empty()));
+        assertEquals(Level.ERROR, LoggingSetup.level(ConfigFile.of(java.util.Map.of("log.level", "error"))));
+        assertEquals(Level.WARN, LoggingSetup.level(ConfigFile.of(java.util.Map.of("log.level", "WARN"))));
+        assertEquals(Level.TRACE, LoggingSetup.level(ConfigFile.of(java.util.Map.of("log.level", "trace"))));
+        assertEquals(Level.ALL, LoggingSetup.level(ConfigFile.of(java.util.Map.of("log.level", "all"))));
+        for (String word : dev.wharf.config.ServerConfSchema.require("log.level").values().choices()) {
+            LoggingSetup.level(ConfigFile.of(java.util.Map.of("log.level", word))); // every declared word has a level
+        }
+        assertEquals("map: log.level must be one of error, warn, info, debug, trace, all; got 'verbose'",
+                assertThrows(ConfigException.class, () -> LoggingSetup.level(ConfigFile.of(java.util.Map.of("log.level", "verbose"))))
+                        .getMessage());
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class WharfCommandTest {
@@ -70,21 +71,30 @@ class WharfCommandTest {
         }
     }
 
-    @Test
-    void aBadConfigurationIsOneLineOnStderrAndExitCode2() throws Exception {
-        java.nio.file.Path conf = java.nio.file.Files.createTempFile("server", ".conf");
-        java.nio.file.Files.writeString(conf, "admin.port = 0\nftp.prot = 21\n");
+    /** Starts the real command with {@code text} as its -c file, which must stop it with exit code 2; its stderr. */
+    private static String refusedStart(java.nio.file.Path conf, String text) throws Exception {
+        java.nio.file.Files.writeString(conf, text);
         StringWriter err = new StringWriter();
         CommandLine line = WharfCommand.commandLine(new WharfCommand());
         line.setErr(new PrintWriter(err));
-        try {
-            assertEquals(2, line.execute("-c", conf.toString()));
-        } finally {
-            java.nio.file.Files.delete(conf);
-        }
-        assertTrue(err.toString().startsWith("wharf-server: " + conf + ":2: unknown key ftp.prot (did you mean ftp.port?)"),
-                err.toString());
-        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertEquals(2, line.execute("-c", conf.toString()));
+        return err.toString();
+    }
+
+    @Test
+    void aMissingFileIsNamedWithTheLineOfItsKey(@TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path conf = dir.resolve("server.conf");
+        String err = refusedStart(conf, "privileges.memory-lock = off\nprivileges.net-nice = 0\nadmin.port = 0\n"
+                + "ftp.port = 0\ntls.certificate = /nonexistent/cert.pem\ntls.key = /nonexistent/key.pem\n");
+        assertTrue(err.startsWith("wharf-server: " + conf + ":5: tls.certificate = /nonexistent/cert.pem: file not found"), err);
+    }
+
+    @Test
+    void aBadConfigurationIsOneLineOnStderrAndExitCode2(@TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path conf = dir.resolve("server.conf");
+        String err = refusedStart(conf, "admin.port = 0\nftp.prot = 21\n");
+        assertTrue(err.startsWith("wharf-server: " + conf + ":2: unknown key ftp.prot (did you mean ftp.port?)"), err);
+        assertEquals(1, err.lines().count(), err);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.wharf.server.data;
 
+import dev.wharf.config.PortRange;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -11,7 +11,7 @@ import dev.wharf.server.acl.SlashGridAccessPolicy;
 import dev.wharf.server.config.ConfigFile;
 import dev.wharf.server.metrics.ServerMetrics;
 import dev.wharf.server.data.PortAllocator;
-import dev.wharf.server.data.PortRange;
+import dev.wharf.config.PortRange;
 import dev.wharf.server.fs.FileChannelOpener;
 import java.io.BufferedReader;
 import java.io.DataInputStream;

@@ -9,7 +9,7 @@ import dev.wharf.server.TestContexts;
 import dev.wharf.server.config.ConfigFile;
 import dev.wharf.server.data.DataChannelFactory;
 import dev.wharf.server.data.PortAllocator;
-import dev.wharf.server.data.PortRange;
+import dev.wharf.config.PortRange;
 import dev.wharf.server.fs.FileChannelOpener;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;

@@ -2,7 +2,7 @@ package dev.wharf.server.dcap;
 
 import dev.wharf.server.ServerContext;
 import dev.wharf.server.TestContexts;
-import dev.wharf.server.data.PortRange;
+import dev.wharf.config.PortRange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -9,7 +9,7 @@ import dev.wharf.server.TestContexts;
 import dev.wharf.server.acl.SlashGridAccessPolicy;
 import dev.wharf.server.config.ConfigFile;
 import dev.wharf.server.data.PortAllocator;
-import dev.wharf.server.data.PortRange;
+import dev.wharf.config.PortRange;
 import dev.wharf.server.gsi.ExternalProgram;
 import dev.wharf.server.metrics.ServerMetrics;
 import java.nio.file.Files;

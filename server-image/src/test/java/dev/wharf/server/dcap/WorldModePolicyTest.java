@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wharf.server.acl.AccessDecision;
-import dev.wharf.server.acl.AccessLevel;
+import dev.wharf.config.AccessLevel;
 import dev.wharf.server.acl.AccessPolicy;
 import dev.wharf.server.acl.AclFileWriter;
 import dev.wharf.server.acl.AclSettings;

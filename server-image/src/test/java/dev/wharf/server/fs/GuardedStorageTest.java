@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.wharf.server.acl.AccessDecision;
-import dev.wharf.server.acl.AccessLevel;
+import dev.wharf.config.AccessLevel;
 import dev.wharf.server.acl.AccessPolicy;
 import dev.wharf.server.acl.Operation;
 import dev.wharf.server.auth.Identity;

@@ -71,7 +71,7 @@ public final class MemoryStorage implements Storage {
     }
 
     @Override public boolean allowed(Operation op, String path) {
-        return !(readOnly && op.required().includes(dev.wharf.server.acl.AccessLevel.WRITE));
+        return !(readOnly && op.required().includes(dev.wharf.config.AccessLevel.WRITE));
     }
 
     @Override public synchronized FileEntry stat(String path) throws StorageException {

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wharf.server.ServerContext;
 import dev.wharf.server.TestContexts;
 import dev.wharf.server.acl.AccessDecision;
-import dev.wharf.server.acl.AccessLevel;
+import dev.wharf.config.AccessLevel;
 import dev.wharf.server.acl.AccessPolicy;
 import dev.wharf.server.acl.Operation;
 import dev.wharf.server.config.ConfigFile;

@@ -326,8 +326,8 @@ class FtpClientTest {
     void accessPolicyDenialsAre550AndCounted() throws Exception {
         server.close();
         dev.wharf.server.acl.AccessPolicy noSecrets = (who, op, path) -> path.startsWith("/secret")
-                ? dev.wharf.server.acl.AccessDecision.deny(dev.wharf.server.acl.AccessLevel.NONE, "test")
-                : dev.wharf.server.acl.AccessDecision.allow(dev.wharf.server.acl.AccessLevel.ADMIN, "test");
+                ? dev.wharf.server.acl.AccessDecision.deny(dev.wharf.config.AccessLevel.NONE, "test")
+                : dev.wharf.server.acl.AccessDecision.allow(dev.wharf.config.AccessLevel.ADMIN, "test");
         server = FtpTestServer.start(tmp.resolve("p"), Map.of(), noSecrets);
         Files.createDirectory(server.root().resolve("secret"));
         Files.writeString(server.root().resolve("secret/f"), "x");

@@ -1,12 +1,13 @@
 package dev.wharf.server.ftp;
 
+import dev.wharf.config.ListFormat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wharf.server.config.ConfigException;
 import dev.wharf.server.config.ConfigFile;
-import dev.wharf.server.data.PortRange;
+import dev.wharf.config.PortRange;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,7 @@ class FtpSettingsTest {
         assertEquals("ftp", s.door());
         assertEquals(2121, s.port());
         assertEquals("127.0.0.1", s.dataInterface().getHostAddress());
-        assertEquals(PortRange.DEFAULT, s.portRange());
+        assertEquals(new PortRange(20000, 25000), s.portRange());
         assertEquals(100, s.net().maxClients());
         assertEquals(20, s.net().maxPerAddress());
         assertEquals(25, s.net().reservedForAuthenticated());

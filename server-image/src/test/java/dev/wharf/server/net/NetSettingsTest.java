@@ -33,7 +33,22 @@ class NetSettingsTest {
         assertFalse(s.proxyTrusted().allows(InetAddress.getByName("10.2.0.1")));
         ConfigException e = assertThrows(ConfigException.class,
                 () -> NetSettings.from(ConfigFile.of(Map.of("net.proxy-trusted", "haproxy.example.org"))));
-        assertTrue(e.getMessage().startsWith("net.proxy-trusted:"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("map: net.proxy-trusted: 'haproxy.example.org' is not an IP address or CIDR block"),
+                e.getMessage());
+    }
+
+    /**
+     * The JDK reads "10.1" as 10.0.0.1 and looks "cafe" up in DNS: a subnet list written that way once
+     * allowed 10.0.0.0/16 for "10.1/16" and made the start ask DNS. Only full literals are addresses now.
+     */
+    @Test
+    void shortOrNamedAddressesAreRefusedNotReinterpreted() {
+        for (String bad : new String[] {"10.1/16", "cafe", "10.0.0/24"}) {
+            ConfigException e = assertThrows(ConfigException.class,
+                    () -> NetSettings.from(ConfigFile.parse(java.util.List.of("net.allowed-subnets = " + bad), "t.conf")));
+            assertTrue(e.getMessage().startsWith("t.conf:1: net.allowed-subnets: '" + bad + "' is not an IP address or CIDR block"),
+                    e.getMessage());
+        }
     }
 
     /** docs/security.md, "Door policy": an empty list used to believe a PROXY header from any peer. */
@@ -41,7 +56,7 @@ class NetSettingsTest {
     void proxyProtocolWithoutTrustedProxiesIsAStartError() {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> NetSettings.from(ConfigFile.of(Map.of("net.proxy-protocol", "true"))));
-        assertTrue(e.getMessage().startsWith("net.proxy-trusted must list the CIDRs of your proxies when"
+        assertTrue(e.getMessage().startsWith("map: net.proxy-trusted must list the CIDRs of your proxies when"
                 + " net.proxy-protocol is true"), e.getMessage());
         assertTrue(NetSettings.from(ConfigFile.of(Map.of("net.proxy-protocol", "true", "net.proxy-trusted", "10.0.0.5/32")))
                 .proxyProtocol());

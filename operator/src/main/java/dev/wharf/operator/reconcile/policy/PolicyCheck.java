@@ -1,6 +1,6 @@
 package dev.wharf.operator.reconcile.policy;
 
-import dev.wharf.operator.api.AccessLevel;
+import dev.wharf.config.AccessLevel;
 import dev.wharf.operator.api.DoorType;
 import dev.wharf.operator.api.PoolPolicy;
 import dev.wharf.operator.api.ResourceCaps;

@@ -1,7 +1,9 @@
 package dev.wharf.operator.render.conf;
 
+import dev.wharf.config.ServerConfLines;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,6 +16,15 @@ public record ServerConf(String header, Map<String, String> keys) {
 
     public ServerConf {
         keys = Collections.unmodifiableMap(new LinkedHashMap<>(keys));
+    }
+
+    /**
+     * What the server would refuse in this file, each as {@code source:line: problem}: the server's own
+     * parser and checks ({@code dev.wharf.config.ServerConfLines}: unknown keys, types and ranges, CIDRs,
+     * addresses, paths, the rules between keys); empty when it would start with it.
+     */
+    public List<String> problems(String source) {
+        return ServerConfLines.problems(ServerConfLines.parse(text().lines().toList(), source), source);
     }
 
     /** The file as the server reads it: {@code key = value} lines. */

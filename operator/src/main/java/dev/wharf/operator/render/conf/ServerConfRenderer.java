@@ -1,8 +1,7 @@
 package dev.wharf.operator.render.conf;
 
-import dev.wharf.config.Limits;
 import dev.wharf.config.ServerConfSchema;
-import dev.wharf.operator.api.AccessLevel;
+import dev.wharf.config.AccessLevel;
 import dev.wharf.operator.api.AclDefaults;
 import dev.wharf.operator.api.Anonymous;
 import dev.wharf.operator.api.Authentication;
@@ -55,10 +54,10 @@ public final class ServerConfRenderer {
         if (opts.allowedSubnets != null && !opts.allowedSubnets.isEmpty()) {
             k.put("net.allowed-subnets", String.join(",", opts.allowedSubnets));
         }
-        k.put("net.proxy-protocol", bool(opts.proxyProtocol, serverDefault("net.proxy-protocol")));
-        k.put("limits.clients", String.valueOf(or(opts.clientLimit, Integer.parseInt(Limits.CLIENTS_DEFAULT))));
-        k.put("limits.idle-timeout", String.valueOf(or(opts.idleTimeoutSeconds, Integer.parseInt(Limits.IDLE_TIMEOUT_DEFAULT))));
-        k.put("limits.streams-per-client", String.valueOf(or(opts.streamsPerClient, Integer.parseInt(Limits.STREAMS_PER_CLIENT_DEFAULT))));
+        k.put("net.proxy-protocol", bool(opts.proxyProtocol, "net.proxy-protocol"));
+        k.put("limits.clients", or(opts.clientLimit, "limits.clients"));
+        k.put("limits.idle-timeout", or(opts.idleTimeoutSeconds, "limits.idle-timeout"));
+        k.put("limits.streams-per-client", or(opts.streamsPerClient, "limits.streams-per-client"));
 
         // Storage and logins
         k.put("storage.root", Layout.STORAGE_ROOT);
@@ -66,17 +65,17 @@ public final class ServerConfRenderer {
         if (auth.passwordFile != null) {
             k.put("auth.password-file", Layout.credential(Layout.PASSWD));
         }
-        k.put("auth.username-password", bool(auth.usernamePassword, serverDefault("auth.username-password")));
+        k.put("auth.username-password", bool(auth.usernamePassword, "auth.username-password"));
         anonymous(k, spec, pool);
-        k.put("transfer.overwrite", bool(opts.overwrite, serverDefault("transfer.overwrite")));
-        k.put("log.aborted-transfers", bool(opts.logAbortedTransfers, serverDefault("log.aborted-transfers")));
+        k.put("transfer.overwrite", bool(opts.overwrite, "transfer.overwrite"));
+        k.put("log.aborted-transfers", bool(opts.logAbortedTransfers, "log.aborted-transfers"));
 
         // FTP and FTPS doors (the server opens ftp unless told not to)
         k.put("ftp.enabled", String.valueOf(doors.contains(DoorType.FTP)));
         if (doors.contains(DoorType.FTP)) {
             k.put("ftp.port", String.valueOf(ports.doors.get(DoorType.FTP.specName())));
         }
-        k.put("ftp.list-format", (opts.listFormat != null ? opts.listFormat : dev.wharf.operator.api.ListFormat.LS_L).value());
+        k.put("ftp.list-format", opts.listFormat != null ? opts.listFormat.value() : serverDefault("ftp.list-format"));
         k.put("ftps.enabled", String.valueOf(doors.contains(DoorType.FTPS)));
         if (doors.contains(DoorType.FTPS)) {
             k.put("ftps.port", String.valueOf(ports.doors.get(DoorType.FTPS.specName())));
@@ -92,16 +91,16 @@ public final class ServerConfRenderer {
         // Admin endpoint and logging
         k.put("admin.interface", ALL_ADDRESSES);
         k.put("admin.port", String.valueOf(ports.admin));
-        k.put("log.level", spec.logLevel != null ? spec.logLevel.value() : "info");
+        k.put("log.level", spec.logLevel != null ? spec.logLevel.value() : serverDefault("log.level"));
 
         // Access control: the pool decides, a server may ask for less (or up to the pool's policy.maxDefaultAcl)
         AclDefaults acl = pool.defaults != null && pool.defaults.acl != null ? pool.defaults.acl : new AclDefaults();
         ServerAcl own = spec.acl != null ? spec.acl : new ServerAcl();
         AccessLevel cap = pool.policyOrDefault().maxDefaultAclOrDefault();
-        k.put("acl.enabled", bool(acl.enabled, serverDefault("acl.enabled")));
-        level(own.authenticated, acl.authenticated, AccessLevel.WRITE, cap)
+        k.put("acl.enabled", bool(acl.enabled, "acl.enabled"));
+        level(own.authenticated, acl.authenticated, serverLevel("acl.default.authenticated"), cap)
                 .ifPresent(l -> k.put("acl.default.authenticated", l.value()));
-        level(own.anonymous, acl.anonymous, AccessLevel.LIST, cap)
+        level(own.anonymous, acl.anonymous, serverLevel("acl.default.anonymous"), cap)
                 .ifPresent(l -> k.put("acl.default.anonymous", l.value()));
 
         // GridFTP, dCap, GSI, threads: only when used (keeps a server's file short)
@@ -147,12 +146,16 @@ public final class ServerConfRenderer {
         }
         k.put("anonymous.root", Layout.STORAGE_ROOT + "/" + root.get());
         Boolean email = a.requireEmailPassword != null ? a.requireEmailPassword : d.requireEmailPassword;
-        k.put("anonymous.require-email-password", bool(email, serverDefault("anonymous.require-email-password")));
+        k.put("anonymous.require-email-password", bool(email, "anonymous.require-email-password"));
     }
 
-    /** The server's own default of a boolean key (the schema module's): unset spec fields render it. */
-    private static boolean serverDefault(String key) {
-        return Boolean.parseBoolean(ServerConfSchema.require(key).defaultValue());
+    /** The server's own default of a key (the schema module's): unset spec fields render it. */
+    private static String serverDefault(String key) {
+        return ServerConfSchema.require(key).defaultValue();
+    }
+
+    private static AccessLevel serverLevel(String key) {
+        return AccessLevel.of(serverDefault(key)).orElseThrow();
     }
 
     /**
@@ -168,11 +171,12 @@ public final class ServerConfRenderer {
         return Optional.of(chosen.compareTo(cap) > 0 ? cap : chosen);
     }
 
-    private static String bool(Boolean value, boolean dflt) {
-        return String.valueOf(value != null ? value : dflt);
+    /** The spec's value, else the server's default of {@code key}. */
+    private static String bool(Boolean value, String key) {
+        return value != null ? String.valueOf(value) : serverDefault(key);
     }
 
-    private static int or(Integer value, int dflt) {
-        return value != null ? value : dflt;
+    private static String or(Integer value, String key) {
+        return value != null ? String.valueOf(value) : serverDefault(key);
     }
 }

@@ -3,7 +3,7 @@ package dev.wharf.operator.render.ports;
 import dev.wharf.operator.api.DoorType;
 import dev.wharf.operator.api.PoolPorts;
 import dev.wharf.operator.api.PortAllocationStatus;
-import dev.wharf.operator.api.PortRange;
+import dev.wharf.config.PortRange;
 import dev.wharf.operator.render.ports.PortAllocationResult.Allocated;
 import dev.wharf.operator.render.ports.PortAllocationResult.Refused;
 
@@ -91,9 +91,9 @@ public final class PortAllocator {
             claim.sshd = takeControl(prev.sshd, r.key());
         }
         PortRange data = prev.data;
-        if (data != null && data.first != null && data.last != null && data.size() == dataSize
-                && pool.data.contains(data.first) && pool.data.contains(data.last) && overlapping(data) == null) {
-            claim.data = new PortRange(data.first, data.last);
+        if (data != null && data.size() == dataSize
+                && pool.data.contains(data.first()) && pool.data.contains(data.last()) && overlapping(data) == null) {
+            claim.data = data;
             dataOwner.put(claim.data, r.key());
         }
     }
@@ -154,8 +154,8 @@ public final class PortAllocator {
         types.sort(Comparator.comparingInt(DoorType::highestPort));
         for (DoorType type : types) {
             if (!claim.doors.containsKey(type)) {
-                Integer port = nextFreeControl(r.key(), pool.control.first, type.highestPort());
-                if (port == null && type.highestPort() < pool.control.last) {
+                Integer port = nextFreeControl(r.key(), pool.control.first(), type.highestPort());
+                if (port == null && type.highestPort() < pool.control.last()) {
                     refuse(r, PortAllocationResult.POOL_EXHAUSTED, "StoragePool " + poolName + " has no free control port"
                             + " below " + (type.highestPort() + 1) + " in " + pool.control + " for door " + type.specName()
                             + " (dccp and libdcap cannot reach a dCap door above " + type.highestPort()
@@ -227,7 +227,7 @@ public final class PortAllocator {
     }
 
     private Integer nextFreeControl(String owner) {
-        return nextFreeControl(owner, pool.control.first, 65535);
+        return nextFreeControl(owner, pool.control.first(), PortRange.HIGHEST);
     }
 
     private Integer nextFreeControl(String owner, int from) {
@@ -236,7 +236,7 @@ public final class PortAllocator {
 
     /** The lowest free control port in {@code from..highest} (and in the block). */
     private Integer nextFreeControl(String owner, int from, int highest) {
-        for (int port = Math.max(from, pool.control.first); port <= Math.min(pool.control.last, highest); port++) {
+        for (int port = Math.max(from, pool.control.first()); port <= Math.min(pool.control.last(), highest); port++) {
             if (!controlOwner.containsKey(port)) {
                 return takeControl(port, owner);
             }
@@ -245,14 +245,14 @@ public final class PortAllocator {
     }
 
     private PortRange nextFreeData() {
-        int start = pool.data.first;
-        while (start + dataSize - 1 <= pool.data.last) {
+        int start = pool.data.first();
+        while (start + dataSize - 1 <= pool.data.last()) {
             PortRange candidate = new PortRange(start, start + dataSize - 1);
             PortRange clash = overlapping(candidate);
             if (clash == null) {
                 return candidate;
             }
-            start = clash.last + 1;
+            start = clash.last() + 1;
         }
         return null;
     }
@@ -260,7 +260,7 @@ public final class PortAllocator {
     private PortRange overlapping(PortRange range) {
         PortRange first = null;
         for (PortRange used : dataOwner.keySet()) {
-            if (used.first <= range.last && range.first <= used.last && (first == null || used.last > first.last)) {
+            if (used.first() <= range.last() && range.first() <= used.last() && (first == null || used.last() > first.last())) {
                 first = used;
             }
         }

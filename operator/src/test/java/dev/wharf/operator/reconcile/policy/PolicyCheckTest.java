@@ -3,7 +3,7 @@ package dev.wharf.operator.reconcile.policy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wharf.operator.api.AccessLevel;
+import dev.wharf.config.AccessLevel;
 import dev.wharf.operator.api.Anonymous;
 import dev.wharf.operator.api.Authentication;
 import dev.wharf.operator.api.Door;

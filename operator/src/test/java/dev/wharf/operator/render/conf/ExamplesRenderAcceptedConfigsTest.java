@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wharf.operator.api.DoorType;
 import dev.wharf.operator.api.PortAllocationStatus;
-import dev.wharf.operator.api.PortRange;
+import dev.wharf.config.PortRange;
 import dev.wharf.operator.api.StoragePool;
 import dev.wharf.operator.api.TransferServer;
 import io.fabric8.kubernetes.client.utils.Serialization;

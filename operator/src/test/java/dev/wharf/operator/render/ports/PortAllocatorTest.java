@@ -3,7 +3,7 @@ package dev.wharf.operator.render.ports;
 import dev.wharf.operator.api.DoorType;
 import dev.wharf.operator.api.PoolPorts;
 import dev.wharf.operator.api.PortAllocationStatus;
-import dev.wharf.operator.api.PortRange;
+import dev.wharf.config.PortRange;
 import dev.wharf.operator.render.ports.PortAllocationResult.Allocated;
 import dev.wharf.operator.render.ports.PortAllocationResult.Refused;
 import org.junit.jupiter.api.Test;
@@ -196,7 +196,7 @@ class PortAllocatorTest {
                 assertTrue(control.add(s.sshd));
             }
             for (PortRange other : data) {
-                assertTrue(s.data.last < other.first || other.last < s.data.first);
+                assertTrue(s.data.last() < other.first() || other.last() < s.data.first());
             }
             data.add(s.data);
         }

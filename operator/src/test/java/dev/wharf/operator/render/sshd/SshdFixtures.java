@@ -4,7 +4,7 @@ import dev.wharf.operator.api.Door;
 import dev.wharf.operator.api.DoorType;
 import dev.wharf.operator.api.Doors;
 import dev.wharf.operator.api.PortAllocationStatus;
-import dev.wharf.operator.api.PortRange;
+import dev.wharf.config.PortRange;
 import dev.wharf.operator.api.SecretKeyRef;
 import dev.wharf.operator.api.SshUser;
 import dev.wharf.operator.api.SshdSpec;

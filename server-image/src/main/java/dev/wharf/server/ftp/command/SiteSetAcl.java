@@ -1,6 +1,6 @@
 package dev.wharf.server.ftp.command;
 
-import dev.wharf.server.acl.AccessLevel;
+import dev.wharf.config.AccessLevel;
 import dev.wharf.server.acl.AclAdmin;
 import dev.wharf.server.acl.AclPrincipal;
 import dev.wharf.server.acl.AclRenderer;

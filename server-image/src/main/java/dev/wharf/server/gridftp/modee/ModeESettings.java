@@ -7,7 +7,6 @@ import dev.wharf.server.ftp.FtpSettings;
 public record ModeESettings(int maxStreams) {
 
     public static ModeESettings from(ConfigFile config) {
-        return new ModeESettings(config.getInt(FtpSettings.STREAMS_PER_CLIENT, FtpSettings.DEFAULT_STREAMS_PER_CLIENT, 1,
-                FtpSettings.MAX_STREAMS_PER_CLIENT));
+        return new ModeESettings(config.declaredInt(FtpSettings.STREAMS_PER_CLIENT));
     }
 }
