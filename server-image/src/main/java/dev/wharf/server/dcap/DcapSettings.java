@@ -35,6 +35,11 @@ public record DcapSettings(String door, int port, NetSettings net, Optional<Path
         return read(c, "gsidcap", c.declaredInt("gsidcap.port"));
     }
 
+    /** The door inside libdcap's Kerberos tunnel: {@code krbdcap.port}, the rest shared with the plain door. */
+    public static DcapSettings krb(ConfigFile c) {
+        return read(c, "krbdcap", c.declaredInt("krbdcap.port"));
+    }
+
     private static DcapSettings read(ConfigFile c, String door, int port) {
         Optional<Path> root = c.getPath("dcap.root").or(() -> c.getPath("storage.root"));
         return new DcapSettings(door, port, NetSettings.from(c), root, c.declaredBoolean("transfer.overwrite"),
