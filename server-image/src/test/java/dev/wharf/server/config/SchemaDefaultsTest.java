@@ -62,6 +62,7 @@ class SchemaDefaultsTest {
         r.put("dcap.port", c -> DcapSettings.from(c).port());
         r.put("gsidcap.port", c -> DcapSettings.gsi(c).port());
         r.put("dcap.anonymous-max-hole", c -> DcapSettings.from(c).anonymousMaxHole());
+        r.put("dcap.discard-uploads", c -> DcapSettings.from(c).discardUploads());
         r.put("auth.username-password", c -> AuthSettings.fromConfig(c).usernamePassword());
         r.put("anonymous.enabled", c -> AuthSettings.fromConfig(c).anonymousEnabled());
         r.put("anonymous.user", c -> AuthSettings.fromConfig(c).anonymousUser());
