@@ -180,24 +180,31 @@ settle_children() {
 }
 
 # bench_measure ROW SERVER BYTES COMMAND...: one timed run of COMMAND (its stdout discarded), appended to
-# $BENCH_RESULTS. A failing run is reported with its stderr, kept out of the results and listed by
-# bench_failures; the suite goes on (one refused connection should not cost the other rows' figures).
+# $BENCH_RESULTS. The time is the wall time of the whole client process, as a user sees it: from just before
+# it is started to its exit (connect, login, transfer and the server's final reply), read from bash's
+# EPOCHREALTIME (no extra process around the measured one). The machine's 1-minute load average is read
+# before and after, so a run disturbed by a neighbour shows in the table. A failing run is reported with
+# its stderr, kept out of the results and listed by bench_failures; the suite goes on (one refused
+# connection should not cost the other rows' figures).
+bench_load() { cut -d' ' -f1 /proc/loadavg; }
 bench_measure() {
   local row=$1 server=$2 bytes=$3; shift 3
-  local sp=${BENCH_SERVER_PID[$server]:-} j0 j1 s0 s1 t0 t1
+  local sp=${BENCH_SERVER_PID[$server]:-} j0 j1 s0 s1 t0 t1 l0 l1
   settle_children "$server"
-  s0=$(server_jiffies "$sp"); j0=$(( $(cpu_jiffies $$) + s0 )); t0=$(date +%s.%N)
+  l0=$(bench_load)
+  s0=$(server_jiffies "$sp"); j0=$(( $(cpu_jiffies $$) + s0 )); t0=$EPOCHREALTIME
   if ! "$@" >/dev/null 2>"$BENCH_WORK/last.err"; then
     echo "bench: '$row' against $server failed:" >&2; tail -5 "$BENCH_WORK/last.err" >&2
     printf '%s\t%s\n' "$row" "$server" >>"$BENCH_WORK/failures.tsv"
     return 0
   fi
-  t1=$(date +%s.%N)
+  t1=$EPOCHREALTIME
+  l1=$(bench_load)
   settle_children "$server"
   s1=$(server_jiffies "$sp"); j1=$(( $(cpu_jiffies $$) + s1 ))
   awk -v r="$row" -v s="$server" -v a="$t0" -v b="$t1" -v n="$bytes" -v j=$((j1 - j0)) -v k=$((s1 - s0)) -v hz="$BENCH_HZ" \
-    'BEGIN{printf "%s\t%s\t%.4f\t%d\t%.3f\t%.3f\n", r, s, b-a, n, j/hz, k/hz}' >>"$BENCH_RESULTS"
-  printf '  %-34s %-11s %8.3fs\n' "$row" "$server" "$(tail -1 "$BENCH_RESULTS" | cut -f3)" >&2
+    -v la="$l0" -v lb="$l1" 'BEGIN{printf "%s\t%s\t%.4f\t%d\t%.3f\t%.3f\t%s\t%s\n", r, s, b-a, n, j/hz, k/hz, la, lb}' >>"$BENCH_RESULTS"
+  printf '  %-44s %-13s %8.3fs  load %s -> %s\n' "$row" "$server" "$(tail -1 "$BENCH_RESULTS" | cut -f3)" "$l0" "$l1" >&2
 }
 
 # bench_failures: the failed runs (row, server, count), if any, on stderr; status 1 when there were some.
@@ -208,42 +215,53 @@ bench_failures() {
   return 1
 }
 
-# bench_table RESULTS "REFERENCE SERVERS" [CEILING SERVER]: a Markdown table of medians per row and server.
-# Speed and CPU ratios are against the best reference server that ran the same row (fastest median;
-# fewest CPU-seconds per GiB); "of ceiling" is MB/s as a share of the ceiling server's median (iperf3).
-# A server named <x>_auto also gets its speed as a multiple of <x>_none's.
+# bench_table RESULTS "REFERENCE SERVERS" [CEILING SERVER]: a Markdown table of medians per row and server,
+# each with its spread (min-max over the runs) beside it. Speed and CPU ratios are against the best reference
+# server that ran the same row (fastest median; fewest CPU-seconds per GiB); "of ceiling" is MB/s as a share
+# of the ceiling server's median (iperf3). "spread" is the slowest run over the fastest (1.00x: every run
+# alike); "load" the lowest and highest 1-minute load average read before and after the row's runs (a
+# noisy machine shows there). A server named <x>_auto also gets its speed as a multiple of <x>_none's.
 bench_table() {
   python3 - "$1" "$2" "${3:-iperf3}" <<'PY'
 import statistics, sys
 path, refs, ceiling = sys.argv[1], sys.argv[2].split(), sys.argv[3]
-order, runs, size = [], {}, {}
+order, runs, size, loads = [], {}, {}, {}
 for line in open(path):
-    row, server, secs, nbytes, cpu = line.rstrip("\n").split("\t")[:5]
+    f = line.rstrip("\n").split("\t")
+    row, server, secs, nbytes, cpu = f[:5]
     if row not in order:
         order.append(row)
     runs.setdefault(row, {}).setdefault(server, []).append((float(secs), float(cpu)))
     size[row] = int(nbytes)
+    if len(f) >= 8:
+        loads.setdefault((row, server), []).extend(float(x) for x in f[6:8])
 GIB = 1 << 30
 ceil_mbs = None
 for row in order:
     if ceiling in runs[row]:
         ceil_mbs = size[row] / statistics.median(t for t, _ in runs[row][ceiling]) / 1e6
-print("| row | server | runs | median s | MB/s | of ceiling | vs best ref | CPU-s/GiB | CPU vs best ref | auto/none |")
-print("|---|---|---|---|---|---|---|---|---|---|")
+print("| row | server | runs | median s (min-max) | spread | MB/s | of ceiling | vs best ref | CPU-s/GiB (min-max) | CPU vs best ref | auto/none | load |")
+print("|---|---|---|---|---|---|---|---|---|---|---|---|")
 for row in order:
     med = {s: statistics.median(t for t, _ in r) for s, r in runs[row].items()}
     cpg = {s: statistics.median(c for _, c in r) / (size[row] / GIB) for s, r in runs[row].items()}
     present = [s for s in refs if s in med]
     fast = min(present, key=lambda s: med[s]) if present else None
     lean = min(present, key=lambda s: cpg[s]) if present else None
-    for s in runs[row]:
+    for s, r in runs[row].items():
+        times = [t for t, _ in r]
+        cpus = [c / (size[row] / GIB) for _, c in r]
         mbs = size[row] / med[s] / 1e6
         of_ceiling = f"{100 * mbs / ceil_mbs:.0f}%" if ceil_mbs and s != ceiling else "-"
         vs = f"{med[fast] / med[s]:.2f}x ({fast})" if fast and s not in refs and s != ceiling else "-"
         cvs = f"{cpg[s] / cpg[lean]:.2f}x ({lean})" if lean and s not in refs and s != ceiling and cpg[lean] > 0 else "-"
         pair = s[:-5] + "_none" if s.endswith("_auto") else None
         an = f"{med[pair] / med[s]:.2f}x" if pair in med else "-"
-        print(f"| {row} | {s} | {len(runs[row][s])} | {med[s]:.3f} | {mbs:.0f} | {of_ceiling} | {vs} | {cpg[s]:.2f} | {cvs} | {an} |")
+        spread = f"{max(times) / min(times):.2f}x" if min(times) > 0 else "-"
+        ld = loads.get((row, s))
+        load = f"{min(ld):.2f}-{max(ld):.2f}" if ld else "-"
+        print(f"| {row} | {s} | {len(r)} | {med[s]:.3f} ({min(times):.3f}-{max(times):.3f}) | {spread} | {mbs:.0f} | {of_ceiling} | {vs} "
+              f"| {cpg[s]:.2f} ({min(cpus):.2f}-{max(cpus):.2f}) | {cvs} | {an} | {load} |")
 PY
 }
 
@@ -296,23 +314,46 @@ start_wharf() {
   wait_for_port 127.0.0.1 "$3" 60 || { tail -5 "$BENCH_WORK/$1.log" >&2; return 1; }
 }
 
-# start_vsftpd_anonymous NAME ROOT PORT FIRST-PASSIVE-PORT: vsftpd (sendfile, anonymous uploads to ROOT/incoming,
-# 1,000 passive ports) on 127.0.0.1 under a subreaper, its CPU recorded as NAME's.
+# vsftpd as the reference FTP server, on 127.0.0.1 under a subreaper, its CPU recorded as NAME's: sendfile,
+# 1,000 passive ports from FIRST, everything else at vsftpd's defaults. Two ways to log in, both measured
+# (issue 17: an anonymous server and a local user's are not the same code path in vsftpd):
+# start_vsftpd_anonymous NAME ROOT PORT FIRST: anonymous, uploads to ROOT/incoming; anon_other_write_enable
+#   lets anonymous STOR overwrite a file (without it vsftpd creates uploads with O_EXCL and refuses)
+# start_vsftpd_local NAME ROOT PORT FIRST: local user $BENCH_FTP_USER (created if missing, password
+#   $BENCH_FTP_PASS, home ROOT, chrooted there like the anonymous sessions) through PAM, as a site with
+#   accounts runs it; the session process runs as that user
+BENCH_FTP_USER=wharfbench
+BENCH_FTP_PASS=wharfbench
 start_vsftpd_anonymous() {
-  local name=$1 root=$2 port=$3 first=$4
+  vsftpd_start "$1" "$3" "$4" "anonymous_enable=YES
+no_anon_password=YES
+local_enable=NO
+anon_upload_enable=YES
+anon_other_write_enable=YES
+anon_root=$2
+anon_umask=022"
+}
+start_vsftpd_local() {
+  local name=$1 root=$2
+  id "$BENCH_FTP_USER" >/dev/null 2>&1 || useradd -M -d "$root" -s /bin/sh "$BENCH_FTP_USER"
+  usermod -d "$root" "$BENCH_FTP_USER" >/dev/null 2>&1 || true
+  echo "$BENCH_FTP_USER:$BENCH_FTP_PASS" | chpasswd
+  vsftpd_start "$name" "$3" "$4" "anonymous_enable=NO
+local_enable=YES
+local_umask=022
+chroot_local_user=YES
+pam_service_name=vsftpd"
+}
+vsftpd_start() { # name port first-passive-port login-lines
+  local name=$1 port=$2 first=$3
   mkdir -p "$BENCH_WORK/empty"
   cat >"$BENCH_WORK/$name.conf" <<CONF
 listen=YES
 listen_address=127.0.0.1
 listen_port=$port
 background=NO
-anonymous_enable=YES
-no_anon_password=YES
-local_enable=NO
+$4
 write_enable=YES
-anon_upload_enable=YES
-anon_root=$root
-anon_umask=022
 pasv_enable=YES
 pasv_min_port=$first
 pasv_max_port=$((first + 999))
@@ -327,6 +368,30 @@ CONF
   BENCH_PIDS+=($!)
   wait_for_port 127.0.0.1 "$port" 30
   bench_server "$name" "${BENCH_PIDS[-1]}"
+}
+
+# stop_server NAME: stops a server started by the functions here (and its session processes), so the next
+# start is a fresh process: nothing compiled, nothing cached but the page cache.
+stop_server() {
+  local pid=${BENCH_SERVER_PID[$1]:-} c
+  [ -n "$pid" ] || return 0
+  for c in $(descendants "$pid"); do kill "$c" 2>/dev/null || true; done
+  kill "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  unset "BENCH_SERVER_PID[$1]"
+  local kept=() p
+  for p in "${BENCH_PIDS[@]}"; do [ "$p" = "$pid" ] || kept+=("$p"); done
+  BENCH_PIDS=("${kept[@]}")
+}
+
+# free_dcap_port: a free port below 32768 (libdcap keeps the door port in a signed short).
+free_dcap_port() {
+  local port
+  for _ in $(seq 1 100); do
+    port=$((20000 + RANDOM % 10000))
+    if ! ss -Hltn "sport = :$port" | grep -q .; then echo "$port"; return 0; fi
+  done
+  echo "no free port below 32768 for a dCap door" >&2; return 1
 }
 
 # start_globus_gridftp NAME PKI-DIR [PORT-RANGE]: the reference globus-gridftp-server on 127.0.0.1 (a process

@@ -32,6 +32,8 @@ final class GridKeys {
                     "directory the anonymous dCap sessions are jailed in; an enabled door without it (or `storage.root`) refuses to start"),
             new ConfigKey("dcap.anonymous-max-hole", KeyType.INTEGER, "4294967296", null, ConfigKey.range(0L, Long.MAX_VALUE), List.of("dcap"),
                     "bytes an anonymous dCap upload may leave unwritten by seeking ahead (docs/dcap.md \"Data channel\")"),
+            new ConfigKey("dcap.discard-uploads", KeyType.BOOLEAN, "false", null, ConfigKey.NONE, List.of("dcap", "gsidcap"),
+                    "**benchmark aid, loses data**: the dCap doors accept uploads as usual (WRITE, ACK, blocks, FIN, the client's ADLER32 checked at CLOSE) but write the bytes to `/dev/null` and never create the file; `bench/run --rows dcap` compares a normal door with one set to `true` (docs/performance.md \"Issue 17\"). Off unless set; the server warns at start while it is on"),
             new ConfigKey("gsidcap.enabled", KeyType.BOOLEAN, "false", null, ConfigKey.NONE, List.of("gsidcap"),
                     "dCap inside the GSI tunnel (docs/dcap.md \"gsidcap\"): uses the `gsi.*` credential, trust and grid-mapfile keys, `dcap.root`/`storage.root` and `data.port-range`"),
             new ConfigKey("gsidcap.port", KeyType.INTEGER, "22128", null, ConfigKey.range(0L, 32767L), List.of("gsidcap"),

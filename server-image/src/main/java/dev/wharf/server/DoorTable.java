@@ -1,6 +1,7 @@
 package dev.wharf.server;
 
 import dev.wharf.server.checksum.FileChecksums;
+import dev.wharf.server.config.ConfigFile;
 import dev.wharf.server.dcap.DcapDoor;
 import dev.wharf.server.dcap.DcapSettings;
 import dev.wharf.server.data.PortAllocator;
@@ -12,6 +13,9 @@ import dev.wharf.server.ftp.FtpSettings;
 import dev.wharf.server.gridftp.GridFtpDoors;
 import dev.wharf.server.gsi.GsiService;
 import dev.wharf.server.gsi.GsiSettings;
+import dev.wharf.server.krb.KrbService;
+import dev.wharf.server.krb.KrbSettings;
+import dev.wharf.server.krbftp.KrbFtpDoors;
 import dev.wharf.server.srm.SrmDoor;
 import dev.wharf.server.srm.SrmSettings;
 import dev.wharf.server.srm.namespace.SrmCalls;
@@ -39,6 +43,10 @@ final class DoorTable {
                     (c, s, shared) -> new DcapDoor(c, s, ports(shared, s.portRange()), gsi(shared, c))),
             new DoorKind<>("gridftp", FtpSettings::gridftp,
                     (c, s, shared) -> GridFtpDoors.create(c, s, ports(shared, s.portRange()), gsi(shared, c), checksums(shared))),
+            new DoorKind<>("krbftp", c -> withKrbKeys(c, FtpSettings.kerberos(c)),
+                    (c, s, shared) -> KrbFtpDoors.create(c, s, ports(shared, s.portRange()), krb(shared, c), checksums(shared))),
+            new DoorKind<>("krbdcap", c -> withKrbKeys(c, DcapSettings.krb(c)),
+                    (c, s, shared) -> new DcapDoor(c, s, ports(shared, s.portRange()), krb(shared, c))),
             new DoorKind<>("srm", SrmSettings::from,
                     (c, s, shared) -> new SrmDoor(c, s, gsi(shared, c), SrmTransfers.forServer(c, s.door(),
                             shared.get(DoorDirectory.class, DoorDirectory::new))
@@ -47,6 +55,20 @@ final class DoorTable {
     /** One GSI service (host credential, trust store, grid-mapfile) for every GSI door of the server. */
     static GsiService gsi(SharedResources shared, ServerContext context) {
         return shared.get(GsiService.class, () -> GsiService.start(GsiSettings.from(context.config())));
+    }
+
+    /**
+     * A Kerberos door's settings, with the {@code krb.*} keys read too: a server.conf that names a keytab while
+     * both Kerberos doors are off is not refused as having unused keys (the operator renders them together).
+     */
+    private static <S> S withKrbKeys(ConfigFile config, S doorSettings) {
+        KrbSettings.from(config);
+        return doorSettings;
+    }
+
+    /** One Kerberos service (krb5.conf, keytab, principal map) for every Kerberos door of the server. */
+    static KrbService krb(SharedResources shared, ServerContext context) {
+        return shared.get(KrbService.class, () -> KrbService.start(KrbSettings.from(context.config())));
     }
 
     /** One CKSM/HASH cache for every FTP-family door: a file checksummed through one door is cached for all. */

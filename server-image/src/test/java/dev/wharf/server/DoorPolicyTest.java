@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wharf.server.config.ConfigFile;
 import dev.wharf.server.gsi.GsiSettings;
 import dev.wharf.server.gsi.TestPki;
+import dev.wharf.server.krb.TestKeytab;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -42,6 +43,9 @@ class DoorPolicyTest {
     static Map<String, String> gsiKeys;
     /** Doors that need a host credential and trust anchors to start. */
     static final java.util.Set<String> GSI_DOORS = java.util.Set.of("gridftp", "gsidcap", "srm");
+    /** Doors that need a keytab and krb5.conf to start. */
+    static final java.util.Set<String> KRB_DOORS = java.util.Set.of("krbftp", "krbdcap");
+    static Map<String, String> krbKeys;
 
     @BeforeAll
     static void pki() throws Exception {
@@ -50,6 +54,7 @@ class DoorPolicyTest {
         base = Map.of("admin.port", "0", "storage.root", Files.createDirectories(tmp.resolve("root")).toString());
         gsiKeys = Map.of("gsi.host-certificate", gsi.hostCertificate().toString(), "gsi.host-key", gsi.hostKey().toString(),
                 "gsi.cert-dir", pki.certDir().toString());
+        krbKeys = TestKeytab.serverKeys(Files.createDirectories(tmp.resolve("krb")));
     }
 
     static Stream<String> doors() {
@@ -65,6 +70,9 @@ class DoorPolicyTest {
         values.put(door + ".port", "0");
         if (GSI_DOORS.contains(door)) {
             values.putAll(gsiKeys);
+        }
+        if (KRB_DOORS.contains(door)) {
+            values.putAll(krbKeys);
         }
         values.putAll(keys);
         WharfServer server = WharfServer.create(ConfigFile.of(values));

@@ -6,6 +6,7 @@ import dev.wharf.server.data.DataChannelFactory;
 import dev.wharf.server.data.PortAllocator;
 import dev.wharf.server.fs.FileChannelOpener;
 import dev.wharf.server.gsi.GsiService;
+import dev.wharf.server.krb.KrbService;
 import dev.wharf.server.net.DoorFront;
 import dev.wharf.server.net.DoorListener;
 import dev.wharf.server.net.DoorWords;
@@ -30,23 +31,30 @@ public final class DcapDoor implements Door {
     private final ServerContext context;
     private final DcapSettings settings;
     private final DataChannelFactory data;
-    private final GsiService gsi;
+    private final TunnelMechanism tunnel;
     private final FileChannelOpener opener;
     private final DoorListener listener;
 
     public DcapDoor(ServerContext context, DcapSettings settings, PortAllocator ports) {
-        this(context, settings, ports, null);
+        this(context, settings, ports, (GsiService) null);
     }
 
     /** The gsidcap door when {@code gsi} is given: the same protocol inside libdcap's GSI tunnel. */
     public DcapDoor(ServerContext context, DcapSettings settings, PortAllocator ports, GsiService gsi) {
-        this(context, settings, ports, gsi, FileChannelOpener.DEFAULT);
+        this(context, settings, ports, gsi == null ? null : new GsiTunnel(gsi), FileChannelOpener.DEFAULT);
+    }
+
+    /** The krbdcap door: the same protocol inside libdcap's Kerberos tunnel ({@code libgssTunnel.so}). */
+    public DcapDoor(ServerContext context, DcapSettings settings, PortAllocator ports, KrbService krb) {
+        this(context, settings, ports, new KrbTunnel(krb), FileChannelOpener.DEFAULT);
+        krb.requireKey(krb.dcapPrincipal());
     }
 
     /** With the way files are opened replaced (tests: a disk that fills up). */
-    DcapDoor(ServerContext context, DcapSettings settings, PortAllocator ports, GsiService gsi, FileChannelOpener opener) {
+    DcapDoor(ServerContext context, DcapSettings settings, PortAllocator ports, TunnelMechanism tunnel,
+             FileChannelOpener opener) {
         this.opener = opener;
-        this.gsi = gsi;
+        this.tunnel = tunnel;
         this.context = context;
         this.settings = settings;
         this.data = new DataChannelFactory(context.transport(), context.ioGroup(), settings.dataInterface(), ports);
@@ -57,7 +65,7 @@ public final class DcapDoor implements Door {
 
     /** The dCap stages behind the connection policy's. */
     private void addProtocol(Channel ch) {
-        DcapPipeline.add(ch, gsi == null ? null : () -> new GsiTunnelHandler(gsi, context.blockingExecutor(), settings.door()),
+        DcapPipeline.add(ch, tunnel == null ? null : () -> new TunnelHandler(tunnel, context.blockingExecutor(), settings.door()),
                 () -> new DcapSessionHandler(context, settings, data, opener));
     }
 
@@ -76,6 +84,10 @@ public final class DcapDoor implements Door {
             LOG.warn("{} door got port {} from the kernel: dccp and libdcap cannot connect to ports above {}"
                     + " (a signed 16-bit value in libdcap); configure {}.port below 32768", name(),
                     localAddress().getPort(), DcapSettings.HIGHEST_DOOR_PORT, name());
+        }
+        if (settings.discardUploads()) {
+            LOG.warn("{} door: dcap.discard-uploads = true: uploaded data is thrown away and no file is created."
+                    + " A benchmark aid (docs/performance.md); never set it on a server that keeps data", name());
         }
     }
 

@@ -12,8 +12,8 @@ import java.util.function.Supplier;
 /**
  * The dCap stages of a control connection, behind the door-neutral {@code net.DoorFront} ones. Order
  * and names (constants so handlers and tests can find stages):
- * line (4 KiB lines; 64 KiB tunnel lines on gsidcap) → decode / encode (ISO-8859-1 text) →
- * gsi-tunnel (gsidcap only: every line both ways is {@code enc <base64>} of a GSS token or a wrapped
+ * line (4 KiB lines; 64 KiB tunnel lines on gsidcap and krbdcap) → decode / encode (ISO-8859-1 text) →
+ * gsi-tunnel (gsidcap and krbdcap: every line both ways is {@code enc <base64>} of a GSS token or a wrapped
  * piece of the conversation) → reply ({@link DcapReply} values → lines) → session.
  */
 final class DcapPipeline {
@@ -30,7 +30,7 @@ final class DcapPipeline {
     private DcapPipeline() {}
 
     /**
-     * @param tunnel makes the gsidcap tunnel stage, or null on the plain door
+     * @param tunnel makes the tunnel stage (gsidcap, krbdcap), or null on the plain door
      * @param session makes the session stage
      */
     static void add(Channel ch, Supplier<ChannelHandler> tunnel, Supplier<ChannelHandler> session) {

@@ -123,7 +123,7 @@ final class DcapSessionHandler extends SimpleChannelInboundHandler<String> {
     /** Builds the anonymous session's storage view, then welcomes the client. */
     private void login() {
         try {
-            Identity tunnelled = ctx.channel().attr(GsiTunnelHandler.IDENTITY).get();
+            Identity tunnelled = ctx.channel().attr(TunnelHandler.IDENTITY).get();
             Identity identity = tunnelled != null ? tunnelled : Identity.anonymous();
             // Plain (anonymous) dCap only adds the world mode bits where no ACL file decides (WorldModePolicy).
             storage = SessionStorage.open(context, settings.requireRoot(),

@@ -14,7 +14,7 @@ import java.util.Optional;
  * {@code dcap.root}, else {@code storage.root}; a door without either refuses to start.
  */
 public record DcapSettings(String door, int port, NetSettings net, Optional<Path> root, boolean overwrite,
-                           long anonymousMaxHole) implements DoorNetSettings {
+                           long anonymousMaxHole, boolean discardUploads) implements DoorNetSettings {
 
     /**
      * libdcap keeps a URL's door port in a signed 16-bit value ({@code short port} of its server
@@ -35,10 +35,20 @@ public record DcapSettings(String door, int port, NetSettings net, Optional<Path
         return read(c, "gsidcap", c.declaredInt("gsidcap.port"));
     }
 
+    /** The door inside libdcap's Kerberos tunnel: {@code krbdcap.port}, the rest shared with the plain door. */
+    public static DcapSettings krb(ConfigFile c) {
+        return read(c, "krbdcap", c.declaredInt("krbdcap.port"));
+    }
+
     private static DcapSettings read(ConfigFile c, String door, int port) {
         Optional<Path> root = c.getPath("dcap.root").or(() -> c.getPath("storage.root"));
         return new DcapSettings(door, port, NetSettings.from(c), root, c.declaredBoolean("transfer.overwrite"),
-                c.declaredLong("dcap.anonymous-max-hole"));
+                c.declaredLong("dcap.anonymous-max-hole"), c.declaredBoolean("dcap.discard-uploads"));
+    }
+
+    /** The same door with {@code dcap.discard-uploads} set to {@code discard} (benchmarks and their tests). */
+    public DcapSettings withDiscardUploads(boolean discard) {
+        return new DcapSettings(door, port, net, root, overwrite, anonymousMaxHole, discard);
     }
 
     public Path requireRoot() {
@@ -46,14 +56,14 @@ public record DcapSettings(String door, int port, NetSettings net, Optional<Path
     }
 
     public DcapSettings withPort(int newPort) {
-        return new DcapSettings(door, newPort, net, root, overwrite, anonymousMaxHole);
+        return new DcapSettings(door, newPort, net, root, overwrite, anonymousMaxHole, discardUploads);
     }
 
     public DcapSettings withRoot(Path newRoot) {
-        return new DcapSettings(door, port, net, Optional.of(newRoot), overwrite, anonymousMaxHole);
+        return new DcapSettings(door, port, net, Optional.of(newRoot), overwrite, anonymousMaxHole, discardUploads);
     }
 
     public DcapSettings withPortRange(PortRange range) {
-        return new DcapSettings(door, port, net.withPortRange(range), root, overwrite, anonymousMaxHole);
+        return new DcapSettings(door, port, net.withPortRange(range), root, overwrite, anonymousMaxHole, discardUploads);
     }
 }

@@ -6,7 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Turns the path argument of a request into a jail path. libdcap sends {@code dcap://host/path} (the
+ * Turns the path argument of a request into a jail path. libdcap sends {@code [tunnel]dcap://host/path} (the
  * port dropped, the path percent-encoded); a bare absolute path is accepted too (rename's target).
  * The result is normalised by {@link VirtualPaths}: {@code ..} above the root and NUL are refused.
  */
@@ -19,7 +19,8 @@ public final class DcapUrl {
         int scheme = rest.indexOf("://");
         if (scheme >= 0) {
             String name = rest.substring(0, scheme).toLowerCase(java.util.Locale.ROOT);
-            if (!name.equals("dcap") && !name.equals("gsidcap")) {
+            // libdcap keeps the tunnel prefix in the URL it sends: gsidcap://, gssdcap:// (Kerberos)...
+            if (!name.matches("[a-z0-9]{0,16}dcap")) {
                 throw new DcapProtocolException("not a dcap URL: " + name + "://");
             }
             rest = rest.substring(scheme + 3);

@@ -50,6 +50,9 @@ final class Transfers {
         Upload upload = null;
         if (o.write()) {
             upload = storage.openUpload(o.path(), UploadMode.REPLACE, 0);
+            if (settings.discardUploads()) {
+                upload = DiscardedUpload.around(upload);
+            }
             if (o.readBack() && upload.replacesExisting() && !o.truncate()) {
                 // As dCache: a file's content is never changed in place. Without -truncate (O_TRUNC) a
                 // read-write open would read nothing of the old content and then replace it.

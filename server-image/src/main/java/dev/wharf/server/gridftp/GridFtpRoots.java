@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Where a grid identity is jailed: {@code storage.root} when set (like every password user); else the
+ * Where a grid or Kerberos identity is jailed: {@code storage.root} when set (like every password user); else the
  * home directory of its mapped local account in {@code auth.password-file}; else nowhere (530). The
  * SRM door jails its sessions the same way.
  */

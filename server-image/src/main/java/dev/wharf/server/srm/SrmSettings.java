@@ -3,7 +3,6 @@ package dev.wharf.server.srm;
 import dev.wharf.server.config.ConfigFile;
 import dev.wharf.server.net.DoorNetSettings;
 import dev.wharf.server.net.NetSettings;
-import dev.wharf.server.srm.namespace.SrmLs;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,26 +16,24 @@ import java.util.List;
 public record SrmSettings(String door, int port, NetSettings net, int maxRequestBytes, int lsMaxEntries,
                           List<String> protocols) implements DoorNetSettings {
 
-    public static final int DEFAULT_PORT = 8443;
-    public static final int DEFAULT_MAX_REQUEST_BYTES = 1 << 20;
     /** The endpoint path gfal2 and FTS post to. */
     public static final String ENDPOINT = "/srm/managerv2";
 
+    /** Defaults and ranges are the declared ones (config-schema's SrmKeys). */
     public static SrmSettings from(ConfigFile c) {
-        return new SrmSettings("srm", c.getInt("srm.port", DEFAULT_PORT, 0, 65535), NetSettings.from(c),
-                c.getInt("srm.max-request-bytes", DEFAULT_MAX_REQUEST_BYTES, 4096, 64 << 20),
-                c.getInt("srm.ls-max-entries", SrmLs.DEFAULT_MAX_ENTRIES, 1, 1_000_000), protocols(c));
+        return new SrmSettings("srm", c.declaredInt("srm.port"), NetSettings.from(c), c.declaredInt("srm.max-request-bytes"),
+                c.declaredInt("srm.ls-max-entries"), protocols(c));
     }
 
     private static List<String> protocols(ConfigFile c) {
         List<String> schemes = new ArrayList<>();
-        if (c.getBoolean("gridftp.enabled", false)) {
+        if (c.declaredBoolean("gridftp.enabled")) {
             schemes.add("gsiftp");
         }
-        if (c.getBoolean("gsidcap.enabled", false)) {
+        if (c.declaredBoolean("gsidcap.enabled")) {
             schemes.add("gsidcap");
         }
-        if (c.getBoolean("dcap.enabled", false)) {
+        if (c.declaredBoolean("dcap.enabled")) {
             schemes.add("dcap");
         }
         return List.copyOf(schemes);

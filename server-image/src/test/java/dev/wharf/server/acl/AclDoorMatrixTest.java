@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * expressible" (it lists with opendir). Plain dCap's root rows are decided by the mode bits
  * (docs/dcap.md), which AclDoors sets to agree with {@code acl.default.anonymous = list} (root 0755,
  * files 0644).
- * Fast enough for the default build (about 10 s): no outside programs.
+ * Fast enough for the default build (about 10 s): no outside programs. The Kerberos doors (krbftp, krbdcap)
+ * join the same table in KrbAclDoorMatrixInteropTest, which has the KDC they need.
  */
 class AclDoorMatrixTest {
 
@@ -82,13 +83,21 @@ class AclDoorMatrixTest {
 
     @Test
     void everyDoorGivesTheTablesDecisions() throws Exception {
+        assertDecisions(doors, doors.doors());
+    }
+
+    /**
+     * Runs every principal of each door through every operation and place, and checks the table: each door gives
+     * the row's answer, and doors that express a cell agree. KrbAclDoorMatrixInteropTest adds the Kerberos doors.
+     */
+    static void assertDecisions(AclDoors doors, List<AclDoors.Door> doorList) throws Exception {
         doors.metrics.denials.clear(); // the doors are shared with other test classes
         List<String> wrong = new ArrayList<>();
         Map<Cell, Map<String, Outcome>> table = new TreeMap<>(java.util.Comparator.comparing(Cell::role)
                 .thenComparing(Cell::operation).thenComparing(Cell::place));
         Map<String, Integer> deniedPerLabel = new HashMap<>();
         int n = 0;
-        for (AclDoors.Door door : doors.doors()) {
+        for (AclDoors.Door door : doorList) {
             for (Who who : door.principals()) {
                 try (DoorClient client = door.login().as(who)) {
                     for (Operation op : Operation.values()) {

@@ -14,6 +14,13 @@ import dev.wharf.server.ftp.TestLogins;
 import dev.wharf.server.gridftp.GridFtpDoors;
 import dev.wharf.server.gsi.GsiService;
 import dev.wharf.server.gsi.TestPki;
+import dev.wharf.server.checksum.FileChecksums;
+import dev.wharf.server.ftp.RawFtp;
+import dev.wharf.server.gridftp.GsiFtpControl;
+import dev.wharf.server.krb.KrbInitiator;
+import dev.wharf.server.krb.KrbService;
+import dev.wharf.server.krb.KrbSettings;
+import dev.wharf.server.krbftp.KrbFtpDoors;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -89,6 +96,9 @@ final class AclDoors implements AutoCloseable, ExtensionContext.Store.CloseableR
     private final DcapDoor gsidcap;
     private final GsiService gsi;
     private final TestPki pki;
+    private FtpDoor krbftp;
+    private DcapDoor krbdcap;
+    private int first;
     private final Map<String, TestPki.Credential> credentials = new ConcurrentHashMap<>();
 
     AclDoors(Path tmp) throws Exception {
@@ -100,7 +110,7 @@ final class AclDoors implements AutoCloseable, ExtensionContext.Store.CloseableR
         // Plain dCap's root rows are decided by the mode bits: make them agree with acl.default.anonymous = list.
         Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.setPosixFilePermissions(root.resolve("top"), PosixFilePermissions.fromString("rw-r--r--"));
-        int first = 30000 + ThreadLocalRandom.current().nextInt(70) * 400;
+        first = 30000 + ThreadLocalRandom.current().nextInt(70) * 500;
         Map<String, String> values = new HashMap<>();
         values.put("data.port-range", first + "-" + (first + 99));
         values.put("storage.root", root.toString());
@@ -147,6 +157,50 @@ final class AclDoors implements AutoCloseable, ExtensionContext.Store.CloseableR
                 new Door("gsidcap", gsidcap.name(), AclMatrix.distinguishedNames(), this::gsidcapLogin, DCAP_CANNOT));
     }
 
+    /**
+     * Starts the krbftp and krbdcap doors on the same context and tree (once; the interop layer's
+     * KrbAclDoorMatrixInteropTest, which has the KDC) with {@code krb}'s keytab and krb5.conf.
+     */
+    synchronized void startKerberos(KrbSettings krb, int dcapPort) throws Exception {
+        if (krbftp != null) {
+            return;
+        }
+        KrbService service = KrbService.start(krb);
+        FtpSettings settings = FtpSettings.kerberos(ConfigFile.of(Map.of("data.port-range",
+                (first + 400) + "-" + (first + 449)))).withPort(0);
+        krbftp = KrbFtpDoors.create(context, settings, new PortAllocator(settings.portRange()), service,
+                new FileChecksums());
+        krbftp.start();
+        PortRange range = new PortRange(first + 450, first + 499);
+        krbdcap = new DcapDoor(context, DcapSettings.krb(ConfigFile.empty()).withPort(dcapPort).withRoot(root)
+                .withPortRange(range), new PortAllocator(range), service);
+        krbdcap.start();
+    }
+
+    /** The Kerberos doors ({@link #startKerberos} first); {@code ccache} holds each principal's tickets. */
+    List<Door> kerberosDoors(java.util.function.Function<Who, Path> ccache) {
+        List<Who> principals = AclMatrix.kerberosPrincipals();
+        return List.of(
+                new Door("krbftp", krbftp.name(), principals, who -> krbftpLogin(who, ccache.apply(who)), Set.of()),
+                new Door("krbdcap", krbdcap.name(), principals, who -> new DcapDoorClient(GsiTunnelLines.connect(
+                        krbdcap.localAddress().getPort(), KrbInitiator.of(who.identity().principal(), ccache.apply(who),
+                                "host"))), DCAP_CANNOT));
+    }
+
+    private DoorClient krbftpLogin(Who who, Path ccache) throws Exception {
+        RawFtp raw = new RawFtp(krbftp.localAddress().getPort());
+        GsiFtpControl control = new GsiFtpControl(raw, KrbInitiator.of(who.identity().principal(), ccache, "ftp"));
+        try {
+            RawFtp.expect(220, raw.reply());
+            RawFtp.expect(235, control.authenticate());
+            RawFtp.expect(232, control.command("USER " + who.identity().localAccount()));
+            return GsiFtpDoorClient.over(control);
+        } catch (Exception | AssertionError e) {
+            raw.close();
+            throw e;
+        }
+    }
+
     Door door(String name) {
         return doors().stream().filter(d -> d.name().equals(name)).findFirst().orElseThrow();
     }
@@ -177,8 +231,10 @@ final class AclDoors implements AutoCloseable, ExtensionContext.Store.CloseableR
 
     @Override
     public void close() {
-        for (var door : new dev.wharf.server.Door[] {ftp, gsiftp, dcap, gsidcap}) {
-            door.close();
+        for (var door : new dev.wharf.server.Door[] {ftp, gsiftp, dcap, gsidcap, krbftp, krbdcap}) {
+            if (door != null) {
+                door.close();
+            }
         }
         TestContexts.close(context);
         try (Stream<Path> all = Files.walk(tmp)) {

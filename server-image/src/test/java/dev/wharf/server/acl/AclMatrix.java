@@ -13,9 +13,9 @@ import java.util.Set;
 /**
  * The principals × levels × operations table shared by the policy test and the door tests: a jail
  * with an ACL in {@code /lab} (inherited by {@code /lab/deep/er}), none at the root (defaults decide).
- * Every level is held once by a password user (FTP, FTPS) and once by a DN (gsiftp, gsidcap); the
- * anonymous principal holds {@code read} (anonymous FTP, plain dCap). Principals with the same
- * {@link Who#role} must get the same decision through every door.
+ * Every level is held once by a password user (FTP, FTPS), once by a DN (gsiftp, gsidcap) and once by a
+ * Kerberos principal (krbftp, krbdcap); the anonymous principal holds {@code read} (anonymous FTP, plain
+ * dCap). Principals with the same {@link Who#role} must get the same decision through every door.
  */
 public final class AclMatrix {
     private AclMatrix() {}
@@ -27,6 +27,8 @@ public final class AclMatrix {
     public static final String SAM = DN + "Sam Staff";
     public static final String MALLORY_DN = DN + "Mallory Grid";
     public static final String OLGA = DN + "Olga Other";
+    /** The realm of the Kerberos principals (krb.TestKdc's). */
+    public static final String REALM = "@WHARF.TEST";
 
     public static final String LAB_ACL = """
             # the lab: every level once, by user name and by DN
@@ -39,9 +41,13 @@ public final class AclMatrix {
             admin dave
             write "%s"
             none "%s"
-            """.formatted(JANE, WANDA, MALLORY_DN);
+            admin kate%4$s
+            write will%4$s
+            none mel%4$s
+            """.formatted(JANE, WANDA, MALLORY_DN, REALM);
 
-    public static final String GROUPS = "staff: bob, mallory, \"%s\", \"%s\"\n".formatted(SAM, MALLORY_DN);
+    public static final String GROUPS = "staff: bob, mallory, \"%s\", \"%s\", sid%s, mel%s\n".formatted(SAM, MALLORY_DN,
+            REALM, REALM);
 
     /** How a principal gets its level under /lab; the same role must get the same decisions. */
     public enum Role {
@@ -72,7 +78,20 @@ public final class AclMatrix {
             new Who("mallory", Identity.passwordUser("mallory", Set.of()), Role.NONE_EXPLICIT_DESPITE_GROUP),
             new Who("mallory-dn", dn(MALLORY_DN), Role.NONE_EXPLICIT_DESPITE_GROUP),
             new Who("carol", Identity.passwordUser("carol", Set.of()), Role.READ_BY_STAR),
-            new Who("olga-dn", dn(OLGA), Role.READ_BY_STAR));
+            new Who("olga-dn", dn(OLGA), Role.READ_BY_STAR),
+            new Who("kate-krb", krb("kate"), Role.ADMIN_BY_NAME),
+            new Who("will-krb", krb("will"), Role.WRITE_BY_NAME),
+            new Who("sid-krb", krb("sid"), Role.LIST_BY_GROUP),
+            new Who("mel-krb", krb("mel"), Role.NONE_EXPLICIT_DESPITE_GROUP),
+            new Who("otto-krb", krb("otto"), Role.READ_BY_STAR));
+
+    private static Identity krb(String user) {
+        return new Identity(user + REALM, Identity.Method.KERBEROS, Set.of(), user);
+    }
+
+    public static List<Who> kerberosPrincipals() {
+        return PRINCIPALS.stream().filter(w -> w.identity().method() == Identity.Method.KERBEROS).toList();
+    }
 
     public static List<Who> passwordUsers() {
         return PRINCIPALS.stream().filter(w -> w.identity().method() == Identity.Method.PASSWORD).toList();

@@ -22,7 +22,11 @@ final class GsiFtpDoorClient implements DoorClient {
     }
 
     static GsiFtpDoorClient login(int port, Credential user, ChainValidator validator) throws Exception {
-        GsiFtpControl control = GsiFtpControl.login(port, user, validator);
+        return over(GsiFtpControl.login(port, user, validator));
+    }
+
+    /** A session on a control that already logged in (gsiftp, or krbftp with a Kerberos initiator). */
+    static GsiFtpDoorClient over(GsiFtpControl control) throws Exception {
         expectCode(200, control.command("TYPE I"));
         // Clear data channels whatever the door's DCAU default becomes (500 where DCAU is unknown).
         control.command("DCAU N");

@@ -3,6 +3,7 @@ package dev.wharf.server.acl;
 import dev.wharf.server.gsi.ChainValidator;
 import dev.wharf.server.gsi.GsiAcceptor;
 import dev.wharf.server.gsi.GsiInitiator;
+import dev.wharf.server.krb.GssInitiator;
 import dev.wharf.server.gsi.GsiTls;
 import dev.wharf.server.gsi.GsiTrustManager;
 import dev.wharf.server.gsi.TestPki;
@@ -30,11 +31,11 @@ final class GsiTunnelLines implements DcapDoorClient.Lines {
     private final Socket socket;
     private final BufferedReader in;
     private final OutputStream out;
-    private final GsiInitiator initiator;
+    private final GssInitiator initiator;
     private final StringBuilder partial = new StringBuilder();
     private final Deque<String> lines = new ArrayDeque<>();
 
-    private GsiTunnelLines(Socket socket, GsiInitiator initiator) throws IOException {
+    private GsiTunnelLines(Socket socket, GssInitiator initiator) throws IOException {
         this.socket = socket;
         this.initiator = initiator;
         this.in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
@@ -46,6 +47,11 @@ final class GsiTunnelLines implements DcapDoorClient.Lines {
         Credential proxy = TestPki.proxy(user, TestPki.ProxyKind.RFC_IMPERSONATION, Duration.ofHours(1));
         GsiInitiator initiator = new GsiInitiator(GsiTls.clientEngine(GsiTls.context(proxy.key(), proxy.chain(),
                 new GsiTrustManager(validator)), List.of("TLSv1.3")), validator, GsiAcceptor.Mode.GSI, null);
+        return connect(port, GssInitiator.of(initiator));
+    }
+
+    /** Connects and authenticates with {@code initiator}: the tunnel is the same for GSI and Kerberos (krbdcap). */
+    static GsiTunnelLines connect(int port, GssInitiator initiator) throws Exception {
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
         socket.setSoTimeout(15_000);
         GsiTunnelLines tunnel = new GsiTunnelLines(socket, initiator);

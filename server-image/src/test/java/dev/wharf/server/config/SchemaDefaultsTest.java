@@ -16,6 +16,7 @@ import dev.wharf.server.gridftp.modee.ModeESettings;
 import dev.wharf.server.gsi.GsiSettings;
 import dev.wharf.server.net.NetSettings;
 import dev.wharf.server.privileges.PrivilegeSettings;
+import dev.wharf.server.srm.SrmSettings;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,6 +62,7 @@ class SchemaDefaultsTest {
         r.put("dcap.port", c -> DcapSettings.from(c).port());
         r.put("gsidcap.port", c -> DcapSettings.gsi(c).port());
         r.put("dcap.anonymous-max-hole", c -> DcapSettings.from(c).anonymousMaxHole());
+        r.put("dcap.discard-uploads", c -> DcapSettings.from(c).discardUploads());
         r.put("auth.username-password", c -> AuthSettings.fromConfig(c).usernamePassword());
         r.put("anonymous.enabled", c -> AuthSettings.fromConfig(c).anonymousEnabled());
         r.put("anonymous.user", c -> AuthSettings.fromConfig(c).anonymousUser());
@@ -74,6 +76,12 @@ class SchemaDefaultsTest {
         r.put("gsi.host-key", c -> GsiSettings.from(c).hostKey());
         r.put("gsi.cert-dir", c -> GsiSettings.from(c).certDir());
         r.put("gsi.tls-protocols", c -> String.join(" ", GsiSettings.from(c).tlsProtocols()));
+        r.put("srm.port", c -> SrmSettings.from(c).port());
+        r.put("srm.max-request-bytes", c -> SrmSettings.from(c).maxRequestBytes());
+        r.put("srm.ls-max-entries", c -> SrmSettings.from(c).lsMaxEntries());
+        r.put("gridftp.enabled", c -> SrmSettings.from(c).protocols().contains("gsiftp"));
+        r.put("gsidcap.enabled", c -> SrmSettings.from(c).protocols().contains("gsidcap"));
+        r.put("dcap.enabled", c -> SrmSettings.from(c).protocols().contains("dcap"));
         r.put("admin.port", c -> AdminSettings.fromConfig(c).port());
         r.put("shutdown.grace-period", c -> ShutdownSettings.fromConfig(c).gracePeriod().toSeconds());
         r.put("log.level", c -> LoggingSetup.level(c).toString().toLowerCase(Locale.ROOT));

@@ -57,6 +57,11 @@ abstract class DcapConversationBase {
         return FileChannelOpener.DEFAULT;
     }
 
+    /** The door's settings; a test class may change them. */
+    DcapSettings settings(DcapSettings defaults) {
+        return defaults;
+    }
+
     @BeforeEach
     void start() throws Exception {
         Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxrwxrwx"));
@@ -65,7 +70,7 @@ abstract class DcapConversationBase {
                 .metrics(metrics()).build();
         int first = 30000 + ThreadLocalRandom.current().nextInt(100) * 100;
         range = new PortRange(first, first + 99);
-        DcapSettings settings = DcapSettings.from(ConfigFile.empty()).withPort(0).withRoot(root).withPortRange(range);
+        DcapSettings settings = settings(DcapSettings.from(ConfigFile.empty()).withPort(0).withRoot(root).withPortRange(range));
         door = new DcapDoor(context, settings, new PortAllocator(range), null, opener());
         door.start();
         control = new Socket(InetAddress.getLoopbackAddress(), door.localAddress().getPort());
@@ -115,6 +120,22 @@ abstract class DcapConversationBase {
         d.write(challenge);
         d.flush();
         return data;
+    }
+
+    /**
+     * Uploads {@code blocks} to {@code path}, one WRITE each, then sends CLOSE with {@code adler} as the
+     * client's ADLER32 (libdcap's form) and reads its ACK; the control line's verdict is the caller's to read.
+     */
+    void uploadClosedWithAdler32(long session, String path, int adler, byte[]... blocks) throws Exception {
+        try (Socket data = openPassive(session, path, "w -mode=0644 -truncate")) {
+            DataOutputStream o = new DataOutputStream(data.getOutputStream());
+            DataInputStream i = new DataInputStream(data.getInputStream());
+            for (byte[] block : blocks) {
+                write(o, i, block);
+            }
+            o.writeInt(20); o.writeInt(DataRequest.CLOSE); o.writeInt(12); o.writeInt(1); o.writeInt(1); o.writeInt(adler);
+            expectStatus(i, DataRequest.ACK, DataRequest.CLOSE);
+        }
     }
 
     /** A WRITE at the current offset that must succeed: {@link #sendWrite} and a FIN without error. */

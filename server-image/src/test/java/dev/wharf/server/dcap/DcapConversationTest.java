@@ -136,13 +136,7 @@ class DcapConversationTest extends DcapConversationBase {
 
     @Test
     void aWrongChecksumFailsTheUploadAndLeavesNothing() throws Exception {
-        try (Socket data = openPassive(7, "/bad", "w -mode=0644 -truncate")) {
-            DataOutputStream o = new DataOutputStream(data.getOutputStream());
-            DataInputStream i = new DataInputStream(data.getInputStream());
-            write(o, i, "hello".getBytes(StandardCharsets.US_ASCII));
-            o.writeInt(20); o.writeInt(DataRequest.CLOSE); o.writeInt(12); o.writeInt(1); o.writeInt(1); o.writeInt(0x12345678);
-            expectStatus(i, DataRequest.ACK, DataRequest.CLOSE);
-        }
+        uploadClosedWithAdler32(7, "/bad", 0x12345678, "hello".getBytes(StandardCharsets.US_ASCII));
         String reply = in.readLine();
         assertTrue(reply.startsWith("7 0 client failed 44 \"ADLER32 mismatch"), reply);
         try (var files = Files.list(root)) {

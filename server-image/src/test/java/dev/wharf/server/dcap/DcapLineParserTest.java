@@ -100,6 +100,7 @@ class DcapLineParserTest {
         assertEquals("/", DcapUrl.toPath("dcap://door"));
         assertEquals("/x/y", DcapUrl.toPath("/x/y"));
         assertEquals("/x", DcapUrl.toPath("gsidcap://door/x"));
+        assertEquals("/x", DcapUrl.toPath("gssdcap://door:22725/x")); // libgssTunnel (krbdcap) keeps its prefix
     }
 
     @Test
@@ -110,6 +111,7 @@ class DcapLineParserTest {
         assertThrows(DcapProtocolException.class, () -> DcapUrl.toPath("dcap://door/a%zz"));
         assertThrows(DcapProtocolException.class, () -> DcapUrl.toPath("dcap://door/a%2"));
         assertThrows(DcapProtocolException.class, () -> DcapUrl.toPath("http://door/a"));
+        assertThrows(DcapProtocolException.class, () -> DcapUrl.toPath("gss-dcap://door/a"));
         assertThrows(DcapProtocolException.class, () -> DcapUrl.toPath("relative/path"));
     }
 

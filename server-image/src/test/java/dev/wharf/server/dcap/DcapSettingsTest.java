@@ -35,6 +35,14 @@ class DcapSettingsTest {
     }
 
     @Test
+    void uploadsAreKeptUnlessDiscardingIsExplicitlySet() {
+        assertEquals(false, DcapSettings.from(ConfigFile.empty()).discardUploads());
+        assertEquals(false, DcapSettings.from(ConfigFile.of(Map.of("dcap.discard-uploads", "false"))).discardUploads());
+        assertEquals(true, DcapSettings.from(ConfigFile.of(Map.of("dcap.discard-uploads", "true"))).discardUploads());
+        assertEquals(true, DcapSettings.gsi(ConfigFile.of(Map.of("dcap.discard-uploads", "true"))).discardUploads());
+    }
+
+    @Test
     void theDataPortRangeHasNoSuchLimit() {
         DcapSettings s = DcapSettings.from(ConfigFile.of(Map.of("data.port-range", "50000-50999")));
         assertEquals(50000, s.portRange().first());

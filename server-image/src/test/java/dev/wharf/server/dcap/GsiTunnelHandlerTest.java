@@ -41,7 +41,7 @@ class GsiTunnelHandlerTest {
         DataChannelFactory data = new DataChannelFactory(context.transport(), context.ioGroup(),
                 InetAddress.getLoopbackAddress(), new PortAllocator(new PortRange(31000, 31009)));
         EmbeddedChannel ch = new EmbeddedChannel();
-        DcapPipeline.add(ch, () -> new GsiTunnelHandler(null, Runnable::run, "gsidcap"),
+        DcapPipeline.add(ch, () -> new TunnelHandler(new GsiTunnel(null), Runnable::run, "gsidcap"),
                 () -> new DcapSessionHandler(context, settings, data, FileChannelOpener.DEFAULT));
         ch.pipeline().fireChannelActive();
         return ch;

@@ -6,6 +6,7 @@ import dev.wharf.server.ftp.RawFtp;
 import dev.wharf.server.gsi.ChainValidator;
 import dev.wharf.server.gsi.GsiAcceptor;
 import dev.wharf.server.gsi.GsiInitiator;
+import dev.wharf.server.krb.GssInitiator;
 import dev.wharf.server.gsi.GsiTls;
 import dev.wharf.server.gsi.GsiTrustManager;
 import dev.wharf.server.gsi.ProtectedMessages;
@@ -30,10 +31,15 @@ import java.util.regex.Pattern;
 public final class GsiFtpControl implements AutoCloseable {
 
     private final RawFtp ftp;
-    private final GsiInitiator initiator;
+    private final GssInitiator initiator;
 
     /** A control connection about to authenticate with {@code initiator} (see {@link #authenticate}). */
     public GsiFtpControl(RawFtp ftp, GsiInitiator initiator) {
+        this(ftp, GssInitiator.of(initiator));
+    }
+
+    /** The same with any GSS mechanism's initiator (Kerberos: krbftp). */
+    public GsiFtpControl(RawFtp ftp, GssInitiator initiator) {
         this.ftp = ftp;
         this.initiator = initiator;
     }

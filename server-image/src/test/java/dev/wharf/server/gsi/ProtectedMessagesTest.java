@@ -96,4 +96,14 @@ class ProtectedMessagesTest {
         assertEquals(633, Protection.forVerb("CONF").replyCode());
         assertNull(Protection.forVerb("PBSZ"));
     }
+
+    @Test
+    void perLineSplittingWrapsEachLineOnItsOwnAndMarksAllButTheLast() throws Exception {
+        java.util.List<String> out = ProtectedMessages.wrapReply(plain -> plain, ProtectedMessages.Protection.MIC,
+                "211-Features:\r\n UTF8\r\n211 End\r\n", ProtectedMessages.Split.LINES);
+        assertEquals(3, out.size(), out.toString());
+        assertTrue(out.get(0).startsWith("631-") && out.get(1).startsWith("631-") && out.get(2).startsWith("631 "), out.toString());
+        assertEquals("211 End\r\n", new String(ProtectedMessages.decodeToken(out.get(2).substring(4)),
+                java.nio.charset.StandardCharsets.UTF_8));
+    }
 }

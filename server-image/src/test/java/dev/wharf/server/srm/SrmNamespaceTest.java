@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wharf.server.acl.AccessDecision;
 import dev.wharf.config.AccessLevel;
+import dev.wharf.server.acl.AccessDecision;
 import dev.wharf.server.acl.AccessPolicy;
 import dev.wharf.server.checksum.FileChecksums;
 import dev.wharf.server.srm.namespace.SrmCalls;

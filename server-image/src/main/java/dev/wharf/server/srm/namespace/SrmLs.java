@@ -38,7 +38,6 @@ public final class SrmLs implements SrmOperation<SrmLsRequest, SrmLsResponse> {
 
     /** gfal2 pages with a fixed count of 1000: a page that size is always served. */
     public static final int PAGE_CAP = 1000;
-    public static final int DEFAULT_MAX_ENTRIES = 1000;
     static final int MAX_LEVELS = 64;
     static final String CHECKSUM_TYPE = "adler32";
 

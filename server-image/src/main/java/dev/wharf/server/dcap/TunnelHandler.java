@@ -1,11 +1,6 @@
 package dev.wharf.server.dcap;
 
 import dev.wharf.server.auth.Identity;
-import dev.wharf.server.gsi.GsiAcceptor;
-import dev.wharf.server.gsi.GsiAuthenticationException;
-import dev.wharf.server.gsi.GsiLogin;
-import dev.wharf.server.gsi.GsiService;
-import dev.wharf.server.gsi.LoginRefusedException;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -16,34 +11,40 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import javax.net.ssl.SSLException;
+import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
+import dev.wharf.server.log.ClientMistakes;
 
 /**
- * The gsidcap tunnel of libdcap's {@code libgsiTunnel.so}: every line both ways is {@code enc <base64>}.
+ * libdcap's GSS tunnel, as {@code libgsiTunnel.so} (gsidcap) and {@code libgssTunnel.so} (krbdcap, Kerberos 5)
+ * both speak it (dcap's plugins/gssapi/gssIoTunnel.c): every line both ways is {@code enc <base64>}.
  * First the GSS tokens of the handshake (client = initiator, mutual authentication, no delegation),
  * then each line carries a wrapped piece of the plain dCap conversation, which may hold several
  * control lines or part of one. The authenticated grid identity is put on the channel
  * ({@link #IDENTITY}) before the first plain line reaches the session. GSS work runs on the blocking
  * executor, one token after another.
  */
-final class GsiTunnelHandler extends ChannelDuplexHandler {
+final class TunnelHandler extends ChannelDuplexHandler {
 
     static final AttributeKey<Identity> IDENTITY = AttributeKey.valueOf("wharf.dcap.identity");
-    private static final Logger LOG = LoggerFactory.getLogger(GsiTunnelHandler.class);
+    private static final Logger LOG = LoggerFactory.getLogger(TunnelHandler.class);
+    // what peers send before they authenticate: a loop of junk must not flood the log
+    private static final ClientMistakes MISTAKES = new ClientMistakes(LOG, Level.INFO);
     private static final String PREFIX = "enc ";
 
-    private final GsiService gsi;
+    private final TunnelMechanism mechanism;
     private final Executor blocking;
     private final String door;
-    private GsiAcceptor acceptor;
+    private TunnelMechanism.Context acceptor;
     private volatile boolean established;
+    private volatile boolean failed;
     private CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
     private final StringBuilder partial = new StringBuilder();
 
-    GsiTunnelHandler(GsiService gsi, Executor blocking, String door) {
-        this.gsi = gsi;
+    TunnelHandler(TunnelMechanism mechanism, Executor blocking, String door) {
+        this.mechanism = mechanism;
         this.blocking = blocking;
         this.door = door;
     }
@@ -52,7 +53,7 @@ final class GsiTunnelHandler extends ChannelDuplexHandler {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         String line = ((String) msg).strip();
         if (!line.startsWith(PREFIX)) {
-            LOG.info("{}: {} sent a line outside the GSI tunnel; closing", door, ctx.channel().remoteAddress());
+            MISTAKES.report(door + ": " + ctx.channel().remoteAddress() + " sent a line outside the tunnel; closing", null);
             ctx.close();
             return;
         }
@@ -60,7 +61,7 @@ final class GsiTunnelHandler extends ChannelDuplexHandler {
         try {
             token = Base64.getDecoder().decode(line.substring(PREFIX.length()).strip());
         } catch (IllegalArgumentException e) {
-            LOG.info("{}: bad base64 in the GSI tunnel from {}; closing", door, ctx.channel().remoteAddress());
+            MISTAKES.report(door + ": bad base64 in the tunnel from " + ctx.channel().remoteAddress() + "; closing", null);
             ctx.close();
             return;
         }
@@ -68,8 +69,8 @@ final class GsiTunnelHandler extends ChannelDuplexHandler {
     }
 
     private void process(ChannelHandlerContext ctx, byte[] token) {
-        if (!ctx.channel().isActive()) {
-            return;
+        if (!ctx.channel().isActive() || failed) {
+            return; // tokens queued behind a refusal: the close is under way, one log line is enough
         }
         try {
             if (!established) {
@@ -77,30 +78,29 @@ final class GsiTunnelHandler extends ChannelDuplexHandler {
             } else {
                 deliver(ctx, new String(acceptor.unwrap(token), StandardCharsets.ISO_8859_1));
             }
-        } catch (GsiAuthenticationException e) {
-            LOG.info("{}: GSI authentication of {} failed: {}", door, ctx.channel().remoteAddress(), e.getMessage());
+        } catch (TunnelMechanism.Refused e) {
+            failed = true;
+            MISTAKES.report(door + ": " + ctx.channel().remoteAddress() + " refused: " + e.getMessage(), null);
             byte[] out = e.outputToken();
-            if (out != null && out.length > 0) {
+            if (out.length > 0) {
                 ctx.writeAndFlush(PREFIX + Base64.getEncoder().encodeToString(out) + "\n").addListener(ChannelFutureListener.CLOSE);
             } else {
                 ctx.close();
             }
-        } catch (LoginRefusedException e) {
-            LOG.info("{}: {} refused: {}", door, ctx.channel().remoteAddress(), e.getMessage());
-            ctx.close();
-        } catch (SSLException | RuntimeException e) {
-            LOG.info("{}: GSI tunnel from {} broken: {}", door, ctx.channel().remoteAddress(), e.toString());
+        } catch (IOException | RuntimeException e) {
+            failed = true;
+            MISTAKES.report(door + ": tunnel from " + ctx.channel().remoteAddress() + " broken", e);
             ctx.close();
         }
     }
 
-    private void handshake(ChannelHandlerContext ctx, byte[] token) throws GsiAuthenticationException, LoginRefusedException {
+    private void handshake(ChannelHandlerContext ctx, byte[] token) throws TunnelMechanism.Refused {
         if (acceptor == null) {
-            acceptor = gsi.newAcceptor();
+            acceptor = mechanism.newContext();
         }
-        byte[] out = acceptor.acceptToken(token);
+        byte[] out = acceptor.accept(token);
         if (acceptor.isEstablished()) {
-            Identity identity = GsiLogin.identify(acceptor.principal(), GsiLogin.GLOBUS_MAPPING, gsi.gridMap());
+            Identity identity = acceptor.identity();
             ctx.channel().attr(IDENTITY).set(identity);
             LOG.info("{}: {} authenticated as {}", door, ctx.channel().remoteAddress(), identity.principal());
             established = true;
@@ -120,7 +120,8 @@ final class GsiTunnelHandler extends ChannelDuplexHandler {
             ctx.executor().execute(() -> ctx.fireChannelRead(line));
         }
         if (partial.length() > DcapLineParser.MAX_LINE) {
-            LOG.info("{}: over-long line inside the GSI tunnel from {}; closing", door, ctx.channel().remoteAddress());
+            MISTAKES.report(door + ": over-long line inside the tunnel from " + ctx.channel().remoteAddress() + "; closing",
+                    null);
             ctx.close();
         }
     }
@@ -134,8 +135,9 @@ final class GsiTunnelHandler extends ChannelDuplexHandler {
             byte[] wrapped = acceptor.wrap(text.getBytes(StandardCharsets.ISO_8859_1));
             ctx.write(PREFIX + Base64.getEncoder().encodeToString(wrapped) + "\n", promise);
         } else {
-            LOG.info("{}: no clear-text answer to {} before the GSI handshake; closing", door, ctx.channel().remoteAddress());
-            promise.setFailure(new IllegalStateException("the GSI tunnel is not established"));
+            MISTAKES.report(door + ": no clear-text answer to " + ctx.channel().remoteAddress()
+                    + " before the tunnel handshake; closing", null);
+            promise.setFailure(new IllegalStateException("the tunnel is not established"));
             ctx.close();
         }
     }
@@ -144,7 +146,7 @@ final class GsiTunnelHandler extends ChannelDuplexHandler {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof TooLongFrameException || cause.getCause() instanceof TooLongFrameException) {
-            LOG.info("{}: over-long line on the GSI tunnel from {}; closing", door, ctx.channel().remoteAddress());
+            MISTAKES.report(door + ": over-long line on the tunnel from " + ctx.channel().remoteAddress() + "; closing", null);
             ctx.close();
             return;
         }
