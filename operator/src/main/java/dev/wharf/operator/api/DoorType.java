@@ -1,15 +1,22 @@
 package dev.wharf.operator.api;
 
 /**
- * The five doors, with the URL scheme clients use and the server.conf key prefix that configures each.
- * The declaration order is the order everything is rendered in (ports, config, endpoints).
+ * The doors, with the URL scheme clients use and the server.conf key prefix that configures each.
+ * The declaration order is the order everything is rendered in (ports, config, endpoints); new doors go
+ * at the end, so the ports and endpoints of the others keep their order.
  */
 public enum DoorType {
     FTP("ftp", "ftp", "ftp"),
     FTPS("ftps", "ftps", "ftps"),
     GSIFTP("gsiftp", "gsiftp", "gridftp"),
     DCAP("dcap", "dcap", "dcap"),
-    GSIDCAP("gsidcap", "gsidcap", "gsidcap");
+    GSIDCAP("gsidcap", "gsidcap", "gsidcap"),
+    /** FTP with AUTH GSSAPI (Kerberos 5): clients use ftp:// URLs (curl --krb). */
+    KRBFTP("krbftp", "ftp", "krbftp"),
+    /** dCap inside libdcap's Kerberos tunnel (libgssTunnel.so): dcap:// URLs with DCACHE_IO_TUNNEL set. */
+    KRBDCAP("krbdcap", "dcap", "krbdcap"),
+    /** SRM v2.2 over httpg/HTTPS; its endpoint carries the service path (see {@link #servicePath()}). */
+    SRM("srm", "srm", "srm");
 
     private final String specName;
     private final String scheme;
@@ -37,7 +44,27 @@ public enum DoorType {
      * refuses to start otherwise).
      */
     public int highestPort() {
-        return this == DCAP || this == GSIDCAP ? 32767 : 65535;
+        return isDcap() ? 32767 : 65535;
+    }
+
+    /** The doors libdcap (dccp) talks to. */
+    public boolean isDcap() {
+        return this == DCAP || this == GSIDCAP || this == KRBDCAP;
+    }
+
+    /** The doors whose server logs in with the GSI host credential ({@code gsi.*} keys). */
+    public boolean needsHostCredential() {
+        return this == GSIFTP || this == GSIDCAP || this == SRM;
+    }
+
+    /** The doors that accept Kerberos 5 tickets ({@code krb.*} keys). */
+    public boolean isKerberos() {
+        return this == KRBFTP || this == KRBDCAP;
+    }
+
+    /** What follows {@code host:port} in an endpoint URL: SRM clients address the v2.2 service by its path. */
+    public String servicePath() {
+        return this == SRM ? "/srm/managerv2" : "";
     }
 
     /** The server.conf key prefix ({@code gridftp.port} for gsiftp). */

@@ -83,6 +83,7 @@ class ServerConfRendererTest {
         o.overwrite = false;
         o.listFormat = ListFormat.LEGACY;
         o.proxyProtocol = true;
+        o.proxyTrusted = List.of("10.0.0.0/24");
         o.logAbortedTransfers = false;
         ts.getSpec().doorOptions = o;
         ts.getSpec().pinning = Pinning.NONE;
@@ -106,6 +107,7 @@ class ServerConfRendererTest {
 
         assertEquals("10.0.0.0/8,2001:db8::/32", conf.keys().get("net.allowed-subnets"));
         assertEquals("true", conf.keys().get("net.proxy-protocol"));
+        assertEquals("10.0.0.0/24", conf.keys().get("net.proxy-trusted"));
         assertEquals("7", conf.keys().get("limits.clients"));
         assertEquals("60", conf.keys().get("limits.idle-timeout"));
         assertEquals("16", conf.keys().get("limits.streams-per-client"));
