@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wharf.operator.api.Door;
+import dev.wharf.operator.api.DoorOptions;
 import dev.wharf.operator.api.DoorType;
 import dev.wharf.operator.api.StoragePool;
 import dev.wharf.operator.api.TransferServer;
@@ -211,6 +212,30 @@ class TransferServerReconcilerTest extends FreshNamespaceReconcileTest {
         assertEquals(ports, client.resource(ts).get().getStatus().allocation);
     }
 
+    /** Issue 15: PROXY headers believed from anyone is refused, and a running server is never torn down for it. */
+    @Test
+    void proxyProtocolWithoutTrustedProxiesIsRefusedAndTheRunningServerKept() {
+        TransferServer ts = createValidServer("proxied");
+        Map<String, String> versions = versions(owned(ts));
+        var ports = client.resource(ts).get().getStatus().allocation;
+
+        editServer("proxied", t -> {
+            t.getSpec().doorOptions = new DoorOptions();
+            t.getSpec().doorOptions.proxyProtocol = true;
+        });
+        TransferServer degraded = awaitDegraded("proxied", "ProxyTrustRequired");
+        String message = condition(degraded, "Degraded").orElseThrow().getMessage();
+        assertTrue(message.contains("proxyTrusted is empty") && message.contains("keeps its ports"), message);
+        assertEquals(ports, degraded.getStatus().allocation);
+        assertEquals(versions, versions(owned(ts)), "nothing rewritten or removed");
+
+        editServer("proxied", t -> t.getSpec().doorOptions.proxyTrusted = List.of("10.0.0.0/24"));
+        awaitStatus("proxied", s -> condition(s, "Degraded").map(c -> "False".equals(c.getStatus())).orElse(false));
+        await().atMost(Duration.ofSeconds(20)).until(() -> owned(ts).stream().filter(ConfigMap.class::isInstance)
+                .map(c -> ((ConfigMap) c).getData().get("server.conf")).findFirst().orElse(""),
+                conf -> conf.contains("net.proxy-protocol = true\n") && conf.contains("net.proxy-trusted = 10.0.0.0/24\n"));
+    }
+
     @Test
     void restartConvergesToTheSameObjects() {
         TransferServer ts = createValidServer("again");
@@ -230,6 +255,17 @@ class TransferServerReconcilerTest extends FreshNamespaceReconcileTest {
     }
 
     // --- helpers ---
+
+    /** Edits a TransferServer of the test's namespace, again if the operator wrote it in between (409). */
+    void editServer(String name, java.util.function.Consumer<TransferServer> change) {
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
+            client.resources(TransferServer.class).inNamespace(ns).withName(name).edit(t -> {
+                change.accept(t);
+                return t;
+            });
+            return true;
+        });
+    }
 
     /** Edits the pool, again if the operator wrote it in between (409). */
     void editPool(java.util.function.Consumer<StoragePool> change) {
