@@ -10,6 +10,7 @@ public enum Section {
     ADMIN("Admin endpoint and logging", AdminKeys.KEYS),
     ACL("Access control", AclKeys.KEYS),
     GRID("GridFTP, GSI and dCap", GridKeys.KEYS),
+    KERBEROS("Kerberos", KrbKeys.KEYS),
     THREADS("Threads, topology and privileges", ThreadKeys.KEYS);
 
     private final String title;

@@ -12,6 +12,9 @@ import dev.wharf.server.ftp.FtpSettings;
 import dev.wharf.server.gridftp.GridFtpDoors;
 import dev.wharf.server.gsi.GsiService;
 import dev.wharf.server.gsi.GsiSettings;
+import dev.wharf.server.krb.KrbService;
+import dev.wharf.server.krb.KrbSettings;
+import dev.wharf.server.krbftp.KrbFtpDoors;
 import java.util.List;
 
 /**
@@ -34,11 +37,18 @@ final class DoorTable {
             new DoorKind<>("gsidcap", false, DcapSettings::gsi,
                     (c, s, shared) -> new DcapDoor(c, s, ports(shared, s.portRange()), gsi(shared, c))),
             new DoorKind<>("gridftp", false, FtpSettings::gridftp,
-                    (c, s, shared) -> GridFtpDoors.create(c, s, ports(shared, s.portRange()), gsi(shared, c), checksums(shared))));
+                    (c, s, shared) -> GridFtpDoors.create(c, s, ports(shared, s.portRange()), gsi(shared, c), checksums(shared))),
+            new DoorKind<>("krbftp", false, FtpSettings::kerberos,
+                    (c, s, shared) -> KrbFtpDoors.create(c, s, ports(shared, s.portRange()), krb(shared, c), checksums(shared))));
 
     /** One GSI service (host credential, trust store, grid-mapfile) for every GSI door of the server. */
     static GsiService gsi(SharedResources shared, ServerContext context) {
         return shared.get(GsiService.class, () -> GsiService.start(GsiSettings.from(context.config())));
+    }
+
+    /** One Kerberos service (krb5.conf, keytab, principal map) for every Kerberos door of the server. */
+    static KrbService krb(SharedResources shared, ServerContext context) {
+        return shared.get(KrbService.class, () -> KrbService.start(KrbSettings.from(context.config())));
     }
 
     /** One CKSM/HASH cache for every FTP-family door: a file checksummed through one door is cached for all. */

@@ -8,11 +8,18 @@ package dev.wharf.server.ftp;
  */
 public interface ControlProtection {
 
+    /** Clear commands RFC 2228 mechanisms still serve on a protected channel. */
+    java.util.Set<String> CLEAR_COMMANDS = java.util.Set.of("AUTH", "ADAT", "FEAT", "QUIT");
+
     /** ENC, MIC or CONF: the verb carries a protected command. */
-    boolean carriesCommand(String verb);
+    default boolean carriesCommand(String verb) {
+        return verb.equals("ENC") || verb.equals("MIC") || verb.equals("CONF");
+    }
 
     /** A clear command the session still accepts once protected (QUIT, FEAT...). */
-    boolean allowsClear(String verb);
+    default boolean allowsClear(String verb) {
+        return CLEAR_COMMANDS.contains(verb);
+    }
 
     /**
      * The command line inside a protected command; malformed is an {@link FtpException} 501, a token that

@@ -6,14 +6,27 @@ import java.util.List;
 /**
  * One FTP reply: a code and one or more lines. Multi-line replies render as {@code ddd-first},
  * middle lines (each starting with a space so none can look like the end line), {@code ddd last}.
+ *
+ * @param bareLf end lines with LF alone instead of CRLF: curl 7.88 (Debian 12) keeps the CR in the line it
+ *               hands its Kerberos code, whose strict base64 decoder then refuses {@code ADAT=} tokens and
+ *               {@code 63x} replies; every other client takes a bare LF as the end of a line too
  */
-public record FtpReply(int code, List<String> lines) implements Outcome {
+public record FtpReply(int code, List<String> lines, boolean bareLf) implements Outcome {
 
     public FtpReply {
         if (code < 100 || code > 699 || lines.isEmpty()) {
             throw new IllegalArgumentException("bad reply " + code + " " + lines);
         }
         lines = List.copyOf(lines);
+    }
+
+    public FtpReply(int code, List<String> lines) {
+        this(code, lines, false);
+    }
+
+    /** This reply with lines ending in LF alone (see {@link #bareLf}). */
+    public FtpReply withBareLf() {
+        return new FtpReply(code, lines, true);
     }
 
     public static FtpReply of(int code, String text) {
@@ -46,7 +59,7 @@ public record FtpReply(int code, List<String> lines) implements Outcome {
             } else {
                 s.append(text.startsWith(" ") ? "" : " ").append(text);
             }
-            s.append("\r\n");
+            s.append(bareLf ? "\n" : "\r\n");
         }
         return s.toString();
     }

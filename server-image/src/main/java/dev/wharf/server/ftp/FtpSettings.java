@@ -41,6 +41,11 @@ public record FtpSettings(
         return read(config, "gridftp", false, config.getInt("gridftp.port", 2811, 0, 65535));
     }
 
+    /** The krbftp door: FTP settings under the door name krbftp (AUTH GSSAPI with Kerberos 5). */
+    public static FtpSettings kerberos(ConfigFile config) {
+        return read(config, "krbftp", false, config.declaredInt("krbftp.port"));
+    }
+
     private static FtpSettings read(ConfigFile c, String door, boolean implicit, int port) {
         // Read here only so the key is known (and checked) in every configuration, also when no door that
         // carries MODE E is enabled: the operator always renders it. gridftp.modee.ModeESettings uses it.

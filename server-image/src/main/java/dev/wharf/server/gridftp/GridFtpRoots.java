@@ -9,16 +9,16 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Where a grid identity is jailed: {@code storage.root} when set (like every password user); else the
+ * Where a grid or Kerberos identity is jailed: {@code storage.root} when set (like every password user); else the
  * home directory of its mapped local account in {@code auth.password-file}; else nowhere (530).
  */
-record GridFtpRoots(Optional<Path> storageRoot, Optional<Path> passwordFile) {
+public record GridFtpRoots(Optional<Path> storageRoot, Optional<Path> passwordFile) {
 
-    static GridFtpRoots from(ConfigFile config) {
+    public static GridFtpRoots from(ConfigFile config) {
         return new GridFtpRoots(config.getPath("storage.root"), config.getPath("auth.password-file"));
     }
 
-    Optional<Path> rootFor(Identity identity) {
+    public Optional<Path> rootFor(Identity identity) {
         if (storageRoot.isPresent()) {
             return storageRoot;
         }

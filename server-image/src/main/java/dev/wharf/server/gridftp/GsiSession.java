@@ -8,7 +8,6 @@ import dev.wharf.server.ftp.FtpSession;
 import dev.wharf.server.gsi.GsiAcceptor;
 import dev.wharf.server.gsi.ProtectedMessages;
 import dev.wharf.server.gsi.ProtectedMessages.Protection;
-import java.util.Set;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +20,6 @@ import org.slf4j.LoggerFactory;
 final class GsiSession implements ControlProtection, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(GsiSession.class);
-    /** Clear commands still served on a protected channel. */
-    private static final Set<String> CLEAR = Set.of("AUTH", "ADAT", "FEAT", "QUIT");
 
     private GsiAcceptor acceptor;
 
@@ -68,16 +65,6 @@ final class GsiSession implements ControlProtection, AutoCloseable {
         }
         acceptor = null;
         established = false;
-    }
-
-    @Override
-    public boolean carriesCommand(String verb) {
-        return Protection.forVerb(verb) != null;
-    }
-
-    @Override
-    public boolean allowsClear(String verb) {
-        return CLEAR.contains(verb);
     }
 
     @Override

@@ -15,7 +15,7 @@ public final class Feat implements InlineCommand {
     public Outcome execute(FtpSession session, String argument) {
         List<String> lines = new ArrayList<>();
         for (String f : session.services().commands().features()) {
-            if (f.startsWith("AUTH") && session.services().tls() == null) {
+            if (f.equals("AUTH TLS") && session.services().tls() == null) {
                 continue;
             }
             lines.add(" " + line(session, f));
