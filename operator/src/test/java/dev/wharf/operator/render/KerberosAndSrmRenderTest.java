@@ -18,6 +18,7 @@ import dev.wharf.operator.api.SecretRef;
 import dev.wharf.operator.api.TransferServer;
 import dev.wharf.operator.render.RenderResult.NotRendered;
 import dev.wharf.operator.render.RenderResult.Rendered;
+import dev.wharf.operator.render.conf.ServerAccepts;
 import dev.wharf.operator.render.ports.PortAllocationResult;
 import dev.wharf.operator.render.secrets.CredentialsResult;
 import io.fabric8.kubernetes.api.model.Container;
@@ -80,6 +81,7 @@ class KerberosAndSrmRenderTest {
         TransferServer ts = kerberosServer();
         ts.getSpec().authentication.kerberos.servicePrincipal = "ftp/dtn1.example.org@EXAMPLE.ORG";
         Rendered r = assertInstanceOf(Rendered.class, render(ts, kerberosPorts(), kerberosSecrets()));
+        ServerAccepts.check(r.serverConf(), "KerberosAndSrmRenderTest kerberos");
 
         Map<String, String> keys = r.serverConf().keys();
         assertEquals("true", keys.get("krbftp.enabled"));
