@@ -11,6 +11,7 @@ public enum Section {
     ACL("Access control", AclKeys.KEYS),
     GRID("GridFTP, GSI and dCap", GridKeys.KEYS),
     KERBEROS("Kerberos", KrbKeys.KEYS),
+    SRM("SRM door", SrmKeys.KEYS),
     THREADS("Threads, topology and privileges", ThreadKeys.KEYS);
 
     private final String title;

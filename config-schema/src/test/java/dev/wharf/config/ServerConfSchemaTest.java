@@ -12,7 +12,7 @@ class ServerConfSchemaTest {
     void unknownKeysAreNamedWithTheLikelyIntendedOne() {
         assertEquals(Optional.of("unknown key ftp.prot (did you mean ftp.port?); every key is listed in docs/configuration.md"),
                 ServerConfSchema.problem("ftp.prot", "21"));
-        assertTrue(ServerConfSchema.problem("srm.enabled", "true").orElseThrow().startsWith("unknown key srm.enabled;"));
+        assertTrue(ServerConfSchema.problem("xrootd.enabled", "true").orElseThrow().startsWith("unknown key xrootd.enabled;"));
     }
 
     @Test

@@ -15,6 +15,9 @@ import dev.wharf.server.gsi.GsiSettings;
 import dev.wharf.server.krb.KrbService;
 import dev.wharf.server.krb.KrbSettings;
 import dev.wharf.server.krbftp.KrbFtpDoors;
+import dev.wharf.server.srm.SrmDoor;
+import dev.wharf.server.srm.SrmSettings;
+import dev.wharf.server.srm.namespace.SrmCalls;
 import java.util.List;
 
 /**
@@ -39,7 +42,9 @@ final class DoorTable {
             new DoorKind<>("gridftp", false, FtpSettings::gridftp,
                     (c, s, shared) -> GridFtpDoors.create(c, s, ports(shared, s.portRange()), gsi(shared, c), checksums(shared))),
             new DoorKind<>("krbftp", false, FtpSettings::kerberos,
-                    (c, s, shared) -> KrbFtpDoors.create(c, s, ports(shared, s.portRange()), krb(shared, c), checksums(shared))));
+                    (c, s, shared) -> KrbFtpDoors.create(c, s, ports(shared, s.portRange()), krb(shared, c), checksums(shared))),
+            new DoorKind<>("srm", false, SrmSettings::from,
+                    (c, s, shared) -> new SrmDoor(c, s, gsi(shared, c), SrmCalls.namespace(checksums(shared), s.lsMaxEntries(), s.protocols()))));
 
     /** One GSI service (host credential, trust store, grid-mapfile) for every GSI door of the server. */
     static GsiService gsi(SharedResources shared, ServerContext context) {

@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * Where a grid or Kerberos identity is jailed: {@code storage.root} when set (like every password user); else the
- * home directory of its mapped local account in {@code auth.password-file}; else nowhere (530).
+ * home directory of its mapped local account in {@code auth.password-file}; else nowhere (530). The
+ * SRM door jails its sessions the same way.
  */
 public record GridFtpRoots(Optional<Path> storageRoot, Optional<Path> passwordFile) {
 

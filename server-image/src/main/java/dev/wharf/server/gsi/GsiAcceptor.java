@@ -135,6 +135,8 @@ public final class GsiAcceptor implements GsiContext {
             tls.unread(data);
             return;
         }
+        // on a stream (httpg) the client's first protected bytes may follow the certificate in the same read
+        tls.unread(Arrays.copyOfRange(data, length, data.length));
         List<X509Certificate> chain = delegation.assemble(Arrays.copyOf(data, length), peer.chain());
         ValidatedChain validated = validator.validate(chain.toArray(new X509Certificate[0]));
         if (!validated.principal().equals(peer.principal())) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -57,6 +58,17 @@ public final class GsiService {
     /** A new control-channel acceptor (flag byte and optional delegation after the handshake). */
     public GsiAcceptor newAcceptor() {
         return newAcceptor(GsiAcceptor.Mode.GSI);
+    }
+
+    /**
+     * An acceptor for a GSS context carried on a raw byte stream (httpg): TLS 1.2 when {@code gsi.tls-protocols}
+     * allows it. A JDK TLS 1.3 server sends session tickets after the handshake, and CGSI-gSOAP's client
+     * reads its SOAP answer one record at a time through gss_unwrap: a ticket record unwraps to nothing,
+     * which the plugin takes for the end of the connection. TLS 1.2 has no post-handshake messages.
+     */
+    public GsiAcceptor newStreamAcceptor() {
+        List<String> protocols = settings.tlsProtocols().contains("TLSv1.2") ? List.of("TLSv1.2") : settings.tlsProtocols();
+        return acceptor(GsiTls.serverEngine(hostContext, protocols), GsiAcceptor.Mode.GSI);
     }
 
     public GsiAcceptor newAcceptor(GsiAcceptor.Mode mode) {

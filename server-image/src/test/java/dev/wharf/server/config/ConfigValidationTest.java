@@ -18,8 +18,8 @@ class ConfigValidationTest {
 
     @Test
     void anUnknownKeyIsNamedWithItsLine() {
-        ConfigFile config = ConfigFile.parse(List.of("# site", "ftp.port = 2121", "", "srm.enabled = true"), "t.conf");
-        assertEquals("t.conf:4: unknown key srm.enabled; every key is listed in docs/configuration.md", refusal(config));
+        ConfigFile config = ConfigFile.parse(List.of("# site", "ftp.port = 2121", "", "xrootd.enabled = true"), "t.conf");
+        assertEquals("t.conf:4: unknown key xrootd.enabled; every key is listed in docs/configuration.md", refusal(config));
     }
 
     @Test
