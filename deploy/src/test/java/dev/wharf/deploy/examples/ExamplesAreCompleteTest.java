@@ -49,6 +49,12 @@ class ExamplesAreCompleteTest {
         assertScenario("a TransferServer with Kerberos doors", d -> d.kind().equals("TransferServer")
                 && d.object().at("/spec/doors/krbftp").isObject() && d.object().at("/spec/doors/krbdcap").isObject()
                 && d.object().at("/spec/authentication/kerberos/keytabSecret").isObject());
+        assertScenario("a TransferServer with SRM", d -> d.kind().equals("TransferServer")
+                && d.object().at("/spec/doors/srm").isObject()
+                && d.object().at("/spec/authentication/hostCredentialSecret").isObject());
+        assertScenario("a TransferServer behind a PROXY load balancer", d -> d.kind().equals("TransferServer")
+                && d.object().at("/spec/doorOptions/proxyProtocol").asBoolean(false)
+                && d.object().at("/spec/doorOptions/proxyTrusted").size() > 0);
     }
 
     @Test

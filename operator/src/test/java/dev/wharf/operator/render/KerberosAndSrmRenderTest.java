@@ -176,6 +176,7 @@ class KerberosAndSrmRenderTest {
         PortAllocationStatus ports = srmPorts();
         ports.doors.put("gsiftp", 2811);
         Rendered r = assertInstanceOf(Rendered.class, render(ts, ports, Fixtures.gridSecrets()));
+        ServerAccepts.check(r.serverConf(), "KerberosAndSrmRenderTest srm");
         Map<String, String> keys = r.serverConf().keys();
         assertEquals("true", keys.get("srm.enabled"));
         assertEquals("2843", keys.get("srm.port"));
