@@ -24,7 +24,10 @@ class ExamplesAreCompleteTest {
             "/spec/authentication/hostCredentialSecret", "",
             "/spec/authentication/trustAnchorsSecret", "",
             "/spec/authentication/tlsSecret", "",
-            "/spec/sshd/authorizedKeysSecret", "authorized_keys");
+            "/spec/sshd/authorizedKeysSecret", "authorized_keys",
+            "/spec/authentication/kerberos/keytabSecret", "krb5.keytab",
+            "/spec/authentication/kerberos/principalMap", "principal-map",
+            "/spec/authentication/kerberos/krb5Conf", "krb5.conf");
 
     private final List<Examples.Document> docs = Examples.all();
 
@@ -43,6 +46,15 @@ class ExamplesAreCompleteTest {
                 && !d.object().at("/spec/doorOptions/overwrite").asBoolean(true));
         assertScenario("a TransferServer with the sshd sidecar", d -> d.kind().equals("TransferServer")
                 && d.object().at("/spec/sshd/enabled").asBoolean(false));
+        assertScenario("a TransferServer with Kerberos doors", d -> d.kind().equals("TransferServer")
+                && d.object().at("/spec/doors/krbftp").isObject() && d.object().at("/spec/doors/krbdcap").isObject()
+                && d.object().at("/spec/authentication/kerberos/keytabSecret").isObject());
+        assertScenario("a TransferServer with SRM", d -> d.kind().equals("TransferServer")
+                && d.object().at("/spec/doors/srm").isObject()
+                && d.object().at("/spec/authentication/hostCredentialSecret").isObject());
+        assertScenario("a TransferServer behind a PROXY load balancer", d -> d.kind().equals("TransferServer")
+                && d.object().at("/spec/doorOptions/proxyProtocol").asBoolean(false)
+                && d.object().at("/spec/doorOptions/proxyTrusted").size() > 0);
     }
 
     @Test

@@ -22,7 +22,7 @@ public class Authentication {
     @JsonPropertyDescription("TLS certificate for FTP AUTH TLS and the ftps door, a kubernetes.io/tls Secret (tls.crt, tls.key). Unset: the GSI host credential if given, else the server makes a self-signed one.")
     public SecretRef tlsSecret;
 
-    @JsonPropertyDescription("GSI host credential, a kubernetes.io/tls Secret (tls.crt = hostcert.pem, tls.key = hostkey.pem). Needed by gsiftp and gsidcap.")
+    @JsonPropertyDescription("GSI host credential, a kubernetes.io/tls Secret (tls.crt = hostcert.pem, tls.key = hostkey.pem). Needed by gsiftp, gsidcap and srm.")
     public SecretRef hostCredentialSecret;
 
     @JsonPropertyDescription("Trust anchors in the X509_CERT_DIR layout (HASH.0, HASH.signing_policy, ...), one Secret key per file.")
@@ -33,4 +33,7 @@ public class Authentication {
 
     @JsonPropertyDescription("Anonymous FTP; unset fields inherit the pool's defaults.")
     public Anonymous anonymous;
+
+    @JsonPropertyDescription("Kerberos 5 logins (keytab, principal map, krb5.conf). Needed by krbftp and krbdcap.")
+    public Kerberos kerberos;
 }

@@ -48,8 +48,12 @@ public class DoorOptions {
     public ListFormat listFormat = ListFormat.LS_L;
 
     @Default("false")
-    @JsonPropertyDescription("Expect a PROXY v1/v2 header before the greeting on every control listener (behind HAProxy).")
+    @JsonPropertyDescription("Expect a PROXY v1/v2 header before the greeting on every control listener (behind HAProxy). Needs proxyTrusted.")
     public Boolean proxyProtocol = false;
+
+    @Size(max = 64)
+    @JsonPropertyDescription("IPv4/IPv6 CIDRs of the proxies whose PROXY headers are believed; a connection from any other peer is closed. Required with proxyProtocol: without it anyone reaching the port could claim any source address.")
+    public List<@Pattern(Patterns.CIDR) String> proxyTrusted;
 
     @Default("true")
     @JsonPropertyDescription("Log client, identity, path, direction, bytes, duration and reason of aborted transfers.")

@@ -12,10 +12,10 @@ public class Endpoint {
     @JsonPropertyDescription("Node the pod runs on.")
     public String node;
 
-    @JsonPropertyDescription("Door: ftp, ftps, gsiftp, dcap or gsidcap.")
+    @JsonPropertyDescription("Door: ftp, ftps, gsiftp, dcap, gsidcap, krbftp, krbdcap or srm.")
     public String door;
 
-    @JsonPropertyDescription("URL, e.g. gsiftp://node-a.example:2811")
+    @JsonPropertyDescription("URL, e.g. gsiftp://node-a.example:2811 or srm://node-a.example:8443/srm/managerv2")
     public String url;
 
     @JsonPropertyDescription("What a client needs to know to use this endpoint, e.g. where data connections go.")

@@ -21,10 +21,10 @@ import java.util.Set;
 public class PoolPolicy {
 
     /** Doors a pool admits when the admin lists none: every door but plain, unauthenticated dCap. */
-    public static final Set<DoorType> DEFAULT_DOORS = EnumSet.of(DoorType.FTP, DoorType.FTPS, DoorType.GSIFTP, DoorType.GSIDCAP);
+    public static final Set<DoorType> DEFAULT_DOORS = EnumSet.complementOf(EnumSet.of(DoorType.DCAP));
 
-    @JsonPropertyDescription("Doors servers of this pool may open (ftp, ftps, gsiftp, dcap, gsidcap); unset: all but dcap.")
-    public List<@Pattern("^(ftp|ftps|gsiftp|dcap|gsidcap)$") String> doors;
+    @JsonPropertyDescription("Doors servers of this pool may open (ftp, ftps, gsiftp, dcap, gsidcap, krbftp, krbdcap, srm); unset: all but dcap.")
+    public List<@Pattern("^(ftp|ftps|gsiftp|dcap|gsidcap|krbftp|krbdcap|srm)$") String> doors;
 
     @Default("false")
     @JsonPropertyDescription("Whether servers may enable anonymous FTP (read-only, inside their own subtree).")

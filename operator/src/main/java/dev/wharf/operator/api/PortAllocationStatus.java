@@ -15,7 +15,7 @@ import java.util.TreeMap;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class PortAllocationStatus {
 
-    @JsonPropertyDescription("Control port per enabled door (ftp, ftps, gsiftp, dcap, gsidcap).")
+    @JsonPropertyDescription("Control port per enabled door (ftp, ftps, gsiftp, dcap, gsidcap, krbftp, krbdcap, srm).")
     public Map<String, Integer> doors = new TreeMap<>();
 
     @JsonPropertyDescription("Port of the server's admin endpoint (/healthz, /readyz, /metrics, /status).")

@@ -68,18 +68,28 @@ public final class Endpoints {
             for (DoorType door : DoorType.values()) {
                 Integer port = ports.doors.get(door.specName());
                 if (port != null) {
-                    Endpoint e = new Endpoint(node, door.specName(), door.scheme() + "://" + hostPart(host) + ":" + port);
-                    String nic = dataNicOfNode.apply(node);
-                    if (nic != null && (door == DoorType.FTP || door == DoorType.FTPS)) {
-                        e.hint = "data connections go to " + nic + "'s address (PASV); if " + host
-                                + " is another address, use curl --no-ftp-skip-pasv-ip and Python ftplib"
-                                + " trust_server_pasv_ipv4_address = True";
-                    }
+                    Endpoint e = new Endpoint(node, door.specName(),
+                            door.scheme() + "://" + hostPart(host) + ":" + port + door.servicePath());
+                    e.hint = hint(door, host, dataNicOfNode.apply(node));
                     list.add(e);
                 }
             }
         });
         return list;
+    }
+
+    /** What a client of {@code door} needs beyond the URL, or {@code null}. */
+    private static String hint(DoorType door, String host, String dataNic) {
+        return switch (door) {
+            case FTP, FTPS -> dataNic == null ? null : "data connections go to " + dataNic + "'s address (PASV); if " + host
+                    + " is another address, use curl --no-ftp-skip-pasv-ip and Python ftplib"
+                    + " trust_server_pasv_ipv4_address = True";
+            case KRBFTP -> "Kerberos login: kinit, then curl --krb private (or --krb clear) with this URL; the service"
+                    + " principal is ftp/" + host + " unless the server names another";
+            case KRBDCAP -> "Kerberos tunnel: kinit, then dccp -T /usr/lib/x86_64-linux-gnu/dcap/libgssTunnel.so"
+                    + " (Debian's path, package dcap-tunnel-krb) with this URL; the service principal is host/" + host;
+            default -> null;
+        };
     }
 
     /** {@code ssh -p PORT user@host} per node, when the sshd sidecar is on; else empty. */

@@ -22,6 +22,9 @@ public final class Layout {
     public static final String HOST_CERT = "hostcert.pem";
     public static final String HOST_KEY = "hostkey.pem";
     public static final String GRID_MAPFILE = "grid-mapfile";
+    public static final String KEYTAB = "krb5.keytab";
+    public static final String PRINCIPAL_MAP = "principal-map";
+    public static final String KRB5_CONF = "krb5.conf";
 
     /** The ConfigMap key holding server.conf. */
     public static final String CONFIG_KEY = "server.conf";

@@ -11,16 +11,18 @@ import java.util.TreeMap;
 
 /**
  * The copied files the server re-reads while it runs, so a change to them must reach the running pod
- * instead of rolling it: the password file and the grid-mapfile (re-read at the next login when their
- * stamp changes) and the whole trust-anchors directory (CAs, signing policies, CRLs: re-listed every few
+ * instead of rolling it: the password file, the grid-mapfile, the Kerberos keytab and principal map
+ * (re-read at the next login when their stamp changes, so a new key version or a new user needs no
+ * restart) and the whole trust-anchors directory (CAs, signing policies, CRLs: re-listed every few
  * seconds). They are mounted as whole Secret volumes, never by subPath, because the kubelet updates a
  * Secret volume by swapping its {@code ..data} symlink, which a subPath mount never sees. Everything else
- * the pod reads (server.conf, TLS and host key pairs) is read once at start and stays in the config hash.
+ * the pod reads (server.conf, TLS and host key pairs, krb5.conf) is read once at start and stays in the
+ * config hash.
  */
 public final class ReloadableFiles {
 
     /** Keys of the credentials Secret that the server re-reads. */
-    static final Set<String> CREDENTIAL_KEYS = Set.of(Layout.PASSWD, Layout.GRID_MAPFILE);
+    static final Set<String> CREDENTIAL_KEYS = Set.of(Layout.PASSWD, Layout.GRID_MAPFILE, Layout.KEYTAB, Layout.PRINCIPAL_MAP);
 
     private ReloadableFiles() {
     }

@@ -6,6 +6,7 @@ import dev.wharf.operator.render.RenderResult.NotRendered;
 import dev.wharf.operator.render.RenderResult.Rendered;
 import dev.wharf.operator.render.conf.AdminExposure;
 import dev.wharf.operator.render.conf.ConfigMapRenderer;
+import dev.wharf.operator.render.conf.NetworkCheck;
 import dev.wharf.operator.render.conf.ServerConf;
 import dev.wharf.operator.render.conf.ServerConfRenderer;
 import dev.wharf.operator.render.ports.PortAllocationResult;
@@ -57,6 +58,10 @@ public final class TransferServerRenderer {
         if (!pool.admits(namespace)) {
             return new NotRendered(RenderResult.NAMESPACE_NOT_ALLOWED, "StoragePool " + ts.getSpec().pool
                     + " does not admit namespace " + namespace + " (spec.allowedNamespaces); ask the admin or use another pool");
+        }
+        var network = NetworkCheck.check(ts.getSpec().doorOptions);
+        if (network.isPresent()) {
+            return network.get();
         }
         if (ports instanceof PortAllocationResult.Refused refused) {
             return new NotRendered(refused.reason(), refused.message());

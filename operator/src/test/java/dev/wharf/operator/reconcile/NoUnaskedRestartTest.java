@@ -51,6 +51,29 @@ class NoUnaskedRestartTest extends FreshNamespaceReconcileTest {
         assertEquals(before.getSpec().getTemplate(), after.getSpec().getTemplate());
     }
 
+    /** Issue 19: the server re-reads its keytab, so a new key version (kvno) must not restart transfers. */
+    @Test
+    void aNewKeytabReachesTheRunningPodWithoutARoll() {
+        client.resource(Fixtures.pool(poolName, 2811, 2899, null)).create();
+        client.resource(keytab((byte) 1)).create();
+        TransferServer ts = Fixtures.server(ns, "krb", poolName, null);
+        ts.getSpec().doors = new dev.wharf.operator.api.Doors().with(dev.wharf.operator.api.DoorType.KRBFTP,
+                dev.wharf.operator.api.Door.auto());
+        ts.getSpec().authentication = new dev.wharf.operator.api.Authentication();
+        ts.getSpec().authentication.kerberos = new dev.wharf.operator.api.Kerberos();
+        ts.getSpec().authentication.kerberos.keytabSecret = new SecretKeyRef("keytab", null);
+        TransferServer created = client.resource(ts).create();
+        StatefulSet before = await().atMost(Duration.ofSeconds(20)).until(() -> statefulSet(created), s -> s != null);
+
+        client.resource(keytab((byte) 2)).update();
+        await().atMost(Duration.ofSeconds(20)).until(() -> credentials(created).getData().get("krb5.keytab"),
+                k -> k != null && java.util.Base64.getDecoder().decode(k)[6] == 2);
+        settle();
+        StatefulSet after = statefulSet(created);
+        assertEquals(before.getMetadata().getResourceVersion(), after.getMetadata().getResourceVersion(),
+                "the StatefulSet was not touched");
+    }
+
     @Test
     void aNodeAddedOrReportingItsTopologyRestartsNothing() {
         node("a-" + poolName);
@@ -85,6 +108,13 @@ class NoUnaskedRestartTest extends FreshNamespaceReconcileTest {
     private Secret passwd(String text) {
         return new SecretBuilder().withNewMetadata().withName("users").withNamespace(ns).endMetadata()
                 .withData(Map.of("passwd", Fixtures.base64(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)))).build();
+    }
+
+    /** A keytab header with key version {@code kvno} at byte 6 (enough for the operator, which only copies it). */
+    private Secret keytab(byte kvno) {
+        byte[] file = {0x05, 0x02, 0, 0, 0, 0x3c, kvno};
+        return new SecretBuilder().withNewMetadata().withName("keytab").withNamespace(ns).endMetadata()
+                .withData(Map.of("krb5.keytab", Fixtures.base64(file))).build();
     }
 
     private StatefulSet statefulSet(TransferServer ts) {

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wharf.operator.api.Door;
+import dev.wharf.operator.api.Authentication;
+import dev.wharf.operator.api.DoorOptions;
+import dev.wharf.operator.api.Doors;
+import dev.wharf.operator.api.SecretRef;
 import dev.wharf.operator.api.DoorType;
 import dev.wharf.operator.api.StoragePool;
 import dev.wharf.operator.api.TransferServer;
@@ -225,6 +229,57 @@ class TransferServerReconcilerTest extends FreshNamespaceReconcileTest {
         assertEquals(ports, client.resource(ts).get().getStatus().allocation);
     }
 
+    /** Issue 15: PROXY headers believed from anyone is refused, and a running server is never torn down for it. */
+    @Test
+    void proxyProtocolWithoutTrustedProxiesIsRefusedAndTheRunningServerKept() {
+        TransferServer ts = createValidServer("proxied");
+        Map<String, String> versions = versions(owned(ts));
+        var ports = client.resource(ts).get().getStatus().allocation;
+
+        editServer("proxied", t -> {
+            t.getSpec().doorOptions = new DoorOptions();
+            t.getSpec().doorOptions.proxyProtocol = true;
+        });
+        TransferServer degraded = awaitDegraded("proxied", "ProxyTrustRequired");
+        String message = condition(degraded, "Degraded").orElseThrow().getMessage();
+        assertTrue(message.contains("proxyTrusted is empty") && message.contains("keeps its ports"), message);
+        assertEquals(ports, degraded.getStatus().allocation);
+        assertEquals(versions, versions(owned(ts)), "nothing rewritten or removed");
+
+        editServer("proxied", t -> t.getSpec().doorOptions.proxyTrusted = List.of("10.0.0.0/24"));
+        awaitStatus("proxied", s -> condition(s, "Degraded").map(c -> "False".equals(c.getStatus())).orElse(false));
+        await().atMost(Duration.ofSeconds(20)).until(() -> owned(ts).stream().filter(ConfigMap.class::isInstance)
+                .map(c -> ((ConfigMap) c).getData().get("server.conf")).findFirst().orElse(""),
+                conf -> conf.contains("net.proxy-protocol = true\n") && conf.contains("net.proxy-trusted = 10.0.0.0/24\n"));
+    }
+
+    /** Issues 19 and 20: a Kerberos door without its block is a condition, not a crash; srm's endpoint carries its path. */
+    @Test
+    void newDoorsReportTheirMissingCredentialAndTheirEndpoints() {
+        client.resource(Fixtures.pool(poolName, 2811, 2899, null)).create();
+        client.resource(Fixtures.tlsSecret(ns, "host", "host.crt", "host.key")).create();
+        TransferServer asked = Fixtures.server(ns, "grid", poolName, null);
+        asked.getSpec().doors = new Doors().with(DoorType.GSIFTP, Door.auto()).with(DoorType.SRM, Door.auto())
+                .with(DoorType.KRBFTP, Door.auto());
+        asked.getSpec().authentication = new Authentication();
+        asked.getSpec().authentication.hostCredentialSecret = new SecretRef("host");
+        TransferServer ts = client.resource(asked).create();
+        String message = condition(awaitDegraded("grid", "CredentialRequired"), "Degraded").orElseThrow().getMessage();
+        assertTrue(message.contains("krbftp need authentication.kerberos"), message);
+        assertTrue(owned(ts).isEmpty());
+
+        editServer("grid", t -> t.getSpec().doors.krbftp = null);
+        await().atMost(Duration.ofSeconds(20)).until(() -> owned(ts).size() == 4);
+        client.resource(new io.fabric8.kubernetes.api.model.NodeBuilder().withNewMetadata().withName("node-a.example").endMetadata()
+                .build()).createOr(io.fabric8.kubernetes.client.dsl.NonDeletingOperation::update);
+        client.resource(readyPod(ts, "grid-0", "node-a.example")).create();
+        TransferServer ready = awaitStatus("grid", s -> s.getStatus().endpoints != null && s.getStatus().endpoints.size() == 2);
+        int srmPort = ready.getStatus().allocation.doors.get("srm");
+        assertEquals(List.of("gsiftp://node-a.example:" + ready.getStatus().allocation.doors.get("gsiftp"),
+                "srm://node-a.example:" + srmPort + "/srm/managerv2"), ready.getStatus().endpoints.stream().map(e -> e.url).toList());
+        assertEquals("gsiftp,srm", ready.getStatus().doors);
+    }
+
     @Test
     void restartConvergesToTheSameObjects() {
         TransferServer ts = createValidServer("again");
@@ -244,6 +299,17 @@ class TransferServerReconcilerTest extends FreshNamespaceReconcileTest {
     }
 
     // --- helpers ---
+
+    /** Edits a TransferServer of the test's namespace, again if the operator wrote it in between (409). */
+    void editServer(String name, java.util.function.Consumer<TransferServer> change) {
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
+            client.resources(TransferServer.class).inNamespace(ns).withName(name).edit(t -> {
+                change.accept(t);
+                return t;
+            });
+            return true;
+        });
+    }
 
     /** Edits the pool, again if the operator wrote it in between (409). */
     void editPool(java.util.function.Consumer<StoragePool> change) {

@@ -36,7 +36,7 @@ public final class CredentialExpiry {
         List<Finding> findings = new ArrayList<>();
         for (SecretNeed need : SecretNeed.of(spec)) {
             Secret secret = secrets.get(need.secret());
-            if (secret == null || need.content() == SecretNeed.Content.NON_EMPTY) {
+            if (secret == null || (need.content() != SecretNeed.Content.TLS && need.content() != SecretNeed.Content.TRUST_ANCHORS)) {
                 continue;
             }
             decode(secret).forEach((key, pem) -> {

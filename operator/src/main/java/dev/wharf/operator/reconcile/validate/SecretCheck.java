@@ -39,6 +39,7 @@ public final class SecretCheck {
                     key(where, data.get("tls.key"), findings);
                 }
                 case TRUST_ANCHORS -> trustAnchors(where, data, findings);
+                case KEYTAB -> keytab(where, need.key(), data.get(need.key()), findings);
                 case NON_EMPTY -> { }
             }
         }
@@ -56,6 +57,18 @@ public final class SecretCheck {
         if (!any) {
             findings.add(new Finding(CredentialsResult.INVALID_CREDENTIAL, where
                     + " holds no CA certificate: expected keys like 1a2b3c4d.0 or ca.pem (X509_CERT_DIR layout)"));
+        }
+    }
+
+    /**
+     * A keytab file starts with the format byte 0x05 and version 0x01 or 0x02 (MIT's and Heimdal's); a
+     * keytab exported as text, or a krb5.conf put in by mistake, would otherwise reach the server only to
+     * fail every login.
+     */
+    private static void keytab(String where, String key, byte[] file, List<Finding> findings) {
+        if (file != null && (file.length < 2 || file[0] != 0x05 || (file[1] != 0x01 && file[1] != 0x02))) {
+            findings.add(new Finding(CredentialsResult.INVALID_CREDENTIAL, where + " key " + key
+                    + " is not a keytab (a keytab file starts with the bytes 0x05 0x02; make it with kadmin ktadd or ktutil)"));
         }
     }
 

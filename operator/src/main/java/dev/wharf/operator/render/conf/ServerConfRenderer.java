@@ -7,6 +7,7 @@ import dev.wharf.operator.api.Anonymous;
 import dev.wharf.operator.api.Authentication;
 import dev.wharf.operator.api.DoorOptions;
 import dev.wharf.operator.api.DoorType;
+import dev.wharf.operator.api.Kerberos;
 import dev.wharf.operator.api.Pinning;
 import dev.wharf.operator.api.PortAllocationStatus;
 import dev.wharf.operator.api.ServerAcl;
@@ -31,7 +32,6 @@ public final class ServerConfRenderer {
 
     /** Control and admin listeners bind every address of the node (host networking). */
     static final String ALL_ADDRESSES = "0.0.0.0";
-    private static final Set<DoorType> GSI_DOORS = Set.of(DoorType.GSIFTP, DoorType.GSIDCAP);
 
     private ServerConfRenderer() {
     }
@@ -55,6 +55,9 @@ public final class ServerConfRenderer {
             k.put("net.allowed-subnets", String.join(",", opts.allowedSubnets));
         }
         k.put("net.proxy-protocol", bool(opts.proxyProtocol, "net.proxy-protocol"));
+        if (opts.proxyTrusted != null && !opts.proxyTrusted.isEmpty()) {
+            k.put("net.proxy-trusted", String.join(",", opts.proxyTrusted));
+        }
         k.put("limits.clients", or(opts.clientLimit, "limits.clients"));
         k.put("limits.idle-timeout", or(opts.idleTimeoutSeconds, "limits.idle-timeout"));
         k.put("limits.streams-per-client", or(opts.streamsPerClient, "limits.streams-per-client"));
@@ -103,14 +106,14 @@ public final class ServerConfRenderer {
         level(own.anonymous, acl.anonymous, serverLevel("acl.default.anonymous"), cap)
                 .ifPresent(l -> k.put("acl.default.anonymous", l.value()));
 
-        // GridFTP, dCap, GSI, threads: only when used (keeps a server's file short)
-        for (DoorType door : new DoorType[] {DoorType.GSIFTP, DoorType.DCAP, DoorType.GSIDCAP}) {
-            if (doors.contains(door)) {
+        // GridFTP, dCap, Kerberos, SRM, GSI, threads: only when used (keeps a server's file short)
+        for (DoorType door : doors) {
+            if (door != DoorType.FTP && door != DoorType.FTPS) {
                 k.put(door.configPrefix() + ".enabled", "true");
                 k.put(door.configPrefix() + ".port", String.valueOf(ports.doors.get(door.specName())));
             }
         }
-        if (doors.stream().anyMatch(GSI_DOORS::contains)) {
+        if (doors.stream().anyMatch(DoorType::needsHostCredential)) {
             if (auth.hostCredentialSecret != null) {
                 k.put("gsi.host-certificate", Layout.credential(Layout.HOST_CERT));
                 k.put("gsi.host-key", Layout.credential(Layout.HOST_KEY));
@@ -122,6 +125,9 @@ public final class ServerConfRenderer {
                 k.put("gsi.gridmap", Layout.credential(Layout.GRID_MAPFILE));
             }
         }
+        if (doors.stream().anyMatch(DoorType::isKerberos) && auth.kerberos != null) {
+            kerberos(k, auth.kerberos);
+        }
         if (spec.pinning == Pinning.NONE) {
             k.put("threads.pinning", Pinning.NONE.value());
         }
@@ -130,6 +136,20 @@ public final class ServerConfRenderer {
                 + ts.getMetadata().getName() + " (pool " + spec.pool + ").\n"
                 + "Do not edit: the operator overwrites it. Keys: docs/configuration.md";
         return new ServerConf(header, k);
+    }
+
+    /** The copied keytab, map and krb5.conf; the principal only when asked for (the server's default suits several nodes). */
+    private static void kerberos(Map<String, String> k, Kerberos krb) {
+        k.put("krb.keytab", Layout.credential(Layout.KEYTAB));
+        if (krb.servicePrincipal != null) {
+            k.put("krb.service-principal", krb.servicePrincipal);
+        }
+        if (krb.principalMap != null) {
+            k.put("krb.principal-map", Layout.credential(Layout.PRINCIPAL_MAP));
+        }
+        if (krb.krb5Conf != null) {
+            k.put("krb.config", Layout.credential(Layout.KRB5_CONF));
+        }
     }
 
     private static void anonymous(Map<String, String> k, TransferServerSpec spec, StoragePoolSpec pool) {

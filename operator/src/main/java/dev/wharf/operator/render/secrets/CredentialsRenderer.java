@@ -2,6 +2,7 @@ package dev.wharf.operator.render.secrets;
 
 import dev.wharf.operator.api.Authentication;
 import dev.wharf.operator.api.DoorType;
+import dev.wharf.operator.api.Kerberos;
 import dev.wharf.operator.api.SecretKeyRef;
 import dev.wharf.operator.api.TransferServer;
 import dev.wharf.operator.api.TransferServerSpec;
@@ -38,10 +39,9 @@ public final class CredentialsRenderer {
         TransferServerSpec spec = ts.getSpec();
         Authentication auth = spec.authentication != null ? spec.authentication : new Authentication();
         Set<DoorType> doors = spec.doors.enabled().keySet();
-        boolean gsi = doors.contains(DoorType.GSIFTP) || doors.contains(DoorType.GSIDCAP);
-        if (gsi && auth.hostCredentialSecret == null) {
-            return new Problem(CredentialsResult.CREDENTIAL_REQUIRED,
-                    "the gsiftp and gsidcap doors need authentication.hostCredentialSecret (a kubernetes.io/tls Secret with the host certificate and key)");
+        var missing = DoorCredentials.missing(doors, auth);
+        if (missing.isPresent()) {
+            return new Problem(CredentialsResult.CREDENTIAL_REQUIRED, missing.get());
         }
         Map<String, String> data = new TreeMap<>();
         try {
@@ -57,6 +57,9 @@ public final class CredentialsRenderer {
             }
             if (auth.gridMapfile != null) {
                 data.put(Layout.GRID_MAPFILE, key(userSecrets, auth.gridMapfile, Layout.GRID_MAPFILE, "authentication.gridMapfile"));
+            }
+            if (auth.kerberos != null && auth.kerberos.keytabSecret != null) {
+                kerberos(userSecrets, auth.kerberos, data);
             }
         } catch (ProblemException e) {
             return e.problem;
@@ -75,6 +78,18 @@ public final class CredentialsRenderer {
             secrets.add(secret(ts, ObjectNames.trustAnchors(ts), namespace, new TreeMap<>(anchors.getData())));
         }
         return new Ready(secrets);
+    }
+
+    /** The keytab, and the principal map and krb5.conf when given, under their fixed file names. */
+    private static void kerberos(Map<String, Secret> userSecrets, Kerberos krb, Map<String, String> data) {
+        String field = "authentication.kerberos.";
+        data.put(Layout.KEYTAB, key(userSecrets, krb.keytabSecret, Kerberos.KEYTAB_KEY, field + "keytabSecret"));
+        if (krb.principalMap != null) {
+            data.put(Layout.PRINCIPAL_MAP, key(userSecrets, krb.principalMap, Kerberos.PRINCIPAL_MAP_KEY, field + "principalMap"));
+        }
+        if (krb.krb5Conf != null) {
+            data.put(Layout.KRB5_CONF, key(userSecrets, krb.krb5Conf, Kerberos.KRB5_CONF_KEY, field + "krb5Conf"));
+        }
     }
 
     private static void copyKeyPair(Map<String, Secret> userSecrets, String name, String field, Map<String, String> data,

@@ -30,6 +30,9 @@ class PolicyCheckTest {
     void withNoPolicyAtAllPlainAuthenticatedDoorsAreAdmitted() {
         TransferServerSpec spec = spec(DoorType.FTP, DoorType.FTPS, DoorType.GSIFTP, DoorType.GSIDCAP);
         assertEquals(List.of(), PolicyCheck.check(spec, "scratch", new StoragePoolSpec()));
+        TransferServerSpec kerberosAndSrm = spec(DoorType.KRBFTP, DoorType.KRBDCAP, DoorType.SRM);
+        assertEquals(List.of(), PolicyCheck.check(kerberosAndSrm, "scratch", new StoragePoolSpec()),
+                "the Kerberos doors and SRM authenticate every session: admitted like gsiftp");
     }
 
     @Test

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wharf.operator.api.Authentication;
+import dev.wharf.operator.api.Kerberos;
+import dev.wharf.operator.api.SecretKeyRef;
 import dev.wharf.operator.api.SecretRef;
 import dev.wharf.operator.api.TransferServerSpec;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -66,5 +68,25 @@ class SecretCheckTest {
         byte[] encrypted = "-----BEGIN ENCRYPTED PRIVATE KEY-----\nAAAA\n-----END ENCRYPTED PRIVATE KEY-----\n".getBytes();
         Map<String, Secret> secrets = Map.of("host", secret("host", Map.of("tls.crt", PemCheckTest.fixture("host.crt"), "tls.key", encrypted)));
         assertTrue(SecretCheck.check(spec(), secrets).get(0).message().contains("encrypted"));
+    }
+
+    @Test
+    void aKeytabMustBeAKeytab() {
+        TransferServerSpec spec = new TransferServerSpec();
+        spec.authentication = new Authentication();
+        spec.authentication.kerberos = new Kerberos();
+        spec.authentication.kerberos.keytabSecret = new SecretKeyRef("krb", null);
+        byte[] keytab = {0x05, 0x02, 0, 0, 0, 0x3c};
+        assertEquals(List.of(), SecretCheck.check(spec, Map.of("krb", secret("krb", Map.of("krb5.keytab", keytab)))));
+        byte[] heimdalV1 = {0x05, 0x01, 0, 0};
+        assertEquals(List.of(), SecretCheck.check(spec, Map.of("krb", secret("krb", Map.of("krb5.keytab", heimdalV1)))));
+
+        for (byte[] bad : List.of("[libdefaults]\n".getBytes(), "BQIAAAA8".getBytes(), new byte[] {0x05})) {
+            List<Finding> findings = SecretCheck.check(spec, Map.of("krb", secret("krb", Map.of("krb5.keytab", bad))));
+            assertEquals(1, findings.size(), new String(bad));
+            assertEquals("InvalidCredential", findings.get(0).reason());
+            assertEquals("Secret krb (spec.authentication.kerberos.keytabSecret) key krb5.keytab is not a keytab (a keytab file"
+                    + " starts with the bytes 0x05 0x02; make it with kadmin ktadd or ktutil)", findings.get(0).message());
+        }
     }
 }

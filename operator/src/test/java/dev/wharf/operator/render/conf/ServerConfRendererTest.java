@@ -89,6 +89,7 @@ class ServerConfRendererTest {
         o.overwrite = false;
         o.listFormat = ListFormat.LEGACY;
         o.proxyProtocol = true;
+        o.proxyTrusted = List.of("10.0.0.0/24");
         o.logAbortedTransfers = false;
         ts.getSpec().doorOptions = o;
         ts.getSpec().pinning = Pinning.NONE;
@@ -107,16 +108,11 @@ class ServerConfRendererTest {
         ports.admin = 2801;
         ports.data = new PortRange(21000, 21499);
 
-        ServerConf conf = ServerConfRenderer.render(ts, pool, ports);
-        // The server refuses PROXY headers without a list of trusted proxies (issue 15), which a spec cannot
-        // give yet: the operator's own check names it, so TransferServerRenderer reports ServerConfRefused
-        // instead of rolling out pods that would exit. Everything else of this fixture the server takes.
-        assertEquals(List.of("fixture 2:7: net.proxy-trusted must list the CIDRs of your proxies when net.proxy-protocol is"
-                + " true (e.g. net.proxy-trusted = 10.0.0.5/32); otherwise any peer could claim any client address"),
-                conf.problems("fixture 2"));
+        ServerConf conf = rendered(ts, pool, ports);
 
         assertEquals("10.0.0.0/8,2001:db8::/32", conf.keys().get("net.allowed-subnets"));
         assertEquals("true", conf.keys().get("net.proxy-protocol"));
+        assertEquals("10.0.0.0/24", conf.keys().get("net.proxy-trusted"));
         assertEquals("7", conf.keys().get("limits.clients"));
         assertEquals("60", conf.keys().get("limits.idle-timeout"));
         assertEquals("16", conf.keys().get("limits.streams-per-client"));

@@ -228,6 +228,17 @@ class PortAllocatorTest {
         assertContains(fixedTooHigh.message(), "40000", "signed 16-bit");
     }
 
+    /** Issue 19: the Kerberos dCap door is reached by the same libdcap, so the same limit holds. */
+    @Test
+    void theKerberosDcapDoorIsADcapDoorToo() {
+        PoolPorts straddling = new PoolPorts(new PortRange(32767, 32775), new PortRange(20000, 20999), 300);
+        var results = PortAllocator.allocate("p", straddling, List.of(
+                req("a/krb", "1", doors(DoorType.KRBFTP, null, DoorType.KRBDCAP, null, DoorType.SRM, null)),
+                req("b/fixed", "2", doors(DoorType.KRBDCAP, 32770))));
+        assertEquals(Map.of("krbdcap", 32767, "krbftp", 32768, "srm", 32769), ports(results, "a/krb").doors);
+        assertEquals(PortAllocationResult.PORT_UNREACHABLE, ((Refused) results.get("b/fixed")).reason());
+    }
+
     @Test
     void aDcapPortAbove32767FromAnEarlierAllocationIsNotKept() {
         PortAllocationStatus before = new PortAllocationStatus();
