@@ -93,6 +93,10 @@ public final class SoapEnvelopes {
             u.setEventHandler(e -> e.getSeverity() == ValidationEvent.WARNING
                     || e.getSeverity() == ValidationEvent.ERROR && e.getLinkedException() == null);
             JAXBElement<?> element = u.unmarshal(r, type);
+            if (element.getValue() == null) {
+                // xsi:nil="true" on the part: every handler expects a request object (found by SoapEnvelopeFuzzTest)
+                throw new SoapFaultException("the " + type.getSimpleName() + " is nil");
+            }
             return element.getValue();
         } catch (JAXBException e) {
             Throwable cause = e.getLinkedException() != null ? e.getLinkedException() : e;
