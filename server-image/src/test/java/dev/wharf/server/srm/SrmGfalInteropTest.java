@@ -167,7 +167,9 @@ class SrmGfalInteropTest {
     void aclNoneRefusesTheCallerThere() throws Exception {
         Path secret = Files.createDirectories(server.root().resolve("secret"));
         Files.writeString(secret.resolve("s.txt"), "s");
-        Files.writeString(secret.resolve(".grid-acl"), "none " + TestPki.USER_DN + "\n", StandardCharsets.UTF_8);
+        // quoted: the DN has a space, and an unquoted one makes the file malformed (which also grants nothing,
+        // so the refusal below would not prove the entry was read)
+        Files.writeString(secret.resolve(".grid-acl"), "none \"" + TestPki.USER_DN + "\"\n", StandardCharsets.UTF_8);
         for (String tool : new String[] {"ls", "stat"}) {
             ExternalProgram r = server.gfal(tool, server.surl("/secret/s.txt"));
             assertNotEquals(0, r.exitCode(), tool + ": " + r.stdout());
@@ -176,6 +178,11 @@ class SrmGfalInteropTest {
         ExternalProgram rm = server.gfal("rm", server.surl("/secret/s.txt"));
         assertNotEquals(0, rm.exitCode());
         assertTrue(Files.exists(secret.resolve("s.txt")));
+        // the control: the same file with the entry raised to read lets the same DN stat it
+        Files.writeString(secret.resolve(".grid-acl"), "read \"" + TestPki.USER_DN + "\"\n", StandardCharsets.UTF_8);
+        Thread.sleep(1_100); // acl.cache.revalidate-ms
+        ExternalProgram allowed = server.gfal("stat", server.surl("/secret/s.txt"));
+        assertEquals(0, allowed.exitCode(), allowed.stderr());
         assertServing();
     }
 
