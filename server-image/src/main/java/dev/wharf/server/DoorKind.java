@@ -1,7 +1,5 @@
 package dev.wharf.server;
 
-import dev.wharf.config.ConfigKey;
-import dev.wharf.config.ServerConfSchema;
 import dev.wharf.server.config.ConfigFile;
 import java.util.function.Function;
 
@@ -14,21 +12,6 @@ import java.util.function.Function;
  * @param factory builds the door from the shared context and its settings (not yet bound)
  */
 public record DoorKind<S>(String name, Function<ConfigFile, S> settings, Factory<S> factory) {
-
-    /**
-     * A row written with its own default: it must be the schema's (checked here, so the table cannot even
-     * load otherwise), and is not used. Kept so rows written before the schema held it still compile.
-     */
-    @Deprecated
-    public DoorKind(String name, boolean enabledByDefault, Function<ConfigFile, S> settings, Factory<S> factory) {
-        this(name, settings, factory);
-        ServerConfSchema.key(enabledKey()).map(ConfigKey::defaultValue).map(Boolean::parseBoolean)
-                .filter(declared -> declared != enabledByDefault)
-                .ifPresent(declared -> {
-                    throw new IllegalStateException(enabledKey() + ": the door table says " + enabledByDefault
-                            + " by default, the schema " + declared);
-                });
-    }
 
     @FunctionalInterface
     public interface Factory<S> {

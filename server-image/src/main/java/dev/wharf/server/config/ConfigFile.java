@@ -150,15 +150,7 @@ public final class ConfigFile {
         return value.map(String::strip);
     }
 
-    /** @deprecated a default written here is a second one beside the schema's: use the {@code declared*} getters. */
-    @Deprecated
-    public String getString(String key, String defaultValue) {
-        return get(key).orElse(defaultValue);
-    }
-
-    /** @deprecated a default written here is a second one beside the schema's: use the {@code declared*} getters. */
-    @Deprecated
-    public int getInt(String key, int defaultValue, int min, int max) {
+    private int getInt(String key, int defaultValue, int min, int max) {
         Optional<String> raw = get(key);
         if (raw.isEmpty()) {
             return defaultValue;
@@ -174,9 +166,7 @@ public final class ConfigFile {
         }
     }
 
-    /** @deprecated a default written here is a second one beside the schema's: use the {@code declared*} getters. */
-    @Deprecated
-    public long getLong(String key, long defaultValue, long min, long max) {
+    private long getLong(String key, long defaultValue, long min, long max) {
         Optional<String> raw = get(key);
         if (raw.isEmpty()) {
             return defaultValue;
@@ -192,9 +182,7 @@ public final class ConfigFile {
         }
     }
 
-    /** @deprecated a default written here is a second one beside the schema's: use the {@code declared*} getters. */
-    @Deprecated
-    public boolean getBoolean(String key, boolean defaultValue) {
+    private boolean getBoolean(String key, boolean defaultValue) {
         Optional<String> raw = get(key);
         if (raw.isEmpty()) {
             return defaultValue;
@@ -226,7 +214,7 @@ public final class ConfigFile {
     /** A CHOICE key, lower-case, with the default declared in the schema; a value not among its choices is refused. */
     public String declaredChoice(String key) {
         ConfigKey k = declared(key, KeyType.CHOICE);
-        String value = getString(key, k.defaultValue()).toLowerCase(java.util.Locale.ROOT);
+        String value = get(key).orElse(k.defaultValue()).toLowerCase(java.util.Locale.ROOT);
         k.problem(value).ifPresent(p -> {
             throw new ConfigException(where(key) + ": " + p);
         });

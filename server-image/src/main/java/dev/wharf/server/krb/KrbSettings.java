@@ -1,6 +1,5 @@
 package dev.wharf.server.krb;
 
-import dev.wharf.config.ServerConfSchema;
 import dev.wharf.server.config.ConfigFile;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -19,7 +18,7 @@ public record KrbSettings(Path keytab, Optional<String> servicePrincipal, Option
 
     public static KrbSettings from(ConfigFile config) {
         return new KrbSettings(
-                Path.of(config.getString("krb.keytab", ServerConfSchema.require("krb.keytab").defaultValue())),
+                config.declaredPath("krb.keytab"),
                 config.get("krb.service-principal").map(String::strip),
                 config.getPath("krb.principal-map"),
                 config.getPath("krb.config"));
