@@ -109,9 +109,23 @@ public final class SrmTestServer implements AutoCloseable {
     }
 
     public ExternalProgram gfalWith(Path proxy, String tool, String... args) throws Exception {
+        ExternalProgram run = runGfal(proxy, tool, List.of(args));
+        if (tool.equals("copy") && (run.exitCode() == 134 || run.exitCode() == 139)) {
+            // gfal-copy's own crash after a GridFTP transfer (a double free in the client's Globus GSSAPI as it
+            // closes the session; it hits globus-gridftp-server as often: docs/testing.md, "SRM transfers"):
+            // one more try, overwriting what the crashed one may have left, so the test judges the server.
+            System.err.println("gfal-copy crashed (exit " + run.exitCode() + ", a known client bug); copying once more with -f");
+            List<String> again = new ArrayList<>(List.of("-f"));
+            again.addAll(List.of(args));
+            run = runGfal(proxy, tool, again);
+        }
+        return run;
+    }
+
+    private ExternalProgram runGfal(Path proxy, String tool, List<String> args) throws Exception {
         List<String> command = new ArrayList<>();
         command.add("gfal-" + tool);
-        command.addAll(List.of(args));
+        command.addAll(args);
         return ExternalProgram.run(gfalEnvironment(proxy), Files.createDirectories(dir.resolve("work")),
                 Duration.ofSeconds(120), command.toArray(new String[0]));
     }
