@@ -18,6 +18,7 @@ import io.netty.handler.timeout.IdleStateEvent;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -40,6 +41,12 @@ final class DcapSessionHandler extends SimpleChannelInboundHandler<String> {
     private final DataChannelFactory data;
     private final FileChannelOpener opener;
     private final Map<Long, DcapMover> movers = new ConcurrentHashMap<>();
+    /**
+     * Transfers from the moment their open request is read until their reply: a mover is only known
+     * once its data connection is set up, and a drain or idle timeout in between must not close the
+     * session under it.
+     */
+    private final Set<Long> running = ConcurrentHashMap.newKeySet();
     private final Map<String, Consumer<DcapRequest>> sessionRequests = sessionRequests();
     private volatile Storage storage;
     private volatile boolean greeted;
@@ -71,6 +78,7 @@ final class DcapSessionHandler extends SimpleChannelInboundHandler<String> {
         context.metrics().sessionClosed(settings.door());
         movers.values().forEach(m -> m.cancel("control connection closed"));
         movers.clear();
+        running.clear();
         if (storage != null) {
             storage.close(); // the jail's root descriptor, once the requests still running are done
         }
@@ -104,8 +112,17 @@ final class DcapSessionHandler extends SimpleChannelInboundHandler<String> {
                 "hello", r -> reply(DcapReplies.welcome()),
                 "ping", r -> reply(DcapReplies.pong(r)),
                 "byebye", r -> farewell(),
-                "open", r -> context.blockingExecutor().execute(() -> open(r, false)),
-                "opendir", r -> context.blockingExecutor().execute(() -> open(r, true)));
+                "open", r -> openOffLoop(r, false),
+                "opendir", r -> openOffLoop(r, true));
+    }
+
+    private void openOffLoop(DcapRequest r, boolean listing) {
+        if (draining) {
+            reply(DcapReplies.failed(r, new DcapFailure(DcapFailure.INTERNAL, "server shutting down", "EIO")));
+            return;
+        }
+        running.add(r.sessionId());
+        context.blockingExecutor().execute(() -> open(r, listing));
     }
 
     private void namespaceOffLoop(DcapRequest r) {
@@ -156,10 +173,6 @@ final class DcapSessionHandler extends SimpleChannelInboundHandler<String> {
 
     /** {@code open}, or {@code opendir} ({@code listing}): both serve a data connection. */
     private void open(DcapRequest r, boolean listing) {
-        if (draining) {
-            reply(DcapReplies.failed(r, new DcapFailure(DcapFailure.INTERNAL, "server shutting down", "EIO")));
-            return;
-        }
         // Behind a proxy the data connection comes from the client itself: compare with the header's address.
         InetSocketAddress peer = ClientAddress.of(ctx.channel());
         try {
@@ -168,17 +181,27 @@ final class DcapSessionHandler extends SimpleChannelInboundHandler<String> {
                     ? transfers.listDirectory(r, OpenRequest.parseOpendir(r), peer, failure -> finished(r, failure), this::reply)
                     : transfers.open(r, OpenRequest.parse(r), peer, failure -> finished(r, failure), this::reply);
             movers.put(r.sessionId(), mover);
+            if (!running.contains(r.sessionId())) {
+                movers.remove(r.sessionId()); // it finished before it was filed
+            }
         } catch (DcapProtocolException e) {
-            reply(DcapReplies.failed(r, DcapFailure.protocol(e.getMessage())));
+            notStarted(r, DcapFailure.protocol(e.getMessage()));
         } catch (StorageException e) {
-            reply(DcapReplies.failed(r, DcapFailure.of(e)));
+            notStarted(r, DcapFailure.of(e));
         } catch (IOException e) {
             LOG.warn("{}: no data connection for {}: {}", settings.door(), peer, e.toString());
-            reply(DcapReplies.failed(r, new DcapFailure(DcapFailure.INTERNAL, "no data connection: " + e.getMessage(), "EIO")));
+            notStarted(r, new DcapFailure(DcapFailure.INTERNAL, "no data connection: " + e.getMessage(), "EIO"));
         }
     }
 
+    private void notStarted(DcapRequest r, DcapFailure failure) {
+        running.remove(r.sessionId());
+        reply(DcapReplies.failed(r, failure));
+        closeIfDrained();
+    }
+
     private void finished(DcapRequest r, DcapFailure failure) {
+        running.remove(r.sessionId());
         movers.remove(r.sessionId());
         if (ctx.channel().isActive()) {
             reply(failure == null ? DcapReplies.ok(r) : DcapReplies.failed(r, failure));
@@ -188,7 +211,7 @@ final class DcapSessionHandler extends SimpleChannelInboundHandler<String> {
 
     /** While the server drains, a session closes as soon as no transfer of it runs (after its last reply). */
     private void closeIfDrained() {
-        if (draining && movers.isEmpty() && ctx.channel().isActive()) {
+        if (draining && running.isEmpty() && ctx.channel().isActive()) {
             LOG.info("{}: server shutting down, closing the control connection from {}", settings.door(),
                     ClientAddress.of(ctx.channel()));
             ctx.close();
@@ -204,7 +227,7 @@ final class DcapSessionHandler extends SimpleChannelInboundHandler<String> {
         if (evt == Drain.REQUESTED) {
             draining = true;
             closeIfDrained();
-        } else if (evt instanceof IdleStateEvent && movers.isEmpty()) {
+        } else if (evt instanceof IdleStateEvent && running.isEmpty()) {
             LOG.info("{}: closing idle control connection from {}", settings.door(), ctx.channel().remoteAddress());
             ctx.close();
         }
