@@ -24,7 +24,7 @@ final class GsiTunnel implements TunnelMechanism {
             @Override
             public byte[] accept(byte[] token) throws Refused {
                 try {
-                    return acceptor.acceptToken(token);
+                    return acceptor.accept(token);
                 } catch (GsiAuthenticationException e) {
                     throw new Refused("GSI authentication failed: " + e.getMessage(), e.outputToken());
                 }

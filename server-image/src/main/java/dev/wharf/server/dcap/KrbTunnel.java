@@ -6,7 +6,6 @@ import dev.wharf.server.krb.KrbRefusedException;
 import dev.wharf.server.krb.KrbService;
 import java.io.IOException;
 import java.util.Set;
-import org.ietf.jgss.GSSException;
 
 /**
  * krbdcap's mechanism: a Kerberos 5 context for {@code host/<name>@REALM} (libgssTunnel asks for
@@ -48,20 +47,12 @@ final class KrbTunnel implements TunnelMechanism {
 
             @Override
             public byte[] wrap(byte[] plain) throws IOException {
-                try {
-                    return acceptor.wrap(plain, 0, plain.length, true);
-                } catch (GSSException e) {
-                    throw new IOException(e.getMessage(), e);
-                }
+                return acceptor.wrap(plain, 0, plain.length, true);
             }
 
             @Override
             public byte[] unwrap(byte[] token) throws IOException {
-                try {
-                    return acceptor.unwrap(token, 0, token.length).plain();
-                } catch (GSSException e) {
-                    throw new IOException(e.getMessage(), e);
-                }
+                return acceptor.unwrap(token, 0, token.length).plain();
             }
 
             @Override

@@ -4,24 +4,23 @@ import dev.wharf.server.data.DataProtection;
 import dev.wharf.server.ftp.FtpSession;
 import dev.wharf.server.gridftp.dcau.Dcau;
 import dev.wharf.server.gridftp.dcau.GsiDataProtection;
-import dev.wharf.server.gridftp.dcau.GsiDataProtection.Level;
 import dev.wharf.server.gsi.DelegatedCredential;
 import dev.wharf.server.gsi.GsiAcceptor;
 import dev.wharf.server.gsi.GsiService;
+import dev.wharf.server.gssftp.GssSession;
+import dev.wharf.server.gssftp.ProtectionLevel;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A gsiftp session's data channel security: the DCAU setting (default A once GSSAPI authenticated the
- * control channel, GFD.20; N otherwise), the PROT level and whether PBSZ came. {@link #protection} turns
- * them into the {@link DataProtection} every data channel of the next transfers gets; it is rebuilt only
- * when a setting or the credential changes (building one costs a TLS context).
+ * A gsiftp session's DCAU setting (default A once GSSAPI authenticated the control channel, GFD.20; N
+ * otherwise). {@link #protection} turns it and the session's PROT level ({@link GssSession}) into the
+ * {@link DataProtection} every data channel of the next transfers gets; it is rebuilt only when a setting or
+ * the credential changes (building one costs a TLS context).
  */
 final class DataSecurity {
 
     private Dcau dcau; // null: the default
-    private Level level = Level.CLEAR;
-    private boolean pbszSet;
     private GsiDataProtection built;
     private Object builtCredential;
 
@@ -29,7 +28,7 @@ final class DataSecurity {
         return session.extension(DataSecurity.class, DataSecurity::new);
     }
 
-    Dcau dcau(GsiSession gss) {
+    Dcau dcau(GssSession gss) {
         if (dcau != null) {
             return dcau;
         }
@@ -40,35 +39,20 @@ final class DataSecurity {
         this.dcau = value;
     }
 
-    Level level() {
-        return level;
-    }
-
-    void level(Level value) {
-        this.level = value;
-    }
-
-    boolean pbszSet() {
-        return pbszSet;
-    }
-
-    void pbszSet(boolean value) {
-        this.pbszSet = value;
-    }
-
     /**
      * The protection for the next data channels. Our credential: the proxy the client delegated, else the
      * host credential (then a Globus peer checking "self" will refuse it, as it would refuse GCT's).
      */
-    DataProtection protection(GsiService gsi, GsiSession gss) {
+    DataProtection protection(GsiService gsi, GssSession gss) {
         Dcau d = dcau(gss);
-        GsiAcceptor acceptor = gss.acceptor();
+        GsiAcceptor acceptor = gss.context(GsiAcceptor.class);
         if (!d.authenticates() || acceptor == null || !gss.established()) {
             return DataProtection.CLEAR;
         }
         String expected = d.kind() == Dcau.Kind.SUBJECT ? d.subject() : acceptor.principal();
         Optional<DelegatedCredential> delegated = acceptor.delegatedCredential();
         Object credential = delegated.isPresent() ? delegated.get() : gsi.hostCredential();
+        ProtectionLevel level = gss.level();
         if (built == null || builtCredential != credential || built.level() != level
                 || !Objects.equals(built.expectedPeer(), expected)) {
             built = delegated.isPresent()

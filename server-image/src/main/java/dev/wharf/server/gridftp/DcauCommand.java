@@ -6,7 +6,8 @@ import dev.wharf.server.ftp.FtpReply;
 import dev.wharf.server.ftp.FtpSession;
 import dev.wharf.server.ftp.Outcome;
 import dev.wharf.server.gridftp.dcau.Dcau;
-import dev.wharf.server.gridftp.dcau.GsiDataProtection.Level;
+import dev.wharf.server.gssftp.GssSession;
+import dev.wharf.server.gssftp.ProtectionLevel;
 
 /**
  * DCAU N | A | S subject (GFD.20): how the following data connections authenticate. 200 {@code DCAU x.};
@@ -19,13 +20,13 @@ final class DcauCommand implements FtpCommand {
     @Override
     public Outcome execute(FtpSession session, String argument) throws FtpException {
         Dcau dcau = Dcau.parse(argument);
-        GsiSession gss = GsiSession.of(session);
+        GssSession gss = GssSession.of(session);
         DataSecurity security = DataSecurity.of(session);
         if (dcau.authenticates() && !gss.established()) {
             throw new FtpException(503, "DCAU " + dcau.letter() + " needs a GSSAPI login (AUTH GSSAPI)");
         }
-        if (!dcau.authenticates() && security.level() != Level.CLEAR) {
-            throw new FtpException(503, "PROT " + security.level().letter() + " needs DCAU A or S; send PROT C first");
+        if (!dcau.authenticates() && gss.level() != ProtectionLevel.CLEAR) {
+            throw new FtpException(503, "PROT " + gss.level().letter() + " needs DCAU A or S; send PROT C first");
         }
         if (!dcau.equals(security.dcau(gss))) {
             session.dropCachedDataConnections(); // a cached stream keeps the protection it started with

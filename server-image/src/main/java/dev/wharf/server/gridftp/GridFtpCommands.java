@@ -8,11 +8,18 @@ import dev.wharf.server.ftp.FtpCommands;
 import dev.wharf.server.gridftp.modee.ModeECommands;
 import dev.wharf.server.gridftp.modee.ModeESettings;
 import dev.wharf.server.gsi.GsiService;
+import dev.wharf.server.gssftp.GssAdat;
+import dev.wharf.server.gssftp.GssAuth;
+import dev.wharf.server.gssftp.GssPass;
+import dev.wharf.server.gssftp.GssPbsz;
+import dev.wharf.server.gssftp.GssProt;
+import dev.wharf.server.gssftp.GssUser;
 
 /**
- * The gsiftp door's command table: the FTP door's, with AUTH GSSAPI, ADAT, GSI USER/PASS, PBSZ/PROT
- * for GSI, SITE CLIENTINFO, SBUF, ALLO remembered for the next upload and an honest FEAT. (ENC/MIC/CONF are not verbs here: the session handler
- * unwraps them through {@link GsiSession} once ADAT returned {@code Outcome.Protect}.)
+ * The gsiftp door's command table: the FTP door's, with the RFC 2228 commands of {@code gssftp} over GSI
+ * ({@link GsiMechanism}: AUTH GSSAPI, ADAT, USER/PASS, PBSZ/PROT), DCAU, SITE CLIENTINFO, SBUF, ALLO remembered
+ * for the next upload and an honest FEAT. (ENC/MIC/CONF are not verbs here: the session handler unwraps them
+ * through {@code GssSession} once ADAT returned {@code Outcome.Protect}.)
  */
 final class GridFtpCommands {
 
@@ -32,14 +39,15 @@ final class GridFtpCommands {
                               FileChecksums checksums) {
         CommandTable.Builder b = ModeECommands.install(FtpCommands.builder(checksums), ModeESettings.from(config));
         CommandTable ftp = FtpCommands.standard();
-        b.replace(new CommandSpec("AUTH", new AuthGssapi(gsi), false, false, "AUTH GSSAPI", "AUTH GSSAPI: authenticate with GSI"));
-        b.add(new CommandSpec("ADAT", new Adat(), false, false, null, "ADAT <token>: a GSSAPI token"));
-        b.replace(new CommandSpec("USER", new GsiUser(gsi, allowPasswords ? ftp.get("USER").command() : null), false, false,
-                null, "USER :globus-mapping: | <account>: log in as the authenticated DN"));
-        b.replace(new CommandSpec("PASS", new GsiPass(roots, allowPasswords ? ftp.get("PASS").command() : null), false, false,
-                null, "PASS <anything>: finish a GSI login"));
-        b.replace(new CommandSpec("PBSZ", new GsiPbsz(), false, false, "PBSZ", "PBSZ <size>: after GSSAPI"));
-        b.replace(new CommandSpec("PROT", new GsiProt(), false, false, "PROT", "PROT C|S|P: data channel protection"));
+        GsiMechanism mechanism = new GsiMechanism(gsi, roots);
+        b.replace(new CommandSpec("AUTH", new GssAuth(mechanism), false, false, "AUTH GSSAPI", "AUTH GSSAPI: authenticate with GSI"));
+        b.add(new CommandSpec("ADAT", new GssAdat(mechanism), false, false, null, "ADAT <token>: a GSSAPI token"));
+        b.replace(new CommandSpec("USER", new GssUser(mechanism, allowPasswords ? ftp.get("USER").command() : null), false,
+                false, null, "USER :globus-mapping: | <account>: log in as the authenticated DN"));
+        b.replace(new CommandSpec("PASS", new GssPass(mechanism, allowPasswords ? ftp.get("PASS").command() : null), false,
+                false, null, "PASS <anything>: finish a GSI login"));
+        b.replace(new CommandSpec("PBSZ", new GssPbsz(mechanism.dialect()), false, false, "PBSZ", "PBSZ <size>: after GSSAPI"));
+        b.replace(new CommandSpec("PROT", new GssProt(mechanism), false, false, "PROT", "PROT C|S|P: data channel protection"));
         b.add(new CommandSpec("DCAU", new DcauCommand(), true, false, "DCAU",
                 "DCAU N|A|S <subject>: data channel authentication"));
         b.replace(new CommandSpec("SITE", new GridSite(ftp.get("SITE").command()), false, false, null,

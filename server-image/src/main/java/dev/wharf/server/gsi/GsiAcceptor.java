@@ -1,5 +1,6 @@
 package dev.wharf.server.gsi;
 
+import dev.wharf.server.gss.SecurityContext;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
@@ -11,7 +12,7 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
  * The server (acceptor) side of a Globus GSI security context, driven by opaque tokens as
- * {@code gss_accept_sec_context} is: call {@link #acceptToken(byte[])} with each token from the client
+ * {@code gss_accept_sec_context} is: call {@link #accept(byte[])} with each token from the client
  * (the decoded ADAT argument) and send back what it returns, until {@link #isEstablished()}.
  *
  * <p>The exchange is a TLS handshake with client authentication required (chains checked by
@@ -23,9 +24,9 @@ import javax.net.ssl.SSLPeerUnverifiedException;
  * messages as TLS application-data records (the payload of ENC/MIC commands and 63x replies).
  *
  * <p>One instance per session; methods are synchronized because a door may call from different threads.
- * {@link #acceptToken(byte[])} can block for the RSA key generation of a delegation (tens to hundreds of ms).
+ * {@link #accept(byte[])} can block for the RSA key generation of a delegation (tens to hundreds of ms).
  */
-public final class GsiAcceptor implements GsiContext {
+public final class GsiAcceptor implements GsiContext, SecurityContext {
 
     /** Whether the Globus delegation step follows the handshake. */
     public enum Mode {
@@ -66,7 +67,8 @@ public final class GsiAcceptor implements GsiContext {
      *
      * @throws GsiAuthenticationException when authentication failed; the context is unusable afterwards
      */
-    public synchronized byte[] acceptToken(byte[] token) throws GsiAuthenticationException {
+    @Override
+    public synchronized byte[] accept(byte[] token) throws GsiAuthenticationException {
         switch (state) {
             case ESTABLISHED -> throw new IllegalStateException("GSI context already established");
             case FAILED -> throw new GsiAuthenticationException("GSI context failed earlier", null, new byte[0]);
@@ -173,6 +175,7 @@ public final class GsiAcceptor implements GsiContext {
     }
 
     /** The session principal: the end-entity DN of the client, in OpenSSL slash form. */
+    @Override
     public String principal() {
         return peer().principal();
     }
@@ -205,7 +208,20 @@ public final class GsiAcceptor implements GsiContext {
         return tls.takeApplicationData();
     }
 
+    /** TLS records always encrypt: {@code confidential} changes nothing. */
+    @Override
+    public synchronized byte[] wrap(byte[] plain, int offset, int length, boolean confidential) throws SSLException {
+        return wrap(Arrays.copyOfRange(plain, offset, offset + length));
+    }
+
+    /** {@link #unwrap(byte[])} of a slice; what TLS records carry is always encrypted. */
+    @Override
+    public synchronized Unwrapped unwrap(byte[] token, int offset, int length) throws SSLException {
+        return new Unwrapped(unwrap(Arrays.copyOfRange(token, offset, offset + length)), true);
+    }
+
     /** Ends the context; the delegated credential is dropped with it. */
+    @Override
     public synchronized void dispose() {
         delegated = null;
         delegation = null;

@@ -1,5 +1,6 @@
 package dev.wharf.server.gsi;
 
+import dev.wharf.server.gss.ContextRefusedException;
 import java.util.Optional;
 
 /**
@@ -7,7 +8,7 @@ import java.util.Optional;
  * that tells the client why), possibly empty; {@link #rejection()} is present when the peer's certificate
  * chain was refused, with the typed reason. A door replies 535 and logs {@link #getMessage()} once.
  */
-public final class GsiAuthenticationException extends Exception {
+public final class GsiAuthenticationException extends ContextRefusedException {
 
     private final byte[] outputToken;
 

@@ -1,5 +1,7 @@
 package dev.wharf.server.krb;
 
+import dev.wharf.server.gss.SecurityContext;
+import java.io.IOException;
 import org.ietf.jgss.GSSContext;
 import org.ietf.jgss.GSSException;
 import org.ietf.jgss.MessageProp;
@@ -10,12 +12,9 @@ import org.ietf.jgss.MessageProp;
  * {@link #unwrap} protect messages. No channel bindings are checked: clients send their socket addresses
  * (curl even 12 bytes of one), which a PROXY-fronted or NATed server cannot reproduce. Methods are
  * synchronized: the control channel and the data channels of a session share the context and its sequence
- * numbers.
+ * numbers. A failing wrap or unwrap is an {@link IOException} whose message is the GSS-API's.
  */
-public final class KrbAcceptor {
-
-    /** What {@link #unwrap} found: the plain bytes and whether they were encrypted. */
-    public record Unwrapped(byte[] plain, boolean confidential) {}
+public final class KrbAcceptor implements SecurityContext {
 
     private final GSSContext context;
     private String principal;
@@ -30,6 +29,7 @@ public final class KrbAcceptor {
      * @throws KrbRefusedException when the client is refused (bad, expired, replayed or foreign ticket); the
      *                             context is unusable afterwards
      */
+    @Override
     public synchronized byte[] accept(byte[] token) throws KrbRefusedException {
         try {
             byte[] out = context.acceptSecContext(token, 0, token.length);
@@ -45,26 +45,39 @@ public final class KrbAcceptor {
         }
     }
 
+    @Override
     public synchronized boolean isEstablished() {
         return context.isEstablished();
     }
 
     /** The client's principal ({@code alice@EXAMPLE.ORG}) once established. */
+    @Override
     public synchronized String principal() {
         return principal;
     }
 
     /** gss_wrap: integrity always, confidentiality when {@code confidential}. */
-    public synchronized byte[] wrap(byte[] plain, int offset, int length, boolean confidential) throws GSSException {
-        return context.wrap(plain, offset, length, new MessageProp(0, confidential));
+    @Override
+    public synchronized byte[] wrap(byte[] plain, int offset, int length, boolean confidential) throws IOException {
+        try {
+            return context.wrap(plain, offset, length, new MessageProp(0, confidential));
+        } catch (GSSException e) {
+            throw new IOException(e.getMessage(), e);
+        }
     }
 
     /** gss_unwrap; a replayed token is refused like a forged one. */
-    public synchronized Unwrapped unwrap(byte[] token, int offset, int length) throws GSSException {
+    @Override
+    public synchronized Unwrapped unwrap(byte[] token, int offset, int length) throws IOException {
         MessageProp prop = new MessageProp(0, false);
-        byte[] plain = context.unwrap(token, offset, length, prop);
+        byte[] plain;
+        try {
+            plain = context.unwrap(token, offset, length, prop);
+        } catch (GSSException e) {
+            throw new IOException(e.getMessage(), e);
+        }
         if (prop.isDuplicateToken()) {
-            throw new GSSException(GSSException.DUPLICATE_TOKEN, -1, "token seen before");
+            throw new IOException("The token was a duplicate of an earlier token (token seen before)");
         }
         return new Unwrapped(plain, prop.getPrivacy());
     }
@@ -74,6 +87,7 @@ public final class KrbAcceptor {
         return context.getWrapSizeLimit(0, confidential, maxToken);
     }
 
+    @Override
     public synchronized void dispose() {
         try {
             context.dispose();

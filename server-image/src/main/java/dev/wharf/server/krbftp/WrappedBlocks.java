@@ -2,10 +2,12 @@ package dev.wharf.server.krbftp;
 
 import dev.wharf.server.data.DataAuthenticationException;
 import dev.wharf.server.data.DataProtection;
+import dev.wharf.server.gss.SecurityContext;
 import dev.wharf.server.krb.KrbAcceptor;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageCodec;
+import java.io.IOException;
 import java.util.List;
 import org.ietf.jgss.GSSException;
 
@@ -73,10 +75,10 @@ final class WrappedBlocks extends ByteToMessageCodec<ByteBuf> {
             if (length == 0) {
                 continue;
             }
-            KrbAcceptor.Unwrapped block;
+            SecurityContext.Unwrapped block;
             try {
                 block = context.unwrap(token, 0, length);
-            } catch (GSSException e) {
+            } catch (IOException e) {
                 throw new DataAuthenticationException("protected data block failed its check: " + e.getMessage(), e);
             }
             if (confidential && !block.confidential()) {

@@ -124,7 +124,7 @@ final class HttpgHandler extends ChannelDuplexHandler {
         if (acceptor == null) {
             acceptor = gsi.newStreamAcceptor();
         }
-        byte[] out = acceptor.acceptToken(bytes);
+        byte[] out = acceptor.accept(bytes);
         if (out.length > 0) {
             ctx.writeAndFlush(Unpooled.wrappedBuffer(out));
         }

@@ -84,7 +84,7 @@ final class DcauTestPeer {
         DataInputStream in = new DataInputStream(socket.getInputStream());
         OutputStream out = socket.getOutputStream();
         while (!acceptor.isEstablished()) {
-            out.write(acceptor.acceptToken(readRecord(in)));
+            out.write(acceptor.accept(readRecord(in)));
         }
         out.flush();
         return new Connection(socket, in, out, acceptor.principal());

@@ -101,6 +101,8 @@ class GridFtpControlTest {
             assertFalse(feat.contains("AUTH TLS"), feat);
             assertTrue(feat.contains(" PARALLEL") && feat.contains(" SPAS") && feat.contains(" ERET"), feat);
             assertTrue(enc(ftp, initiator, "SITE HELP").startsWith("214"));
+            // RFC 2228: a size the server will not take is answered with the one it will, not refused
+            assertEquals("200 PBSZ=2147483647", enc(ftp, initiator, "PBSZ 4294967296"));
             assertEquals("200 PBSZ=1048576", enc(ftp, initiator, "PBSZ 1048576"));
             expect(536, enc(ftp, initiator, "PROT E"));
             expect(200, enc(ftp, initiator, "PROT P")); // DCAU A is the default after GSSAPI

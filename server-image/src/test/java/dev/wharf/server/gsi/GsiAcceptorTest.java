@@ -41,7 +41,7 @@ class GsiAcceptorTest {
     static int exchange(GsiAcceptor acceptor, GsiInitiator initiator) throws Exception {
         byte[] token = initiator.initToken(new byte[0]);
         for (int adats = 1; adats <= 10; adats++) {
-            byte[] reply = acceptor.acceptToken(token);
+            byte[] reply = acceptor.accept(token);
             if (acceptor.isEstablished()) {
                 if (reply.length > 0 && !initiator.isEstablished()) {
                     initiator.initToken(reply);
@@ -137,7 +137,7 @@ class GsiAcceptorTest {
         SslClient client = new SslClient(pki.user());
         byte[] token = client.feed(new byte[0]);
         while (!acceptor.isEstablished()) {
-            token = client.feed(acceptor.acceptToken(token));
+            token = client.feed(acceptor.accept(token));
         }
         assertEquals(TestPki.USER_DN, acceptor.principal());
         assertArrayEquals("data".getBytes(), client.unwrap(acceptor.wrap("data".getBytes())));
@@ -166,7 +166,7 @@ class GsiAcceptorTest {
         GsiInitiator initiator = initiator(client, "TLSv1.2", null);
         GsiAuthenticationException e = assertThrows(GsiAuthenticationException.class, () -> exchange(acceptor, initiator));
         assertFalse(acceptor.isEstablished());
-        assertThrows(GsiAuthenticationException.class, () -> acceptor.acceptToken(new byte[0]));
+        assertThrows(GsiAuthenticationException.class, () -> acceptor.accept(new byte[0]));
         return e;
     }
 
@@ -213,11 +213,11 @@ class GsiAcceptorTest {
         GsiAcceptor acceptor = service.newAcceptor();
         SslClient client = new SslClient(pki.user());
         byte[] token = client.feed(new byte[0]);
-        byte[] reply = acceptor.acceptToken(token);
+        byte[] reply = acceptor.accept(token);
         token = client.feed(reply);
-        client.feed(acceptor.acceptToken(token));
+        client.feed(acceptor.accept(token));
         GsiAuthenticationException e = assertThrows(GsiAuthenticationException.class,
-                () -> acceptor.acceptToken(client.wrap(new byte[] {'X'})));
+                () -> acceptor.accept(client.wrap(new byte[] {'X'})));
         assertEquals("delegation protocol violation: flag byte 0x58 is neither 'D' nor '0'", e.getMessage());
     }
 
@@ -226,16 +226,16 @@ class GsiAcceptorTest {
         GsiAcceptor acceptor = service.newAcceptor();
         SslClient client = new SslClient(pki.user());
         byte[] token = client.feed(new byte[0]);
-        token = client.feed(acceptor.acceptToken(token));
-        client.feed(acceptor.acceptToken(token));
-        byte[] request = client.unwrap(acceptor.acceptToken(client.wrap(new byte[] {'D'})));
+        token = client.feed(acceptor.accept(token));
+        client.feed(acceptor.accept(token));
+        byte[] request = client.unwrap(acceptor.accept(client.wrap(new byte[] {'D'})));
         assertEquals(0x30, request[0] & 0xff, "a DER PKCS#10 request");
         X509Certificate wrongKey = TestPki.proxy(pki.user(), ProxyKind.RFC_LIMITED, Duration.ofHours(1)).cert();
         byte[] der = wrongKey.getEncoded();
         // Sent in two records, as a client may: the acceptor waits for the whole DER object.
-        assertArrayEquals(new byte[0], acceptor.acceptToken(client.wrap(Arrays.copyOf(der, 100))));
+        assertArrayEquals(new byte[0], acceptor.accept(client.wrap(Arrays.copyOf(der, 100))));
         GsiAuthenticationException e = assertThrows(GsiAuthenticationException.class,
-                () -> acceptor.acceptToken(client.wrap(Arrays.copyOfRange(der, 100, der.length))));
+                () -> acceptor.accept(client.wrap(Arrays.copyOfRange(der, 100, der.length))));
         assertEquals(Reason.MALFORMED_PROXY, e.rejection().orElseThrow().reason());
         assertTrue(e.getMessage().contains("does not certify the requested key"), e.getMessage());
     }

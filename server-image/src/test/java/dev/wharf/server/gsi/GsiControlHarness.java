@@ -61,7 +61,7 @@ final class GsiControlHarness implements AutoCloseable {
                     }
                     case "ADAT" -> {
                         try {
-                            byte[] reply = context.acceptToken(ProtectedMessages.decodeToken(arg));
+                            byte[] reply = context.accept(ProtectedMessages.decodeToken(arg));
                             String b64 = ProtectedMessages.encodeToken(reply);
                             if (context.isEstablished()) {
                                 send(out, reply.length == 0 ? "235 GSSAPI Authentication successful." : "235 ADAT=" + b64);

@@ -52,10 +52,10 @@ class GsiStreamAcceptorTest {
                 service.validator(), GsiAcceptor.Mode.GSI);
         byte[] token = initiator.initToken(new byte[0]);
         while (!initiator.isEstablished()) {
-            token = initiator.initToken(acceptor.acceptToken(token));
+            token = initiator.initToken(acceptor.accept(token));
         }
         // the last token (the signed proxy) and the HTTP request arrive together
-        acceptor.acceptToken(join(token, initiator.wrap(REQUEST)));
+        acceptor.accept(join(token, initiator.wrap(REQUEST)));
         assertTrue(acceptor.isEstablished());
         assertTrue(acceptor.delegatedCredential().isPresent());
         assertArrayEquals(REQUEST, acceptor.unwrap(new byte[0]));
@@ -68,10 +68,10 @@ class GsiStreamAcceptorTest {
                 GsiAcceptor.Mode.GSI);
         byte[] token = initiator.initToken(new byte[0]);
         while (!initiator.isEstablished()) {
-            byte[] reply = acceptor.acceptToken(token);
+            byte[] reply = acceptor.accept(token);
             token = initiator.initToken(reply);
         }
-        acceptor.acceptToken(join(token, initiator.wrap(REQUEST)));
+        acceptor.accept(join(token, initiator.wrap(REQUEST)));
         assertTrue(acceptor.isEstablished());
         assertArrayEquals(REQUEST, acceptor.unwrap(new byte[0]));
     }
@@ -83,9 +83,9 @@ class GsiStreamAcceptorTest {
                 pki.user().chain(), new GsiTrustManager(service.validator())), List.of("TLSv1.2")));
         byte[] token = client.feed(new byte[0]);
         while (!client.handshakeDone()) {
-            token = client.feed(acceptor.acceptToken(token));
+            token = client.feed(acceptor.accept(token));
         }
-        acceptor.acceptToken(join(token, client.wrap(REQUEST)));
+        acceptor.accept(join(token, client.wrap(REQUEST)));
         assertTrue(acceptor.isEstablished(), "the first application byte 'P' is HTTP, not a GSI flag");
         assertEquals(TestPki.USER_DN, acceptor.principal());
         assertArrayEquals(REQUEST, acceptor.unwrap(new byte[0]));

@@ -28,7 +28,7 @@ import javax.net.ssl.SSLException;
  */
 final class GsiDataHandshake extends ChannelDuplexHandler {
 
-    /** One GSS step of either side: acceptToken or initToken. */
+    /** One GSS step of either side: accept or initToken. */
     @FunctionalInterface
     interface Step {
         byte[] next(byte[] token) throws GsiAuthenticationException;

@@ -6,6 +6,7 @@ import dev.wharf.server.gsi.ChainValidator;
 import dev.wharf.server.gsi.GsiAcceptor;
 import dev.wharf.server.gsi.GsiInitiator;
 import dev.wharf.server.gsi.GsiTls;
+import dev.wharf.server.gssftp.ProtectionLevel;
 import io.netty.channel.Channel;
 import io.netty.handler.ssl.SslHandler;
 import java.security.PrivateKey;
@@ -31,27 +32,12 @@ import javax.net.ssl.SSLException;
  */
 public final class GsiDataProtection implements DataProtection {
 
-    /** PROT levels a GSI data channel supports (E is refused, as Globus does). */
-    public enum Level {
-        CLEAR("C"), SAFE("S"), PRIVATE("P");
-
-        private final String letter;
-
-        Level(String letter) {
-            this.letter = letter;
-        }
-
-        public String letter() {
-            return letter;
-        }
-    }
-
     static final long HANDSHAKE_TIMEOUT_MILLIS = 60_000;
 
     private final SSLContext context;
     private final ChainValidator validator;
     private final String expectedPeer;
-    private final Level level;
+    private final ProtectionLevel level;
     private final List<String> protocols;
 
     /**
@@ -60,7 +46,7 @@ public final class GsiDataProtection implements DataProtection {
      * @param protocols TLS versions ({@code gsi.tls-protocols})
      */
     public GsiDataProtection(PrivateKey key, List<X509Certificate> chain, ChainValidator validator, String expectedPeer,
-            Level level, List<String> protocols) {
+            ProtectionLevel level, List<String> protocols) {
         this.context = GsiTls.context(key, chain, new ExpectedPeerTrustManager(validator, expectedPeer));
         this.validator = validator;
         this.expectedPeer = expectedPeer;
@@ -82,7 +68,7 @@ public final class GsiDataProtection implements DataProtection {
         return expectedPeer;
     }
 
-    public Level level() {
+    public ProtectionLevel level() {
         return level;
     }
 
@@ -93,7 +79,7 @@ public final class GsiDataProtection implements DataProtection {
             return;
         }
         boolean initiator = channel.parent() == null; // we connected: active mode, PORT/SPOR, third-party source
-        if (level == Level.CLEAR) {
+        if (level == ProtectionLevel.CLEAR) {
             DataPipeline.addProtection(channel, GsiDataHandshake.NAME,
                     new GsiDataHandshake(initiator ? initiatorExchange() : acceptorExchange(), initiator, HANDSHAKE_TIMEOUT_MILLIS));
         } else {
@@ -107,7 +93,7 @@ public final class GsiDataProtection implements DataProtection {
 
     private GsiDataHandshake.Exchange acceptorExchange() {
         GsiAcceptor acceptor = newAcceptor();
-        return new GsiDataHandshake.Exchange(acceptor, acceptor::acceptToken);
+        return new GsiDataHandshake.Exchange(acceptor, acceptor::accept);
     }
 
     private GsiAcceptor newAcceptor() {

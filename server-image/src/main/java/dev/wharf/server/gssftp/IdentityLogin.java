@@ -1,4 +1,4 @@
-package dev.wharf.server.gridftp;
+package dev.wharf.server.gssftp;
 
 import dev.wharf.server.ServerContext;
 import dev.wharf.server.auth.Identity;
@@ -8,23 +8,24 @@ import dev.wharf.server.ftp.FtpException;
 import dev.wharf.server.ftp.FtpSession;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The last step of a login whose identity a security exchange proved (GSI on gsiftp, Kerberos on krbftp):
- * the session is jailed at {@link GridFtpRoots#rootFor} and logged in; 530 when the identity has no usable
- * storage.
+ * the session is jailed at the identity's root ({@link GssMechanism#rootFor}) and logged in; 530 when it has no
+ * usable storage.
  */
-public final class IdentityLogin {
+final class IdentityLogin {
 
     private static final Logger LOG = LoggerFactory.getLogger(IdentityLogin.class);
 
     private IdentityLogin() {}
 
-    public static void complete(FtpSession session, Identity identity, GridFtpRoots roots) throws FtpException {
+    static void complete(FtpSession session, Identity identity, Optional<Path> storageRoot) throws FtpException {
         ServerContext ctx = session.services().context();
-        Path root = roots.rootFor(identity).orElseThrow(() -> {
+        Path root = storageRoot.orElseThrow(() -> {
             LOG.warn("{}: no storage root for {} (set storage.root)", session.door(), identity.principal());
             ctx.metrics().login(session.door(), "failure");
             return new FtpException(530, "Login failed: no storage for this identity");
