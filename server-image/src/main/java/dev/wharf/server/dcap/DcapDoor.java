@@ -1,6 +1,6 @@
 package dev.wharf.server.dcap;
 
-import dev.wharf.server.Door;
+import dev.wharf.server.ListenerDoor;
 import dev.wharf.server.ServerContext;
 import dev.wharf.server.data.DataChannelFactory;
 import dev.wharf.server.data.PortAllocator;
@@ -11,20 +11,19 @@ import dev.wharf.server.net.DoorFront;
 import dev.wharf.server.net.DoorListener;
 import dev.wharf.server.net.DoorWords;
 import io.netty.channel.Channel;
-import java.net.InetSocketAddress;
-import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The plain dCap door (docs/dcap.md): libdcap's control protocol on {@code dcap.port}, data
- * connections from the shared data-port range, anonymous access by the POSIX "other" bits or ACLs.
+ * connections from the shared data-port range, anonymous access by the POSIX "other" bits or ACLs. On
+ * drain each session closes once none of its transfers runs (docs/dcap.md).
  *
  * <pre>
  *   Door dcap = new DcapDoor(context, DcapSettings.from(config), ports);   // ports shared with FTP
  * </pre>
  */
-public final class DcapDoor implements Door {
+public final class DcapDoor implements ListenerDoor {
 
     private static final Logger LOG = LoggerFactory.getLogger(DcapDoor.class);
 
@@ -92,18 +91,7 @@ public final class DcapDoor implements Door {
     }
 
     @Override
-    public InetSocketAddress localAddress() {
-        return listener.localAddress();
-    }
-
-    /** Stops accepting; each session closes once none of its transfers runs (docs/dcap.md). */
-    @Override
-    public CompletableFuture<Void> drain() {
-        return listener.drain();
-    }
-
-    @Override
-    public void close() {
-        listener.close();
+    public DoorListener listener() {
+        return listener;
     }
 }

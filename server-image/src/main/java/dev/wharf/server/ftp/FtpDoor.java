@@ -1,6 +1,6 @@
 package dev.wharf.server.ftp;
 
-import dev.wharf.server.Door;
+import dev.wharf.server.ListenerDoor;
 import dev.wharf.server.ServerContext;
 import dev.wharf.server.data.DataChannelFactory;
 import dev.wharf.server.data.PortAllocator;
@@ -8,8 +8,6 @@ import dev.wharf.server.fs.FileChannelOpener;
 import dev.wharf.server.net.DoorFront;
 import dev.wharf.server.net.DoorListener;
 import io.netty.handler.ssl.SslContext;
-import java.net.InetSocketAddress;
-import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +22,7 @@ import org.slf4j.LoggerFactory;
  *   Door ftps = new FtpDoor(context, FtpSettings.implicitTls(config), ports);  // implicit FTPS
  * </pre>
  */
-public final class FtpDoor implements Door {
+public final class FtpDoor implements ListenerDoor {
 
     private static final Logger LOG = LoggerFactory.getLogger(FtpDoor.class);
 
@@ -68,22 +66,12 @@ public final class FtpDoor implements Door {
     }
 
     @Override
-    public InetSocketAddress localAddress() {
-        return listener.localAddress();
+    public DoorListener listener() {
+        return listener;
     }
 
     /** Control connections currently open (for tests and the status page). */
     public int openConnections() {
         return listener.front().open();
-    }
-
-    @Override
-    public CompletableFuture<Void> drain() {
-        return listener.drain();
-    }
-
-    @Override
-    public void close() {
-        listener.close();
     }
 }

@@ -1,6 +1,6 @@
 package dev.wharf.server.srm;
 
-import dev.wharf.server.Door;
+import dev.wharf.server.ListenerDoor;
 import dev.wharf.server.ServerContext;
 import dev.wharf.server.gridftp.GridFtpRoots;
 import dev.wharf.server.gsi.GsiService;
@@ -12,8 +12,6 @@ import dev.wharf.server.srm.soap.SoapEnvelopes;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpServerCodec;
-import java.net.InetSocketAddress;
-import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
@@ -24,10 +22,10 @@ import org.slf4j.event.Level;
  * credential, trust directory, grid-mapfile) and an {@link SrmOperations} table.
  *
  * <pre>
- *   Door srm = new SrmDoor(context, SrmSettings.from(config), gsi, SrmCalls.namespace(checksums, 1000, protocols));
+ *   Door srm = new SrmDoor(context, SrmSettings.from(config), gsi, SrmCalls.namespace(checksums, 1000));
  * </pre>
  */
-public final class SrmDoor implements Door {
+public final class SrmDoor implements ListenerDoor {
 
     static final String HTTPG = "httpg";
     static final String HTTP = "http";
@@ -77,17 +75,7 @@ public final class SrmDoor implements Door {
     }
 
     @Override
-    public InetSocketAddress localAddress() {
-        return listener.localAddress();
-    }
-
-    @Override
-    public CompletableFuture<Void> drain() {
-        return listener.drain();
-    }
-
-    @Override
-    public void close() {
-        listener.close();
+    public DoorListener listener() {
+        return listener;
     }
 }
