@@ -50,7 +50,7 @@ final class DoorTable {
             new DoorKind<>("srm", SrmSettings::from,
                     (c, s, shared) -> new SrmDoor(c, s, gsi(shared, c), SrmTransfers.forServer(c, s.door(),
                             shared.get(DoorDirectory.class, DoorDirectory::new))
-                            .addTo(SrmCalls.namespace(checksums(shared), s.lsMaxEntries(), s.protocols())))));
+                            .addTo(SrmCalls.namespace(checksums(shared), s.lsMaxEntries())))));
 
     /** One GSI service (host credential, trust store, grid-mapfile) for every GSI door of the server. */
     static GsiService gsi(SharedResources shared, ServerContext context) {

@@ -79,9 +79,6 @@ class SchemaDefaultsTest {
         r.put("srm.port", c -> SrmSettings.from(c).port());
         r.put("srm.max-request-bytes", c -> SrmSettings.from(c).maxRequestBytes());
         r.put("srm.ls-max-entries", c -> SrmSettings.from(c).lsMaxEntries());
-        r.put("gridftp.enabled", c -> SrmSettings.from(c).protocols().contains("gsiftp"));
-        r.put("gsidcap.enabled", c -> SrmSettings.from(c).protocols().contains("gsidcap"));
-        r.put("dcap.enabled", c -> SrmSettings.from(c).protocols().contains("dcap"));
         r.put("admin.port", c -> AdminSettings.fromConfig(c).port());
         r.put("shutdown.grace-period", c -> ShutdownSettings.fromConfig(c).gracePeriod().toSeconds());
         r.put("log.level", c -> LoggingSetup.level(c).toString().toLowerCase(Locale.ROOT));

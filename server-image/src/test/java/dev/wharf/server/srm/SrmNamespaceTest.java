@@ -23,8 +23,6 @@ import dev.wharf.server.srm.v22.SrmGetSpaceMetaDataRequest;
 import dev.wharf.server.srm.v22.SrmGetSpaceMetaDataResponse;
 import dev.wharf.server.srm.v22.SrmGetSpaceTokensRequest;
 import dev.wharf.server.srm.v22.SrmGetSpaceTokensResponse;
-import dev.wharf.server.srm.v22.SrmGetTransferProtocolsRequest;
-import dev.wharf.server.srm.v22.SrmGetTransferProtocolsResponse;
 import dev.wharf.server.srm.v22.SrmLsRequest;
 import dev.wharf.server.srm.v22.SrmLsResponse;
 import dev.wharf.server.srm.v22.SrmMkdirRequest;
@@ -68,7 +66,7 @@ class SrmNamespaceTest {
         Files.createDirectories(root.resolve("secret"));
         Files.writeString(root.resolve("secret/s.txt"), "s");
         session = SrmSessions.at(root, SECRET_IS_NONE);
-        ops = SrmCalls.namespace(new FileChecksums(), 5, List.of("gsiftp", "dcap"));
+        ops = SrmCalls.namespace(new FileChecksums(), 5);
     }
 
     @SuppressWarnings("unchecked")
@@ -262,14 +260,6 @@ class SrmNamespaceTest {
         assertEquals(TStatusCode.SRM_AUTHORIZATION_FAILURE, p.get(2).getStatus().getStatusCode());
         assertEquals(TStatusCode.SRM_INVALID_PATH, p.get(3).getStatus().getStatusCode());
         assertEquals(TStatusCode.SRM_PARTIAL_SUCCESS, resp.getReturnStatus().getStatusCode());
-    }
-
-    @Test
-    void transferProtocolsAreTheEnabledDoors() throws Exception {
-        SrmGetTransferProtocolsResponse r = call("srmGetTransferProtocols", new SrmGetTransferProtocolsRequest());
-        assertEquals(TStatusCode.SRM_SUCCESS, r.getReturnStatus().getStatusCode());
-        assertEquals(List.of("gsiftp", "dcap"), r.getProtocolInfo().getValue().getProtocolArray().stream()
-                .map(p -> p.getTransferProtocol()).toList());
     }
 
     @Test

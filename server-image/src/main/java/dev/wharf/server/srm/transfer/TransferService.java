@@ -90,6 +90,11 @@ public final class TransferService {
         return Map.of("held", store.size(), "open", store.openCount(), "watchedAfterAbort", endings.watched());
     }
 
+    /** The schemes a get of this session could be handed (those of a put are among them), in order of preference. */
+    public List<String> servedProtocols(Storage storage) {
+        return planner.served(false, storage.aclRoot());
+    }
+
     public RequestView prepareToGet(Storage storage, Ask ask) {
         return prepare(Kind.GET, storage, ask);
     }

@@ -82,7 +82,8 @@ public final class SrmTransfers {
         return new SrmOperation<?, ?>[] {
             new SrmPrepareToGet(service), new SrmStatusOfGetRequest(service),
             new SrmPrepareToPut(service), new SrmStatusOfPutRequest(service), new SrmPutDone(service),
-            new SrmReleaseFiles(service), new SrmAbortRequest(service), new SrmAbortFiles(service)};
+            new SrmReleaseFiles(service), new SrmAbortRequest(service), new SrmAbortFiles(service),
+            new SrmGetTransferProtocols(service)};
     }
 
     public void sweep() {

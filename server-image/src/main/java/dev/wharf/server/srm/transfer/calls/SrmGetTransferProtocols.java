@@ -1,26 +1,29 @@
-package dev.wharf.server.srm.namespace;
+package dev.wharf.server.srm.transfer.calls;
 
 import dev.wharf.server.srm.SrmOperation;
 import dev.wharf.server.srm.SrmSession;
 import dev.wharf.server.srm.SrmStatus;
+import dev.wharf.server.srm.transfer.TransferService;
 import dev.wharf.server.srm.v22.ArrayOfTSupportedTransferProtocol;
 import dev.wharf.server.srm.v22.ObjectFactory;
 import dev.wharf.server.srm.v22.SrmGetTransferProtocolsRequest;
 import dev.wharf.server.srm.v22.SrmGetTransferProtocolsResponse;
 import dev.wharf.server.srm.v22.TSupportedTransferProtocol;
-import java.util.List;
 
-/** srmGetTransferProtocols: the TURL schemes this server's enabled doors serve (gsiftp, dcap, gsidcap). */
+/**
+ * srmGetTransferProtocols: the TURL schemes the prepare calls would hand this session out (gsiftp, gsidcap, dcap
+ * in that order of preference), as the TURL planner decides them: a running door, and for the dCap family a
+ * session jailed at {@code dcap.root}; never a scheme a prepare call would then refuse.
+ */
 public final class SrmGetTransferProtocols
         implements SrmOperation<SrmGetTransferProtocolsRequest, SrmGetTransferProtocolsResponse> {
 
     private static final ObjectFactory F = new ObjectFactory();
 
-    private final List<String> protocols;
+    private final TransferService service;
 
-    /** @param protocols the schemes, in the server's order of preference */
-    public SrmGetTransferProtocols(List<String> protocols) {
-        this.protocols = List.copyOf(protocols);
+    public SrmGetTransferProtocols(TransferService service) {
+        this.service = service;
     }
 
     @Override
@@ -36,7 +39,7 @@ public final class SrmGetTransferProtocols
     @Override
     public SrmGetTransferProtocolsResponse handle(SrmSession session, SrmGetTransferProtocolsRequest request) {
         ArrayOfTSupportedTransferProtocol array = new ArrayOfTSupportedTransferProtocol();
-        for (String scheme : protocols) {
+        for (String scheme : service.servedProtocols(session.storage())) {
             TSupportedTransferProtocol p = new TSupportedTransferProtocol();
             p.setTransferProtocol(scheme);
             array.getProtocolArray().add(p);
