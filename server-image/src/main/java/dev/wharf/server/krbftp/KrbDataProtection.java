@@ -12,17 +12,7 @@ import io.netty.channel.Channel;
  * the channel counts as established at once; bytes read before the codec was in place are refused by the
  * guard rather than taken as clear data.
  */
-final class KrbDataProtection implements DataProtection {
-
-    private final KrbAcceptor context;
-    private final boolean confidential;
-    private final int pbsz;
-
-    KrbDataProtection(KrbAcceptor context, boolean confidential, int pbsz) {
-        this.context = context;
-        this.confidential = confidential;
-        this.pbsz = pbsz;
-    }
+record KrbDataProtection(KrbAcceptor context, boolean confidential, int pbsz) implements DataProtection {
 
     @Override
     public void install(Channel channel) {
