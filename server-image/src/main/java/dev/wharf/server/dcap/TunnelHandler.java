@@ -1,6 +1,8 @@
 package dev.wharf.server.dcap;
 
 import dev.wharf.server.auth.Identity;
+import dev.wharf.server.gss.ContextRefusedException;
+import dev.wharf.server.gss.SecurityContext;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -37,7 +39,7 @@ final class TunnelHandler extends ChannelDuplexHandler {
     private final TunnelMechanism mechanism;
     private final Executor blocking;
     private final String door;
-    private TunnelMechanism.Context acceptor;
+    private SecurityContext acceptor;
     private volatile boolean established;
     private volatile boolean failed;
     private CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
@@ -76,7 +78,7 @@ final class TunnelHandler extends ChannelDuplexHandler {
             if (!established) {
                 handshake(ctx, token);
             } else {
-                deliver(ctx, new String(acceptor.unwrap(token), StandardCharsets.ISO_8859_1));
+                deliver(ctx, new String(acceptor.unwrap(token, 0, token.length).plain(), StandardCharsets.ISO_8859_1));
             }
         } catch (TunnelMechanism.Refused e) {
             failed = true;
@@ -98,9 +100,14 @@ final class TunnelHandler extends ChannelDuplexHandler {
         if (acceptor == null) {
             acceptor = mechanism.newContext();
         }
-        byte[] out = acceptor.accept(token);
+        byte[] out;
+        try {
+            out = acceptor.accept(token);
+        } catch (ContextRefusedException e) {
+            throw new TunnelMechanism.Refused(mechanism.name() + " authentication failed: " + e.getMessage(), e.outputToken());
+        }
         if (acceptor.isEstablished()) {
-            Identity identity = acceptor.identity();
+            Identity identity = mechanism.identity(acceptor.principal());
             ctx.channel().attr(IDENTITY).set(identity);
             LOG.info("{}: {} authenticated as {}", door, ctx.channel().remoteAddress(), identity.principal());
             established = true;
@@ -132,7 +139,8 @@ final class TunnelHandler extends ChannelDuplexHandler {
         if (!(msg instanceof String text)) {
             ctx.write(msg, promise);
         } else if (established) {
-            byte[] wrapped = acceptor.wrap(text.getBytes(StandardCharsets.ISO_8859_1));
+            byte[] plain = text.getBytes(StandardCharsets.ISO_8859_1);
+            byte[] wrapped = acceptor.wrap(plain, 0, plain.length, true);
             ctx.write(PREFIX + Base64.getEncoder().encodeToString(wrapped) + "\n", promise);
         } else {
             MISTAKES.report(door + ": no clear-text answer to " + ctx.channel().remoteAddress()

@@ -1,35 +1,23 @@
 package dev.wharf.server.dcap;
 
 import dev.wharf.server.auth.Identity;
-import java.io.IOException;
+import dev.wharf.server.gss.SecurityContext;
 
 /**
  * The GSS mechanism inside one of libdcap's tunnels ({@code libgsiTunnel.so}: GSI; {@code libgssTunnel.so}:
- * Kerberos 5). Both speak the same framing ({@link TunnelHandler}); only the security context differs.
+ * Kerberos 5). Both speak the same framing ({@link TunnelHandler}) over a {@link SecurityContext} (wrapped with
+ * confidentiality, as both tunnel libraries ask); only the context and who its principal is differ.
  */
 interface TunnelMechanism {
 
+    /** "GSI", "Kerberos": in the refusal's log line. */
+    String name();
+
     /** A fresh acceptor for one connection. */
-    Context newContext();
+    SecurityContext newContext();
 
-    /** One connection's security context, acceptor side. */
-    interface Context {
-
-        /** One token from the client; returns the token to send back (empty: nothing). */
-        byte[] accept(byte[] token) throws Refused;
-
-        boolean isEstablished();
-
-        /** Who the established client is; refused when it may not log in. */
-        Identity identity() throws Refused;
-
-        /** gss_wrap with confidentiality, as both tunnel libraries ask. */
-        byte[] wrap(byte[] plain) throws IOException;
-
-        byte[] unwrap(byte[] token) throws IOException;
-
-        void dispose();
-    }
+    /** Who the established client {@code principal} is; refused when it may not log in. */
+    Identity identity(String principal) throws Refused;
 
     /** The client is refused; {@link #outputToken} is what the mechanism wants sent back first, maybe empty. */
     final class Refused extends Exception {

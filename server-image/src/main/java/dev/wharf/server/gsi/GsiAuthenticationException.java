@@ -10,15 +10,8 @@ import java.util.Optional;
  */
 public final class GsiAuthenticationException extends ContextRefusedException {
 
-    private final byte[] outputToken;
-
     public GsiAuthenticationException(String message, Throwable cause, byte[] outputToken) {
-        super(message, cause);
-        this.outputToken = outputToken.clone();
-    }
-
-    public byte[] outputToken() {
-        return outputToken.clone();
+        super(message, cause, outputToken);
     }
 
     /** The certificate refusal somewhere in the cause chain, if that is what failed. */

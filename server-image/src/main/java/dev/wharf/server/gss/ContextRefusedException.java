@@ -6,7 +6,19 @@ package dev.wharf.server.gss;
  */
 public class ContextRefusedException extends Exception {
 
+    private final transient byte[] outputToken;
+
     public ContextRefusedException(String message, Throwable cause) {
+        this(message, cause, new byte[0]);
+    }
+
+    protected ContextRefusedException(String message, Throwable cause, byte[] outputToken) {
         super(message, cause);
+        this.outputToken = outputToken.clone();
+    }
+
+    /** Bytes still worth sending to the peer before closing (GSI: the TLS alert that tells it why), maybe empty. */
+    public byte[] outputToken() {
+        return outputToken.clone();
     }
 }
