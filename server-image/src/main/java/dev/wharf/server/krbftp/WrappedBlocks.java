@@ -45,6 +45,8 @@ final class WrappedBlocks extends ByteToMessageCodec<ByteBuf> {
     private boolean received;
     private boolean failed;
     private boolean ended;
+    /** How much of a curl line has been searched for its end already. */
+    private int lineScanned;
 
     WrappedBlocks(KrbAcceptor context, boolean confidential, int pbsz) {
         this.context = context;
@@ -81,8 +83,14 @@ final class WrappedBlocks extends ByteToMessageCodec<ByteBuf> {
             super.close(ctx, promise);
             return;
         }
-        byte[] end = context.wrap(new byte[0], 0, 0, confidential);
         ended = true;
+        byte[] end;
+        try {
+            end = context.wrap(new byte[0], 0, 0, confidential);
+        } catch (GSSException e) { // the session is gone: nobody is left to read the marker
+            super.close(ctx, promise);
+            return;
+        }
         ctx.writeAndFlush(ctx.alloc().buffer(4 + end.length).writeInt(end.length).writeBytes(end))
                 .addListener(written -> ctx.close(promise));
     }
@@ -122,13 +130,16 @@ final class WrappedBlocks extends ByteToMessageCodec<ByteBuf> {
      * beyond any PBSZ. Returns the token, or null until the whole line is here.
      */
     private byte[] curlLineToken(ByteBuf in) throws DataAuthenticationException {
-        int end = in.indexOf(in.readerIndex(), in.readerIndex() + Math.min(in.readableBytes(), maxCurlLine), (byte) '\n');
+        int limit = in.readerIndex() + Math.min(in.readableBytes(), maxCurlLine);
+        int end = in.indexOf(in.readerIndex() + lineScanned, limit, (byte) '\n');
         if (end < 0) {
             if (in.readableBytes() >= maxCurlLine) {
                 throw refused("protected data line longer than PBSZ allows (" + maxCurlLine + " bytes)", null);
             }
+            lineScanned = limit - in.readerIndex(); // a line arrives in many reads: scan each byte once
             return null;
         }
+        lineScanned = 0;
         String line = in.toString(in.readerIndex() + 4, end - in.readerIndex() - 4, StandardCharsets.US_ASCII);
         in.readerIndex(end + 1);
         try {
