@@ -84,10 +84,13 @@ public final class Endpoints {
             case FTP, FTPS -> dataNic == null ? null : "data connections go to " + dataNic + "'s address (PASV); if " + host
                     + " is another address, use curl --no-ftp-skip-pasv-ip and Python ftplib"
                     + " trust_server_pasv_ipv4_address = True";
-            case KRBFTP -> "Kerberos login: kinit, then curl --krb private (or --krb clear) with this URL; the service"
-                    + " principal is ftp/" + host + " unless the server names another";
-            case KRBDCAP -> "Kerberos tunnel: kinit, then dccp -T /usr/lib/x86_64-linux-gnu/dcap/libgssTunnel.so"
-                    + " (Debian's path, package dcap-tunnel-krb) with this URL; the service principal is host/" + host;
+            // curl 7.56.1-7.87 corrupts clear data in Kerberos sessions and later curls cannot log in; dccp's -T
+            // does not apply to URLs (docs/kerberos.md, "FTP clients" and "What users do")
+            case KRBFTP -> "Kerberos login: kinit, then curl --krb private with this URL (curl 7.56 to 7.87; never"
+                    + " --krb clear); the service principal is ftp/" + host + " unless the server names another";
+            case KRBDCAP -> "Kerberos tunnel: kinit, then dccp or gfal-copy with this URL and"
+                    + " DCACHE_IO_TUNNEL=/usr/lib/x86_64-linux-gnu/dcap/libgssTunnel.so (Debian's path, package"
+                    + " dcap-tunnel-krb), or dccp with gssdcap:// instead of dcap://; the service principal is host/" + host;
             default -> null;
         };
     }

@@ -200,6 +200,10 @@ class KerberosAndSrmRenderTest {
         assertEquals(List.of("krbftp", "krbdcap", "srm"), urls.stream().map(e -> e.door).toList());
         assertTrue(urls.get(0).hint.contains("curl --krb private") && urls.get(0).hint.contains("ftp/dtn1.example.org"), urls.get(0).hint);
         assertTrue(urls.get(1).hint.contains("libgssTunnel.so") && urls.get(1).hint.contains("host/dtn1.example.org"), urls.get(1).hint);
+        assertTrue(urls.get(0).hint.contains("never --krb clear") && !urls.get(0).hint.contains("or --krb clear"),
+                "curl 7.56.1-7.87 corrupts clear data: " + urls.get(0).hint);
+        assertTrue(urls.get(1).hint.contains("DCACHE_IO_TUNNEL=") && !urls.get(1).hint.contains("-T "),
+                "dccp's -T does not apply to URLs: " + urls.get(1).hint);
         assertEquals(null, urls.get(2).hint);
         assertEquals("srm://[2001:db8::5]:8443/srm/managerv2",
                 Endpoints.urls(ports, Map.of("node-a", "2001:db8::5")).get(2).url, "IPv6 in brackets before the path");

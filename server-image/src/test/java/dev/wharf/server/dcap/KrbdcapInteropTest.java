@@ -42,7 +42,7 @@ class KrbdcapInteropTest {
 
     static Path alice;
 
-    private static String freeShortPort() {
+    static String freeShortPort() {
         try {
             return String.valueOf(ShortPorts.free());
         } catch (java.io.IOException e) {

@@ -1,6 +1,8 @@
 package dev.wharf.server.krbftp;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +17,8 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * PROT S/P data blocks ({@link WrappedBlocks}) on an EmbeddedChannel, with a real Kerberos context pair: the
  * server's acceptor (keytab from a real MIT KDC) and the JDK's initiator for alice. What must fail the transfer:
  * a changed block, a replayed one, an integrity-only block under PROT P, a length beyond PBSZ, a stream ending
- * inside a block.
+ * inside a block. What a sending channel ends with: the wrap of no bytes, which RFC 2228 clients read as the end of
+ * the file.
  */
 @Tag("interop")
 class WrappedBlocksInteropTest {
@@ -99,6 +104,95 @@ class WrappedBlocksInteropTest {
             plain.write(alice.unwrap(token));
         }
         assertArrayEquals(down, plain.toByteArray());
+    }
+
+    /** The plain contents of every block {@code ch} sent, in order. */
+    List<byte[]> sentBlocks(EmbeddedChannel ch) throws Exception {
+        ByteBuf wire = Unpooled.buffer();
+        for (ByteBuf b; (b = ch.readOutbound()) != null; ) {
+            wire.writeBytes(b);
+            b.release();
+        }
+        List<byte[]> blocks = new ArrayList<>();
+        while (wire.isReadable()) {
+            byte[] token = new byte[wire.readInt()];
+            wire.readBytes(token);
+            blocks.add(alice.unwrap(token));
+        }
+        return blocks;
+    }
+
+    @Test
+    void aDownloadEndsWithTheWrapOfNothingBeforeTheClose() throws Exception {
+        EmbeddedChannel ch = new EmbeddedChannel(new WrappedBlocks(server, true, PBSZ));
+        ch.writeOutbound(Unpooled.wrappedBuffer("the last bytes".getBytes()));
+        ch.close().sync();
+        List<byte[]> blocks = sentBlocks(ch);
+        assertEquals(2, blocks.size(), "the data, then the end");
+        assertArrayEquals("the last bytes".getBytes(), blocks.get(0));
+        assertEquals(0, blocks.get(1).length, "the end of file marker unwraps to nothing");
+        ch.close().sync();
+        assertNull(ch.readOutbound(), "one marker, however often the channel is closed");
+    }
+
+    @Test
+    void anEmptyDownloadIsTheMarkerAlone() throws Exception {
+        EmbeddedChannel ch = new EmbeddedChannel(new WrappedBlocks(server, false, PBSZ));
+        ch.close().sync();
+        List<byte[]> blocks = sentBlocks(ch);
+        assertEquals(1, blocks.size());
+        assertEquals(0, blocks.get(0).length);
+    }
+
+    @Test
+    void anUploadChannelClosesWithoutAMarker() throws Exception {
+        EmbeddedChannel ch = new EmbeddedChannel(new WrappedBlocks(server, true, PBSZ));
+        ch.writeInbound(block(alice.wrap("uploaded".getBytes())));
+        ((ByteBuf) ch.readInbound()).release();
+        ch.close().sync();
+        assertNull(ch.readOutbound(), "the client ends an upload, not the server");
+    }
+
+    /** An upload piece as curl 7.56.1-7.87 sends it: a command line on the data channel. */
+    static ByteBuf curlLine(String verb, byte[] token) {
+        return Unpooled.copiedBuffer(verb + " " + java.util.Base64.getEncoder().encodeToString(token) + "\r\n",
+                java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    @Test
+    void curlsEncLinesAreCheckedAndUnwrappedEvenInPieces() throws Exception {
+        EmbeddedChannel ch = new EmbeddedChannel(new WrappedBlocks(server, true, PBSZ));
+        byte[] up = new byte[50_000];
+        ThreadLocalRandom.current().nextBytes(up);
+        ByteBuf line = curlLine("ENC", alice.wrap(up));
+        ch.writeInbound(line.readRetainedSlice(line.readableBytes() / 2));
+        assertNull(ch.readInbound(), "half a line: nothing yet");
+        ch.writeInbound(line);
+        ByteBuf in = ch.readInbound();
+        byte[] got = new byte[in.readableBytes()];
+        in.readBytes(got).release();
+        assertArrayEquals(up, got);
+    }
+
+    @Test
+    void aMicLineUnderProtPFailsTheTransfer() throws Exception {
+        assertRefused(new EmbeddedChannel(new WrappedBlocks(server, true, PBSZ)),
+                curlLine("MIC", alice.wrap("x".getBytes(), false)), "was not encrypted");
+    }
+
+    @Test
+    void aChangedEncLineFailsTheTransfer() throws Exception {
+        byte[] token = alice.wrap("payload".getBytes());
+        token[token.length - 3] ^= 1;
+        assertRefused(new EmbeddedChannel(new WrappedBlocks(server, true, PBSZ)), curlLine("ENC", token),
+                "failed its check");
+    }
+
+    @Test
+    void anEncLineWithoutItsEndWithinPbszFailsTheTransfer() {
+        ByteBuf endless = Unpooled.buffer().writeBytes("ENC ".getBytes());
+        endless.writeBytes("A".repeat(PBSZ * 4).getBytes()); // the base64 of a token beyond PBSZ and its overhead
+        assertRefused(new EmbeddedChannel(new WrappedBlocks(server, true, PBSZ)), endless, "longer than PBSZ allows");
     }
 
     @Test
