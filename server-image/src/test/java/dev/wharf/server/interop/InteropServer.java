@@ -42,6 +42,8 @@ final class InteropServer implements AutoCloseable {
                 "anonymous.enabled", "true",
                 "anonymous.root", anonymousRoot.toString(),
                 "data.port-range", first + "-" + (first + 199)));
+        // the upload tests run once per receive path: mvn ... -Dwharf.test.splice-uploads=true (docs/testing.md)
+        config.put("transfer.splice-uploads", System.getProperty("wharf.test.splice-uploads", "false"));
         config.putAll(extra);
         server = WharfServer.create(ConfigFile.of(config));
         server.start();
