@@ -4,6 +4,8 @@ import dev.wharf.server.fs.Upload;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.GenericFutureListener;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
@@ -127,6 +129,11 @@ public final class SpliceReceiver implements StreamTransfer {
             }
             handedOff = true;
             channel.closeFuture().addListener(f -> loop.stop());
+            // a deregistered channel is no longer closed by its loop's shutdown, nor can a close run there after it
+            GenericFutureListener<Future<Object>> shutdown = f -> loop.stop();
+            Future<?> terminated = channel.eventLoop().terminationFuture();
+            terminated.addListener(shutdown);
+            loop.finished().whenComplete((bytes, error) -> terminated.removeListener(shutdown));
             loop.finished().whenComplete((bytes, error) -> channel.close().addListener(f -> {
                 if (error != null) {
                     done.completeExceptionally(error);
