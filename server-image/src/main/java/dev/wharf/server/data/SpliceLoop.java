@@ -2,6 +2,7 @@ package dev.wharf.server.data;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
+import com.sun.jna.Native;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
@@ -75,6 +76,7 @@ final class SpliceLoop implements Runnable {
         try (Memory pollfd = new Memory(8); Memory offset = new Memory(8)) {
             SpliceCalls.lib().pipe2(pipe, SpliceCalls.O_CLOEXEC);
             widen(pipe[1]);
+            wakeLess(socket);
             offset.setLong(0, position);
             while (!stopped) {
                 long n = fromSocket(pipe[1], pollfd);
@@ -112,38 +114,49 @@ final class SpliceLoop implements Runnable {
 
     /** Bytes moved into the pipe, 0 at the end of stream, -1 when there was nothing to read yet (after waiting). */
     private long fromSocket(int pipeIn, Memory pollfd) throws IOException {
-        try {
-            return SpliceCalls.lib().splice(socket, null, pipeIn, null, PIPE_BYTES,
-                    SpliceCalls.SPLICE_F_MOVE | SpliceCalls.SPLICE_F_NONBLOCK);
-        } catch (LastErrorException e) {
-            if (e.getErrorCode() == SpliceCalls.EAGAIN) {
-                SpliceCalls.awaitReadable(socket, pollfd);
-                return -1;
-            }
-            if (e.getErrorCode() == SpliceCalls.EINTR) {
-                return -1;
-            }
-            throw SpliceCalls.io(e);
+        long n = SpliceCalls.Hot.splice(socket, null, pipeIn, null, PIPE_BYTES,
+                SpliceCalls.SPLICE_F_MOVE | SpliceCalls.SPLICE_F_NONBLOCK);
+        if (n >= 0) {
+            return n;
         }
+        int errno = Native.getLastError();
+        if (errno == SpliceCalls.EAGAIN) {
+            SpliceCalls.awaitReadable(socket, pollfd);
+        } else if (errno != SpliceCalls.EINTR) {
+            throw SpliceCalls.io(errno);
+        }
+        return -1;
     }
 
     /** Empties {@code n} bytes from the pipe into the file at {@code offset}, which the kernel advances. */
     private void toFile(int pipeOut, Memory offset, long n) throws IOException {
         long left = n;
         while (left > 0) {
-            long moved;
-            try {
-                moved = SpliceCalls.lib().splice(pipeOut, null, file, offset, left, SpliceCalls.SPLICE_F_MOVE);
-            } catch (LastErrorException e) {
-                if (e.getErrorCode() == SpliceCalls.EINTR) {
-                    continue;
+            long moved = SpliceCalls.Hot.splice(pipeOut, null, file, offset, left, SpliceCalls.SPLICE_F_MOVE);
+            if (moved < 0) {
+                int errno = Native.getLastError();
+                if (errno != SpliceCalls.EINTR) {
+                    throw SpliceCalls.io(errno);
                 }
-                throw SpliceCalls.io(e);
-            }
-            if (moved <= 0) {
+            } else if (moved == 0) {
                 throw new IOException("splice into the file moved nothing");
+            } else {
+                left -= moved;
             }
-            left -= moved;
+        }
+    }
+
+    /**
+     * poll(2) reports the socket readable only once this much is queued (or at its end, or an error), so the
+     * thread wakes once per large chunk instead of once per segment burst: each wake-up is a context switch.
+     */
+    static final int WAKE_BYTES = 256 * 1024;
+
+    private static void wakeLess(int socket) {
+        try {
+            SpliceCalls.lib().setsockopt(socket, SpliceCalls.SOL_SOCKET, SpliceCalls.SO_RCVLOWAT, new int[] {WAKE_BYTES}, 4);
+        } catch (LastErrorException e) {
+            LOG.debug("SO_RCVLOWAT refused: errno {}", e.getErrorCode());
         }
     }
 

@@ -80,10 +80,10 @@ class SpliceUploadTest {
 
     /**
      * ABOR closes the channel Netty still owns while the splice thread waits in poll(2) on its duplicate:
-     * shutdown(2) of that duplicate must wake it, and its close must really close the connection (without the
-     * duplicate, on Netty's own descriptor, nothing wakes the loop and the client never sees the close). The
+     * shutdown(2) of that duplicate must wake it, and its close must really close the connection. The
      * replies, the file and the counts are the ordinary path's, whatever those are: stream mode treats the
-     * close that ABOR makes as the end of the data.
+     * close that ABOR makes as the end of the data. (data.SpliceDescriptorReuseTest pins the descriptor guard
+     * itself, with the closed number handed to another pipe.)
      */
     @Test
     void aborEndsTheUploadAsTheOrdinaryPathDoes() throws Exception {
