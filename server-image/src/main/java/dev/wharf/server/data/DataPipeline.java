@@ -70,20 +70,6 @@ public final class DataPipeline {
         });
     }
 
-    /**
-     * Hands what arrived so far (and, until {@code then} takes the channel off Netty's reads, what follows)
-     * to {@code sink} without starting to read, then runs {@code then} on the event loop.
-     */
-    public static void takeOver(Channel channel, DataSink sink, Runnable then) {
-        channel.eventLoop().execute(() -> {
-            DataInbound inbound = channel.attr(INBOUND_KEY).get();
-            if (inbound != null) {
-                inbound.attach(sink);
-            }
-            then.run();
-        });
-    }
-
     /** Releases what a connection nobody used holds. */
     static void discard(Channel channel) {
         DataInbound inbound = channel.attr(INBOUND_KEY).get();

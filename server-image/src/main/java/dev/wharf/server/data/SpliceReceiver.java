@@ -13,9 +13,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Receives a clear binary MODE S upload with {@code splice(2)} ({@code transfer.splice-uploads}): one copy
  * per byte (the kernel moves socket pages into the page cache) instead of two (socket to the server's
- * buffer, buffer to the page cache). Bytes that arrived before the transfer started are written as
- * {@link FileReceiver} writes them; then the channel leaves its event loop (so Netty never reads from it
- * again, not even at the peer's half-close) and a {@link SpliceLoop} on a thread of its own takes the rest.
+ * buffer, buffer to the page cache). The first {@link #SPLICE_AFTER_BYTES} are read and written as
+ * {@link FileReceiver} does; then the channel leaves its event loop (so Netty never reads from it again, not
+ * even at the peer's half-close) and a {@link SpliceLoop} on a thread of its own takes the rest.
  * The future completes like {@link FileReceiver}'s: with the byte count after the data connection closed,
  * or exceptionally (an I/O error, a full disk), so the runner's replies and upload verdict stay the same.
  * Without the epoll transport, or with anything transforming the bytes in the pipeline, it is a
@@ -40,11 +40,18 @@ public final class SpliceReceiver implements StreamTransfer {
             return new FileReceiver(upload.channel(), upload.start(), false).run(channel, progress);
         }
         Handoff handoff = new Handoff(epoll, progress);
-        DataPipeline.takeOver(channel, handoff, handoff::leaveEventLoop);
+        LargeReads.apply(channel);
+        DataPipeline.start(channel, handoff);
         return handoff.done;
     }
 
-    /** Writes what Netty read before the hand-off, then hands the descriptors to a {@link SpliceLoop}. */
+    /**
+     * Uploads start as {@link FileReceiver} runs them; only one that reaches this size gets the splice thread,
+     * so small files never pay for a thread, a pipe and two duplicated descriptors.
+     */
+    static final long SPLICE_AFTER_BYTES = 1024 * 1024;
+
+    /** Writes what Netty reads before the hand-off, then hands the descriptors to a {@link SpliceLoop}. */
     private final class Handoff implements DataSink {
         final CompletableFuture<Long> done = new CompletableFuture<>();
         private final EpollSocketChannel channel;
@@ -52,6 +59,7 @@ public final class SpliceReceiver implements StreamTransfer {
         private long position = upload.start();
         private long received;
         private boolean handedOff;
+        private boolean leaving;
 
         Handoff(EpollSocketChannel channel, AtomicLong progress) {
             this.channel = channel;
@@ -69,6 +77,10 @@ public final class SpliceReceiver implements StreamTransfer {
                     position += buf.readBytes(upload.channel(), position, buf.readableBytes());
                 }
                 progress.set(received);
+                if (received >= SPLICE_AFTER_BYTES && !leaving) {
+                    leaving = true;
+                    leaveEventLoop();
+                }
             } catch (IOException e) {
                 done.completeExceptionally(e);
                 ch.close();
@@ -92,10 +104,10 @@ public final class SpliceReceiver implements StreamTransfer {
         }
 
         /**
-         * On the event loop, after the early bytes. Deregistration happens a little later; until then Netty
-         * may still read (and this sink writes) or see the end, which finishes the upload here.
+         * On the event loop. Deregistration happens a little later; until then Netty may still read (and this
+         * sink writes) or see the end, which finishes the upload here.
          */
-        void leaveEventLoop() {
+        private void leaveEventLoop() {
             if (done.isDone()) {
                 return;
             }

@@ -73,7 +73,7 @@ class SpliceDescriptorReuseTest {
                             accepted.complete(ch);
                         }
                     }).bind(new InetSocketAddress("127.0.0.1", 0)).sync().channel();
-            byte[] sent = new byte[512 * 1024];
+            byte[] sent = new byte[3 * 1024 * 1024 / 2];
             new Random(5).nextBytes(sent);
             try (Socket client = new Socket()) {
                 client.connect(server.localAddress(), 5000);

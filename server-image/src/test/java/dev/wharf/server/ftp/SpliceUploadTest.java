@@ -52,6 +52,24 @@ class SpliceUploadTest {
         }
     }
 
+    /** Below SpliceReceiver.SPLICE_AFTER_BYTES an upload never pays for a thread, a pipe and duplicates. */
+    @Test
+    void aSmallUploadKeepsTheEventLoop() throws Exception {
+        byte[] content = random(MIB - 1);
+        try (FtpTestServer server = FtpTestServer.start(tmp, SPLICE); RawFtp ftp = new RawFtp(server.port())) {
+            ftp.login();
+            expect(200, ftp.command("TYPE I"));
+            try (Socket data = ftp.passive()) {
+                expect(150, ftp.command("STOR small.bin"));
+                data.getOutputStream().write(content);
+                Thread.sleep(300);
+                assertFalse(spliceThreadRunning(), "a small upload got the splice thread");
+            }
+            expect(226, ftp.reply());
+            assertArrayEquals(content, Files.readAllBytes(server.root().resolve("small.bin")));
+        }
+    }
+
     @Test
     void restAndAppeWriteAtTheirOffsets() throws Exception {
         byte[] head = random(3 * MIB);
