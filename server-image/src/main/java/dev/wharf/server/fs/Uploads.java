@@ -42,12 +42,20 @@ final class Uploads {
             if (mode == UploadMode.REPLACE) {
                 String temporary = HiddenNames.UPLOAD_PREFIX + Long.toHexString(ThreadLocalRandom.current().nextLong());
                 // READ too: dCap's read-write opens read back what they wrote before the commit.
-                // CREATE_NEW is O_CREAT|O_EXCL: never follows a link, never reuses a name.
+                // O_CREAT|O_EXCL (CREATE_NEW): never follows a link, never reuses a name.
                 Descriptor file = opener == FileChannelOpener.DEFAULT
                         ? create(parent, temporary, FsCalls.O_RDWR | FsCalls.O_CREAT | FsCalls.O_EXCL, path) : null;
-                FileChannel channel = file != null ? reopen(file, StandardOpenOption.READ, StandardOpenOption.WRITE)
-                        : opener.open(parent.child(temporary), Set.of(StandardOpenOption.READ,
-                        StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW, LinkOption.NOFOLLOW_LINKS));
+                FileChannel channel;
+                try {
+                    channel = file != null ? reopen(file, StandardOpenOption.READ, StandardOpenOption.WRITE)
+                            : opener.open(parent.child(temporary), Set.of(StandardOpenOption.READ,
+                            StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW, LinkOption.NOFOLLOW_LINKS));
+                } catch (IOException e) {
+                    if (file != null) { // created, but no channel: leave no temporary behind
+                        java.nio.file.Files.deleteIfExists(parent.child(temporary));
+                    }
+                    throw e;
+                }
                 handedOver = true;
                 return new FileUpload(path, parent, name, temporary, channel, mode, 0, 0, overwrite)
                         .replacing(existing != null).through(file);
