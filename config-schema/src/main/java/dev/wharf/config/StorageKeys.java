@@ -37,5 +37,7 @@ final class StorageKeys {
             new ConfigKey("transfer.overwrite", KeyType.BOOLEAN, "true", null, ConfigKey.NONE, List.of("all"),
                     "`false` refuses uploads onto an existing file"),
             new ConfigKey("log.aborted-transfers", KeyType.BOOLEAN, "true", null, ConfigKey.NONE, List.of("ftp", "ftps", "gridftp"),
-                    "log client, identity, path, direction, bytes, duration and reason of aborted transfers"));
+                    "log client, identity, path, direction, bytes, duration and reason of aborted transfers"),
+            new ConfigKey("transfer.splice-uploads", KeyType.BOOLEAN, "true", null, ConfigKey.NONE, List.of("ftp", "ftps", "gridftp", "krbftp"),
+                    "clear binary stream-mode uploads (`STOR`/`APPE`, REST+STOR; gsiftp MODE S with DCAU N and PROT C) move from the socket into the file with `splice(2)` on a thread of their own once they pass 1 MiB, skipping the copy through the server's memory; TLS/PROT P, DCAU, `TYPE A` and MODE E keep the ordinary path, as does the NIO transport; `false`: every upload takes the ordinary path (docs/performance.md \"Item 3: splice receive path\")"));
 }

@@ -20,6 +20,7 @@ final class Errno {
             case FsCalls.EXDEV, FsCalls.ELOOP -> refused(path, "a symbolic link leading out of the root, or absolute");
             case 1, 13 -> new StorageException(Reason.PERMISSION, path + ": permission denied", e); // EPERM, EACCES
             case 28, 122 -> new StorageException(Reason.NO_SPACE, path + ": no space left on device", e); // ENOSPC, EDQUOT
+            case 30 -> new StorageException(Reason.READ_ONLY, path + ": the storage is read-only", e); // EROFS
             default -> new StorageException(Reason.IO, path + ": errno " + e.getErrorCode(), e);
         };
     }

@@ -22,6 +22,8 @@ public final class FileUpload implements Upload {
     private final String target;
     private final String temporary;
     private final FileChannel channel;
+    /** The same file as {@link #channel}, opened by the jail itself (null with a test's channel opener). */
+    private Descriptor file;
     private final UploadMode mode;
     private final long start;
     private final long originalLength;
@@ -65,6 +67,16 @@ public final class FileUpload implements Upload {
         return replacesExisting;
     }
 
+    FileUpload through(Descriptor descriptor) {
+        this.file = descriptor;
+        return this;
+    }
+
+    @Override
+    public int descriptor() {
+        return file == null ? -1 : file.fd();
+    }
+
     FileUpload replacing(boolean existed) {
         this.replacesExisting = existed;
         return this;
@@ -92,6 +104,7 @@ public final class FileUpload implements Upload {
                 channel.truncate(start + bytesWritten);
             }
             channel.close();
+            closeDescriptor();
             if (temporary != null) {
                 if (UploadFence.refuses(directory, target)) {
                     throw new StorageException(StorageException.Reason.DENIED, virtualPath
@@ -117,7 +130,14 @@ public final class FileUpload implements Upload {
         discard();
     }
 
+    private void closeDescriptor() {
+        if (file != null) {
+            file.close();
+        }
+    }
+
     private void discard() {
+        closeDescriptor();
         try {
             if (temporary != null) {
                 try {

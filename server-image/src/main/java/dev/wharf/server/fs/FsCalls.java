@@ -19,6 +19,10 @@ final class FsCalls {
     static final long SYS_OPENAT2 = 437;
 
     static final int O_RDONLY = 0;
+    static final int O_WRONLY = 01;
+    static final int O_RDWR = 02;
+    static final int O_CREAT = 0100;
+    static final int O_EXCL = 0200;
     static final int O_DIRECTORY = 0200000;
     static final int O_NOFOLLOW = 0400000;
     static final int O_CLOEXEC = 02000000;
@@ -76,7 +80,12 @@ final class FsCalls {
     }
 
     static int openat(int dirfd, String path, int flags) {
-        return lib().openat(dirfd, bytes(path), flags, 0);
+        return openat(dirfd, path, flags, 0);
+    }
+
+    /** openat with the permission bits a created file gets (before the umask). */
+    static int openat(int dirfd, String path, int flags, int mode) {
+        return lib().openat(dirfd, bytes(path), flags, mode);
     }
 
     static void renameat2(int fromDir, String from, int toDir, String to, int flags) {

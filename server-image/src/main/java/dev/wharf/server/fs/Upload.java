@@ -16,6 +16,15 @@ public interface Upload extends Closeable {
     /** The file offset the first received byte goes to. */
     long start();
 
+    /**
+     * A descriptor of the file being written, for {@code splice(2)}; -1 when there is none (a storage that
+     * is not a real file). It belongs to the upload and is closed by {@link #commit} or {@link #abort()}, so
+     * whoever writes through it on another thread takes a duplicate of its own first.
+     */
+    default int descriptor() {
+        return -1;
+    }
+
     /** The jail path being written. */
     String path();
 

@@ -19,7 +19,8 @@ public record FtpSettings(
         ListFormat listFormat,
         boolean allowCcc,
         boolean requireTls,
-        boolean allowThirdParty) implements DoorNetSettings {
+        boolean allowThirdParty,
+        boolean spliceUploads) implements DoorNetSettings {
 
     public static final int MAX_LINE = 8192;
     /** GridFTP MODE E: data connections one session may use at once. */
@@ -53,11 +54,12 @@ public record FtpSettings(
                 ListFormat.of(c.declaredChoice("ftp.list-format")).orElseThrow(),
                 c.declaredBoolean("tls.allow-ccc"),
                 c.declaredBoolean("tls.require"),
-                c.declaredBoolean("ftp.allow-third-party"));
+                c.declaredBoolean("ftp.allow-third-party"),
+                c.declaredBoolean("transfer.splice-uploads"));
     }
 
     public FtpSettings withPort(int newPort) {
         return new FtpSettings(door, implicitTls, newPort, net, overwrite, logAbortedTransfers, listFormat, allowCcc,
-                requireTls, allowThirdParty);
+                requireTls, allowThirdParty, spliceUploads);
     }
 }

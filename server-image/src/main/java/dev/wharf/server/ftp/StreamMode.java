@@ -4,6 +4,8 @@ import dev.wharf.server.data.BufferSender;
 import dev.wharf.server.data.DataEndpoint;
 import dev.wharf.server.data.FileReceiver;
 import dev.wharf.server.data.FileSender;
+import dev.wharf.server.data.SpliceReceiver;
+import dev.wharf.server.data.StreamTransfer;
 import dev.wharf.server.fs.Upload;
 import dev.wharf.server.fs.UploadMode;
 import dev.wharf.server.ftp.TransferPayload.FileBytes;
@@ -59,7 +61,9 @@ final class StreamMode implements TransferMode {
         if (t.payload() instanceof Store store) {
             Upload upload = open(session, store);
             DataEndpoint endpoint = session.takeDataEndpoint();
-            FileReceiver receiver = new FileReceiver(upload.channel(), upload.start(), ascii);
+            StreamTransfer receiver = session.settings().spliceUploads()
+                    && SpliceReceiver.suits(upload, ascii, session.dataProtection())
+                    ? new SpliceReceiver(upload) : new FileReceiver(upload.channel(), upload.start(), ascii);
             long shortSize = store.placement() == Placement.PARTIAL ? FtpSession.NO_ANNOUNCED_SIZE : announcedSize;
             return new ModeTransfer(preliminary, receiver, upload, endpoint, shortSize);
         }

@@ -46,6 +46,11 @@ public final class FtpTestServer implements AutoCloseable {
         values.put("auth.failure-delay-ms", "0");
         values.put("auth.max-failures", "1000");
         values.put("auth.address-failures", "1000000");
+        // the upload tests run once per receive path: mvn ... -Dwharf.test.splice-uploads=false (docs/testing.md)
+        String splice = System.getProperty("wharf.test.splice-uploads");
+        if (splice != null) {
+            values.put("transfer.splice-uploads", splice);
+        }
         values.putAll(config);
         ConfigFile file = ConfigFile.of(values);
         FtpSettings settings = (implicit ? FtpSettings.implicitTls(file) : FtpSettings.plain(file)).withPort(0);

@@ -61,6 +61,11 @@ final class GridFtpTestServer implements AutoCloseable {
         values.put("data.port-range", first + "-" + (first + 199));
         values.put("storage.root", root.toString());
         values.put("auth.failure-delay-ms", "0"); // tests about password guessing set their own
+        // the upload tests run once per receive path: mvn ... -Dwharf.test.splice-uploads=false (docs/testing.md)
+        String splice = System.getProperty("wharf.test.splice-uploads");
+        if (splice != null) {
+            values.put("transfer.splice-uploads", splice);
+        }
         values.putAll(extraConfig);
         ConfigFile config = ConfigFile.of(values);
         GsiSettings gsiSettings = pki.settings(dir, List.of("TLSv1.2", "TLSv1.3"));

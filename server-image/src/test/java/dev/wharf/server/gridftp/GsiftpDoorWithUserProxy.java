@@ -20,15 +20,22 @@ final class GsiftpDoorWithUserProxy extends PerClassFixture {
     private Path dir;
     private GridFtpTestServer server;
     private Map<String, String> userEnv;
+    private final Map<String, String> config;
 
     GsiftpDoorWithUserProxy(Supplier<Path> directory) {
+        this(directory, Map.of());
+    }
+
+    /** With more server.conf keys. */
+    GsiftpDoorWithUserProxy(Supplier<Path> directory, Map<String, String> config) {
         super(directory);
+        this.config = config;
     }
 
     @Override
     protected void start(Path dir) throws Exception {
         this.dir = dir;
-        server = new GridFtpTestServer(dir.resolve("server"));
+        server = new GridFtpTestServer(dir.resolve("server"), pki -> {}, null, config);
         userEnv = GlobusClient.gridProxyInit(server.pki(), server.pki().user(), dir.resolve("client")).env();
     }
 

@@ -42,6 +42,11 @@ final class InteropServer implements AutoCloseable {
                 "anonymous.enabled", "true",
                 "anonymous.root", anonymousRoot.toString(),
                 "data.port-range", first + "-" + (first + 199)));
+        // the upload tests run once per receive path: mvn ... -Dwharf.test.splice-uploads=false (docs/testing.md)
+        String splice = System.getProperty("wharf.test.splice-uploads");
+        if (splice != null) {
+            config.put("transfer.splice-uploads", splice);
+        }
         config.putAll(extra);
         server = WharfServer.create(ConfigFile.of(config));
         server.start();
