@@ -185,11 +185,11 @@ final class DcapMover implements DataSink, DataBlockDecoder.Listener {
             }
             case DataRequest.SEEK -> {
                 if (seek(r)) {
-                    send(DataReplies.ackSeek(alloc(), DataRequest.SEEK, position));
+                    channel.writeAndFlush(DataReplies.ackSeek(alloc(), DataRequest.SEEK, position));
                 }
             }
             case DataRequest.WRITE, DataRequest.SEEK_AND_WRITE -> startWrite(r);
-            case DataRequest.LOCATE -> send(DataReplies.ackLocate(alloc(), currentSize(), position));
+            case DataRequest.LOCATE -> channel.writeAndFlush(DataReplies.ackLocate(alloc(), currentSize(), position));
             case DataRequest.READV -> readv(r);
             case DataRequest.CLOSE -> close(r);
             default -> throw new DcapProtocolException("unexpected opcode " + r.opcode());
@@ -198,7 +198,7 @@ final class DcapMover implements DataSink, DataBlockDecoder.Listener {
 
     private void read(int command, long count) {
         if (reads == null) {
-            send(DataReplies.error(alloc(), false, command, DataReplies.ERROR_PROTOCOL, "file is open for writing"));
+            channel.writeAndFlush(DataReplies.error(alloc(), false, command, DataReplies.ERROR_PROTOCOL, "file is open for writing"));
             return;
         }
         long n = reads.read(channel, command, position, count);
@@ -208,7 +208,7 @@ final class DcapMover implements DataSink, DataBlockDecoder.Listener {
 
     private void readv(DataRequest r) {
         if (reads == null) {
-            send(DataReplies.error(alloc(), false, r.opcode(), DataReplies.ERROR_PROTOCOL, "file is open for writing"));
+            channel.writeAndFlush(DataReplies.error(alloc(), false, r.opcode(), DataReplies.ERROR_PROTOCOL, "file is open for writing"));
             return;
         }
         transferred += reads.readv(channel, r);
@@ -224,13 +224,13 @@ final class DcapMover implements DataSink, DataBlockDecoder.Listener {
         long target = base + r.offset();
         boolean overflow = (r.offset() > 0 && target < base) || target < 0;
         if (overflow || (writes == null && target > currentSize())) {
-            send(DataReplies.error(alloc(), false, r.opcode(), DataReplies.ERROR_SEEK,
+            channel.writeAndFlush(DataReplies.error(alloc(), false, r.opcode(), DataReplies.ERROR_SEEK,
                     "seek to " + (overflow ? "an invalid offset" : target + " beyond the end of the file")));
             return false;
         }
         String hole = writes == null ? null : writes.holeTooLarge(target);
         if (hole != null) {
-            send(DataReplies.error(alloc(), false, r.opcode(), DataReplies.ERROR_SEEK, hole));
+            channel.writeAndFlush(DataReplies.error(alloc(), false, r.opcode(), DataReplies.ERROR_SEEK, hole));
             return false;
         }
         position = target;
@@ -250,7 +250,7 @@ final class DcapMover implements DataSink, DataBlockDecoder.Listener {
 
     private void startWrite(DataRequest r) {
         if (writes == null) {
-            send(DataReplies.error(alloc(), false, r.opcode(), DataReplies.ERROR_PROTOCOL, "file is open for reading"));
+            channel.writeAndFlush(DataReplies.error(alloc(), false, r.opcode(), DataReplies.ERROR_PROTOCOL, "file is open for reading"));
             return;
         }
         if (r.opcode() == DataRequest.SEEK_AND_WRITE && !seek(r)) {
@@ -258,7 +258,7 @@ final class DcapMover implements DataSink, DataBlockDecoder.Listener {
         }
         writes.begin(r.opcode());
         decoder.expectData();
-        send(DataReplies.ack(alloc(), r.opcode()));
+        channel.writeAndFlush(DataReplies.ack(alloc(), r.opcode()));
     }
 
     @Override
@@ -278,8 +278,7 @@ final class DcapMover implements DataSink, DataBlockDecoder.Listener {
 
     private void close(DataRequest r) {
         closeRequested = true;
-        ByteBuf ack = DataReplies.ack(alloc(), DataRequest.CLOSE);
-        inOrder(() -> channel.writeAndFlush(ack).addListener(ChannelFutureListener.CLOSE));
+        channel.writeAndFlush(DataReplies.ack(alloc(), DataRequest.CLOSE)).addListener(ChannelFutureListener.CLOSE);
         if (writes == null) {
             finish(null);
         } else {
@@ -322,19 +321,6 @@ final class DcapMover implements DataSink, DataBlockDecoder.Listener {
     private void closeReading() {
         if (reads != null) {
             reads.close();
-        }
-    }
-
-    /** Sends a reply to a request, after any FIN still waiting for its writes. */
-    private void send(ByteBuf reply) {
-        inOrder(() -> channel.writeAndFlush(reply));
-    }
-
-    private void inOrder(Runnable reply) {
-        if (writes == null) {
-            reply.run();
-        } else {
-            writes.inOrder(reply);
         }
     }
 

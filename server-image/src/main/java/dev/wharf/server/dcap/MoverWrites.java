@@ -18,8 +18,8 @@ import java.util.function.Consumer;
  */
 final class MoverWrites {
 
-    /** Received bytes of an upload allowed to wait for their write and checksum before the channel stops reading. */
-    private static final long LANE_BACKLOG = 64L << 20;
+    /** Written bytes of an upload allowed to wait for the checksum before the channel stops reading. */
+    private static final long CHECKSUM_BACKLOG = 64L << 20;
 
     private final Upload upload;
     private final Executor blocking;
@@ -28,8 +28,6 @@ final class MoverWrites {
     private long written;
     private long maxHole = Long.MAX_VALUE;
     private int writeCommand;
-    /** FINs and replies queued behind the lane's writes, not sent yet (event loop only). */
-    private int behind;
 
     MoverWrites(Upload upload, Executor blocking) {
         this.upload = upload;
@@ -41,7 +39,7 @@ final class MoverWrites {
     }
 
     void start(Channel ch) {
-        writer = new UploadWriter(upload, new UploadLane(new SerialExecutor(blocking), ch, LANE_BACKLOG));
+        writer = new UploadWriter(upload, new ChecksumLane(new SerialExecutor(blocking), ch, CHECKSUM_BACKLOG));
         LargeReads.apply(ch); // dccp sends each buffer (1 MiB by default) in one go
     }
 
@@ -72,30 +70,6 @@ final class MoverWrites {
      * fails the CLOSE, so the upload is never committed with a hole.
      */
     void dataEnd(Channel ch) {
-        behind++;
-        writer.afterWrites(() -> {
-            behind--;
-            finish(ch);
-        });
-    }
-
-    /**
-     * Runs {@code reply} now, or, while a FIN waits for its writes, behind it: a client that sends its
-     * next request before the FIN (CLOSE right after the trailer) still gets the replies in order.
-     */
-    void inOrder(Runnable reply) {
-        if (behind == 0) {
-            reply.run();
-            return;
-        }
-        behind++;
-        writer.afterWrites(() -> {
-            behind--;
-            reply.run();
-        });
-    }
-
-    private void finish(Channel ch) {
         IOException failure = writer.error();
         if (failure == null) {
             ch.writeAndFlush(DataReplies.fin(ch.alloc(), writeCommand));

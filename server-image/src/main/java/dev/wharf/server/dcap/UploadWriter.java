@@ -11,89 +11,62 @@ import java.util.zip.Adler32;
  * Writes the blocks of one dCap upload into its temporary file, where the client put them, and keeps
  * what CLOSE needs: the first write error (later blocks are dropped, nothing is committed) and the
  * ADLER32 of the data while it was written sequentially from offset 0 (libdcap only sends a checksum
- * then).
- *
- * <p>Both run on an {@link UploadLane} behind the event loop, which meanwhile reads the rest of the
- * WRITE (write-behind: the copy into the page cache overlaps the copy out of the socket). The FIN
- * still vouches for its buffer: {@link #afterWrites} hands it over only once every block before it is
- * written, and the checksum of the last block waits until then, so it runs while dccp, which waits for
- * each FIN before it reads its next buffer, prepares the next WRITE.
+ * then). Blocks are copied into the page cache on the data channel's event loop (like the FTP door's
+ * {@code FileReceiver}: a slow disk pushes back on the client through TCP, and the FIN that follows
+ * reports the true outcome), the checksum runs beside it on a {@link ChecksumLane}: dccp waits for the
+ * FIN of every buffer before it reads the next one from its source, so all the event loop does after
+ * a buffer's last byte stalls the client, while the lane uses the CPU the waiting client leaves.
  */
 final class UploadWriter {
 
     private final Upload upload;
-    private final UploadLane lane;
-    // lane only
-    private final Adler32 adler = new Adler32();
-    /** The last block written, its checksum still to do (held so the next write or FIN goes first). */
-    private ByteBuf unsummed;
-    /** Set on the lane; read on the event loop only behind a lane hand-off ({@link #afterWrites}, CLOSE). */
-    private volatile IOException error;
+    private final ChecksumLane lane;
+    private final Adler32 adler = new Adler32(); // lane only
     // event loop only
+    private IOException error;
     private long sequentialEnd;
     private boolean sequential = true;
 
-    UploadWriter(Upload upload, UploadLane lane) {
+    UploadWriter(Upload upload, ChecksumLane lane) {
         this.upload = upload;
         this.lane = lane;
     }
 
-    /** Queues {@code chunk} for file offset {@code at} (relative to the upload's start) and takes ownership of it. */
+    /**
+     * Writes {@code chunk} at file offset {@code at} (relative to the upload's start) and takes
+     * ownership of it: the copy into the page cache happens here, the checksum later on the lane.
+     */
     void write(ByteBuf chunk, long at) {
         int count = chunk.readableBytes();
         if (at != sequentialEnd) {
             sequential = false;
         }
         sequentialEnd = at + count;
-        boolean summed = sequential;
+        if (error == null) {
+            try {
+                FileChannel file = upload.channel();
+                long offset = upload.start() + at;
+                int done = 0;
+                while (done < count) {
+                    done += chunk.getBytes(chunk.readerIndex() + done, file, offset + done, count - done);
+                }
+            } catch (IOException e) {
+                error = e;
+            }
+        }
+        if (!sequential || error != null) {
+            chunk.release();
+            return;
+        }
         lane.submit(count, () -> {
             try {
-                writeOut(chunk, at, count);
-            } finally {
-                sumUnsummed();
-                if (summed && error == null) {
-                    unsummed = chunk;
-                } else {
-                    chunk.release();
+                for (ByteBuffer part : chunk.nioBuffers()) {
+                    adler.update(part);
                 }
+            } finally {
+                chunk.release();
             }
         });
-    }
-
-    private void writeOut(ByteBuf chunk, long at, int count) {
-        if (error != null) {
-            return;
-        }
-        try {
-            FileChannel file = upload.channel();
-            long offset = upload.start() + at;
-            int done = 0;
-            while (done < count) {
-                done += chunk.getBytes(chunk.readerIndex() + done, file, offset + done, count - done);
-            }
-        } catch (IOException e) {
-            error = e;
-        }
-    }
-
-    private void sumUnsummed() {
-        ByteBuf chunk = unsummed;
-        if (chunk == null) {
-            return;
-        }
-        unsummed = null;
-        try {
-            for (ByteBuffer part : chunk.nioBuffers()) {
-                adler.update(part);
-            }
-        } finally {
-            chunk.release();
-        }
-    }
-
-    /** Runs {@code then} on the event loop once every block queued so far is written (or failed: {@link #error}). */
-    void afterWrites(Runnable then) {
-        lane.afterQueued(then, this::sumUnsummed);
     }
 
     /** Whether every block so far was written right after the one before, from offset 0. */
@@ -101,21 +74,17 @@ final class UploadWriter {
         return sequential;
     }
 
-    /** Runs {@code then} on the event loop once every block written so far is also checksummed. */
+    /** Runs {@code then} on the event loop once the checksum covers every block written so far. */
     void whenChecksummed(Runnable then) {
-        lane.lastly(this::sumUnsummed);
         lane.afterQueued(then);
     }
 
-    /** Runs blocking {@code work} (commit, removal) on the lane, after everything queued so far. */
+    /** Runs blocking {@code work} (commit, removal) on the lane, after the checksum work queued so far. */
     void lastly(Runnable work) {
-        lane.lastly(() -> {
-            sumUnsummed();
-            work.run();
-        });
+        lane.lastly(work);
     }
 
-    /** The first write that failed, or null; final for the blocks before a hand-off that ran. */
+    /** The first write that failed, or null. */
     IOException error() {
         return error;
     }

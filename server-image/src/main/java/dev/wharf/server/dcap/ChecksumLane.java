@@ -6,12 +6,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Runs an upload's page-cache writes and checksum work (and then its commit) on a serial lane of the
- * blocking pool, beside the data channel's event loop. Tasks carry the received bytes they hold; past
- * {@code highWater} queued bytes the channel stops reading until the lane is down to half of it, so a
- * starved lane costs speed, not memory.
+ * Runs an upload's checksum work (and then its commit) on a serial lane of the blocking pool, beside
+ * the data channel's event loop. Tasks carry the received bytes they hold; past {@code highWater}
+ * queued bytes the channel stops reading until the lane is down to half of it, so a starved lane costs
+ * speed, not memory.
  */
-final class UploadLane {
+final class ChecksumLane {
 
     private final Executor lane;
     private final Channel channel;
@@ -20,7 +20,7 @@ final class UploadLane {
     private final AtomicBoolean paused = new AtomicBoolean();
 
     /** @param lane runs tasks one at a time, in order (a {@code SerialExecutor}) */
-    UploadLane(Executor lane, Channel channel, long highWater) {
+    ChecksumLane(Executor lane, Channel channel, long highWater) {
         this.lane = lane;
         this.channel = channel;
         this.highWater = highWater;
@@ -47,17 +47,6 @@ final class UploadLane {
     /** Runs {@code then} on the event loop once every task queued before it has ended. */
     void afterQueued(Runnable then) {
         lane.execute(() -> onEventLoop(then));
-    }
-
-    /**
-     * Like {@link #afterQueued}, and once {@code then} is handed to the event loop the lane goes on
-     * with {@code meanwhile}: work that must not delay {@code then}.
-     */
-    void afterQueued(Runnable then, Runnable meanwhile) {
-        lane.execute(() -> {
-            onEventLoop(then);
-            meanwhile.run();
-        });
     }
 
     /** Runs blocking {@code work} on the lane itself, after every task queued before it. */

@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Queue;
 import org.junit.jupiter.api.Test;
 
-class UploadLaneTest {
+class ChecksumLaneTest {
 
     /** A lane that runs only when the test says so. */
     private final Queue<Runnable> lane = new ArrayDeque<>();
     private final EmbeddedChannel channel = new EmbeddedChannel();
-    private final UploadLane checksums = new UploadLane(lane::add, channel, 100);
+    private final ChecksumLane checksums = new ChecksumLane(lane::add, channel, 100);
 
     private void runLane() {
         while (!lane.isEmpty()) {
@@ -65,17 +65,5 @@ class UploadLaneTest {
         assertTrue(order.isEmpty());
         runLane();
         assertEquals(List.of("chunk", "then"), order);
-    }
-
-    @Test
-    void afterQueuedHandsOverFirstAndThenRunsWhatMayNotDelayIt() {
-        List<String> order = new ArrayList<>();
-        checksums.submit(10, () -> order.add("write"));
-        checksums.afterQueued(() -> order.add("fin"), () -> order.add("checksum"));
-        lane.poll().run();
-        lane.poll().run();
-        assertEquals(List.of("write", "checksum"), order, "the lane went on without waiting for the event loop");
-        channel.runPendingTasks();
-        assertEquals(List.of("write", "checksum", "fin"), order);
     }
 }
