@@ -176,6 +176,24 @@ abstract class DcapConversationBase {
         assertEquals(12, length);
     }
 
+    /** Reads a WRITE's FIN that carries error {@code rc} (its message is skipped). */
+    static void expectFailedFin(DataInputStream in, int rc) throws Exception {
+        int length = in.readInt();
+        assertEquals(DataRequest.FIN, in.readInt());
+        assertEquals(DataRequest.WRITE, in.readInt());
+        assertEquals(rc, in.readInt(), "the error code in the FIN of the failing write");
+        in.skipBytes(length - 12);
+    }
+
+    /** The control line after a CLOSE of an upload whose disk filled up: ENOSPC, and no file or temporary left. */
+    void expectNoSpaceAndNothingLeft(long session) throws Exception {
+        String reply = in.readLine();
+        assertTrue(reply.startsWith(session + " 0 client failed 44 ") && reply.endsWith(" ENOSPC"), reply);
+        try (var files = Files.list(root)) {
+            assertEquals(0, files.count(), "no file and no temporary left");
+        }
+    }
+
     /** Reads DATA header, blocks and the trailer; returns the payload. */
     static byte[] readData(DataInputStream in, boolean trailer, int expected) throws Exception {
         assertEquals(4, in.readInt());

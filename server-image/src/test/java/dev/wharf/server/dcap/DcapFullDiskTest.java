@@ -1,7 +1,5 @@
 package dev.wharf.server.dcap;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wharf.server.fs.FileChannelOpener;
 import dev.wharf.server.fs.FullDiskChannel;
@@ -9,7 +7,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,18 +27,10 @@ class DcapFullDiskTest extends DcapConversationBase {
             DataInputStream i = new DataInputStream(data.getInputStream());
             write(o, i, "hello".getBytes(StandardCharsets.US_ASCII));
             sendWrite(o, i, " world".getBytes(StandardCharsets.US_ASCII));
-            int length = i.readInt();
-            assertEquals(DataRequest.FIN, i.readInt());
-            assertEquals(DataRequest.WRITE, i.readInt());
-            assertEquals(DataReplies.ERROR_RESOURCE, i.readInt(), "no space: 10017 in the FIN of the failing write");
-            i.skipBytes(length - 12);
+            expectFailedFin(i, DataReplies.ERROR_RESOURCE);
             o.writeInt(4); o.writeInt(DataRequest.CLOSE);
             expectStatus(i, DataRequest.ACK, DataRequest.CLOSE);
         }
-        String reply = in.readLine();
-        assertTrue(reply.startsWith("3 0 client failed 44 ") && reply.endsWith(" ENOSPC"), reply);
-        try (var files = Files.list(root)) {
-            assertEquals(0, files.count(), "no file and no temporary left");
-        }
+        expectNoSpaceAndNothingLeft(3);
     }
 }

@@ -17,17 +17,29 @@ public final class FullDiskChannel extends FileChannel {
 
     private final FileChannel delegate;
     private final long capacity;
+    private final Runnable beforeWrite;
 
     public FullDiskChannel(FileChannel delegate, long capacity) {
+        this(delegate, capacity, () -> { });
+    }
+
+    private FullDiskChannel(FileChannel delegate, long capacity, Runnable beforeWrite) {
         this.delegate = delegate;
         this.capacity = capacity;
+        this.beforeWrite = beforeWrite;
     }
 
     public static FileChannelOpener opener(long capacity) {
-        return (path, options) -> new FullDiskChannel(FileChannel.open(path, options), capacity);
+        return opener(capacity, () -> { });
+    }
+
+    /** Like {@link #opener(long)}; each write first runs {@code beforeWrite} (a test may hold writes there). */
+    public static FileChannelOpener opener(long capacity, Runnable beforeWrite) {
+        return (path, options) -> new FullDiskChannel(FileChannel.open(path, options), capacity, beforeWrite);
     }
 
     private void room(long position, int length) throws IOException {
+        beforeWrite.run();
         if (position + length > capacity) {
             throw new IOException("No space left on device");
         }
