@@ -195,18 +195,26 @@ final class DcapSessionHandler extends SimpleChannelInboundHandler<String> {
     }
 
     private void notStarted(DcapRequest r, DcapFailure failure) {
-        running.remove(r.sessionId());
-        reply(DcapReplies.failed(r, failure));
-        closeIfDrained();
+        ctx.executor().execute(() -> {
+            running.remove(r.sessionId());
+            reply(DcapReplies.failed(r, failure));
+            closeIfDrained();
+        });
     }
 
+    /**
+     * On the control connection's event loop, like the drain event: a drain handled between the transfer
+     * leaving {@link #running} and its reply being written would close the session with the reply unsent.
+     */
     private void finished(DcapRequest r, DcapFailure failure) {
-        running.remove(r.sessionId());
-        movers.remove(r.sessionId());
-        if (ctx.channel().isActive()) {
-            reply(failure == null ? DcapReplies.ok(r) : DcapReplies.failed(r, failure));
-        }
-        closeIfDrained();
+        ctx.executor().execute(() -> {
+            running.remove(r.sessionId());
+            movers.remove(r.sessionId());
+            if (ctx.channel().isActive()) {
+                reply(failure == null ? DcapReplies.ok(r) : DcapReplies.failed(r, failure));
+            }
+            closeIfDrained();
+        });
     }
 
     /** While the server drains, a session closes as soon as no transfer of it runs (after its last reply). */

@@ -11,7 +11,7 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.RepeatedTest;
 
 /**
  * SIGTERM's drain on the dCap door: no new connections, an idle session closes at once, a session
@@ -19,7 +19,12 @@ import org.junit.jupiter.api.Test;
  */
 class DcapDrainTest extends DcapConversationBase {
 
-    @Test
+    /**
+     * Repeated: the transfer's end and the drain event race on two event loops, and the reply was lost in
+     * about 1 run in 100 while the end was handled off the control connection's loop (CI stop 22, and the
+     * lead's 300-run loop: 2-5 failures before the fix, 0 of 500 after).
+     */
+    @RepeatedTest(200)
     void aRunningTransferEndsBeforeItsSessionCloses() throws Exception {
         publicFile("f.bin", "content".getBytes());
         Socket idle = new Socket(InetAddress.getLoopbackAddress(), door.localAddress().getPort());
