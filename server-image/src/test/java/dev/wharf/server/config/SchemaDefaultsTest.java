@@ -59,6 +59,7 @@ class SchemaDefaultsTest {
         r.put("tls.allow-ccc", c -> FtpSettings.plain(c).allowCcc());
         r.put("tls.require", c -> FtpSettings.plain(c).requireTls());
         r.put("ftp.allow-third-party", c -> FtpSettings.plain(c).allowThirdParty());
+        r.put("transfer.splice-uploads", c -> FtpSettings.plain(c).spliceUploads());
         r.put("dcap.port", c -> DcapSettings.from(c).port());
         r.put("gsidcap.port", c -> DcapSettings.gsi(c).port());
         r.put("dcap.anonymous-max-hole", c -> DcapSettings.from(c).anonymousMaxHole());
