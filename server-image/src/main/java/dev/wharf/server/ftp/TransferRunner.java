@@ -124,8 +124,10 @@ final class TransferRunner {
         if (cause == null) {
             try {
                 Upload upload = built.upload();
-                String abort = upload == null ? null : UploadVerdict.abortReason(controlActive.getAsBoolean(),
-                        built.shortUploadSize(), upload.start(), moved);
+                // ABOR closes the data connection, which a stream-mode upload reads as its end: the client asked
+                // for the transfer to stop, so what arrived is not the file.
+                String abort = upload == null ? null : handle.abortReason() != null ? handle.abortReason()
+                        : UploadVerdict.abortReason(controlActive.getAsBoolean(), built.shortUploadSize(), upload.start(), moved);
                 if (abort != null) {
                     upload.abort();
                     outcome = "aborted";

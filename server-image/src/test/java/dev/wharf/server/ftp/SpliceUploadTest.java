@@ -99,8 +99,8 @@ class SpliceUploadTest {
     /**
      * ABOR closes the channel Netty still owns while the splice thread waits in poll(2) on its duplicate:
      * shutdown(2) of that duplicate must wake it, and its close must really close the connection. The
-     * replies, the file and the counts are the ordinary path's, whatever those are: stream mode treats the
-     * close that ABOR makes as the end of the data. (data.SpliceDescriptorReuseTest pins the descriptor guard
+     * replies, the file and the counts are the ordinary path's: 426 then 226, and nothing kept (stream mode
+     * sees the close that ABOR makes as the end of the data; the runner knows it was an ABOR). (data.SpliceDescriptorReuseTest pins the descriptor guard
      * itself, with the closed number handed to another pipe.)
      */
     @Test
@@ -108,6 +108,8 @@ class SpliceUploadTest {
         String ordinary = abortedUpload(Map.of("transfer.splice-uploads", "false"), false);
         String spliced = abortedUpload(SPLICE, true);
         assertEquals(ordinary, spliced);
+        // RFC 959: the aborted transfer ends 426, ABOR 226; the partial upload is not kept (it was, with 226 226)
+        assertTrue(ordinary.startsWith("426 226, nothing kept"), ordinary);
     }
 
     private String abortedUpload(Map<String, String> config, boolean splice) throws Exception {
